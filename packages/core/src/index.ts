@@ -1,0 +1,15 @@
+/**
+ * @tandem/core: the pure maths behind every number Tandem shows.
+ * No I/O, no clock, no Math.random(): time and randomness are arguments.
+ */
+export type { Rng } from './rng';
+export * from './rng';
+export * from './finance';
+export * from './stats';
+export * from './agreement';
+export * from './risk';
+export * from './forecasting';
+export * from './prioritisation';
+export * from './matching';
+export * from './pulse';
+export * from './strategy';
