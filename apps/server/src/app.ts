@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Database } from '@tandem/db';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { AppError } from './lib/errors';
+import type { Mailer } from './lib/mailer';
+import { authPlugin } from './plugins/auth';
+import { csrfPlugin } from './plugins/csrf';
+import { registerErrorHandler } from './plugins/errors';
+import { healthRoutes } from './features/health/routes';
+import { orgRoutes } from './features/org/routes';
+import { VERSION } from './version';
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  mailer?: Mailer | null;
+  now?: () => Date;
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** A shared store for rate limits across app instances. */
+  redis?: Redis | null;
+  /** Folder of the built web app; served at / when present. */
+  webDir?: string | null;
+}
+
+/** The built web app sits beside the server both in the sources and in the bundle. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * Builds the whole application without listening, so tests inject requests directly.
+ * Order matters: cookies, then sessions (auth), then CSRF, which needs to know about the session.
+ */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: opts.config.publicUrl !== null,
+  });
+  const ctx: AppContext = {
+    db: opts.database.db,
+    engine: opts.database.engine,
+    database: opts.database,
+    config: opts.config,
+    mailer: opts.mailer ?? null,
+    now: opts.now ?? (() => new Date()),
+  };
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  await app.register(helmet, {
+    // HSTS only means something when the app is served over https.
+    hsts: opts.config.publicUrl?.startsWith('https:') ?? false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    ...(opts.redis ? { redis: opts.redis, nameSpace: 'tandem-rl:' } : {}),
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(new AppError('rate_limited', `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429 }),
+  });
+  await app.register(authPlugin);
+  await app.register(csrfPlugin);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tandem API',
+        version: VERSION,
+        description:
+          'Aligning IT and Business on technology priorities. All /api/v1 routes act on the session\'s current organisation. ' +
+          'State-changing requests made with a session must send the tandem_csrf cookie value in the x-csrf-token header. ' +
+          'Errors are { "error": { "code", "message", "details"? } }.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(orgRoutes, { prefix: '/api/v1' });
+
+  const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
+  const hasWeb = webDir !== null && existsSync(webDir);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/')) {
+      // The web app routes on the client: unknown paths get the app shell.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { Database, Db } from '@tandem/db';
+import type { Config } from './config';
+import type { Mailer } from './lib/mailer';
+
+/** What every service receives: the database, the configuration, the mailer and the clock. */
+export interface AppContext {
+  db: Db;
+  engine: Database['engine'];
+  database: Database;
+  config: Config;
+  mailer: Mailer | null;
+  /** The clock is injected so that expiry and history are testable. */
+  now: () => Date;
+}
+
+export type Role = 'owner' | 'admin' | 'leader' | 'member';
+
+/** Who is calling: set by the auth plugin from the session cookie. */
+export interface Auth {
+  sessionId: string;
+  userId: string;
+  csrfToken: string;
+  orgId: string | null;
+  role: Role | null;
+}
+
+/** Authenticated caller acting in an organisation with a role. */
+export interface OrgAuth extends Auth {
+  orgId: string;
+  role: Role;
+}
+
+/** The role each route requires: 'public' (no session), 'user' (signed in) or a minimum role in the current organisation. */
+export type Access = 'public' | 'user' | Role;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

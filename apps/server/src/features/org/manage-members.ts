@@ -1,0 +1,46 @@
+import { countOwners, deleteMembership, deleteUserSessionsInOrg, findMembership, listMembers, updateMembershipRole } from '@tandem/db';
+import type { TMember } from '@tandem/contracts';
+import type { AppContext, OrgAuth, Role } from '../../context';
+import { hasRole } from '../../plugins/auth';
+import { AppError, notFound } from '../../lib/errors';
+import { recordAudit } from './record-audit';
+
+export async function listOrgMembers(ctx: AppContext, auth: OrgAuth): Promise<TMember[]> {
+  const rows = await listMembers(ctx.db, auth.orgId);
+  return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+}
+
+/**
+ * Changes a member's role. Nobody grants or takes away a role above their own, and the last
+ * owner cannot be demoted: an organisation always has someone who can administer it.
+ */
+export async function changeMemberRole(ctx: AppContext, auth: OrgAuth, userId: string, role: Role) {
+  return ctx.db.transaction(async (tx) => {
+    const m = await findMembership(tx, auth.orgId, userId);
+    if (!m) throw notFound('Member');
+    if (!hasRole(auth.role, m.role) || !hasRole(auth.role, role)) {
+      throw new AppError('forbidden', 'You cannot change a role above your own');
+    }
+    if (m.role === 'owner' && role !== 'owner' && (await countOwners(tx, auth.orgId)) <= 1) {
+      throw new AppError('conflict', 'The organisation needs at least one owner; make someone else owner first');
+    }
+    await updateMembershipRole(tx, auth.orgId, userId, role);
+    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.role_changed', target: userId, details: { from: m.role, to: role } });
+    return { userId, role };
+  });
+}
+
+/** Removes a member and ends their sessions in this organisation. */
+export async function removeMember(ctx: AppContext, auth: OrgAuth, userId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const m = await findMembership(tx, auth.orgId, userId);
+    if (!m) throw notFound('Member');
+    if (!hasRole(auth.role, m.role)) throw new AppError('forbidden', 'You cannot remove someone with a role above your own');
+    if (m.role === 'owner' && (await countOwners(tx, auth.orgId)) <= 1) {
+      throw new AppError('conflict', 'The organisation needs at least one owner');
+    }
+    await deleteMembership(tx, auth.orgId, userId);
+    await deleteUserSessionsInOrg(tx, userId, auth.orgId);
+    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.removed', target: userId, details: { role: m.role } });
+  });
+}

@@ -1,0 +1,224 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZAcceptInvitationRequest,
+  ZAuditList,
+  ZAuditQuery,
+  ZChangePasswordRequest,
+  ZCreatePersonRequest,
+  ZIdParams,
+  ZImportResult,
+  ZInvitation,
+  ZInvitationCreated,
+  ZInvitationPreview,
+  ZInvitationRequest,
+  ZLoginRequest,
+  ZMeResponse,
+  ZMember,
+  ZOk,
+  ZOrganisation,
+  ZOrganisationInput,
+  ZPeopleList,
+  ZPeopleQuery,
+  ZPerson,
+  ZSetupRequest,
+  ZSetupStatus,
+  ZTokenParams,
+  ZUpdateMemberRequest,
+  ZUpdatePersonRequest,
+  ZUuid,
+} from '@tandem/contracts';
+import { clearSessionCookies, requireOrg, requireUser, setSessionCookies } from '../../plugins/auth';
+import { acceptInvitation, previewInvitation } from './accept-invitation';
+import { changePassword } from './change-password';
+import { createInvitation } from './create-invitation';
+import { createOrganisation } from './create-organisation';
+import { exportPeople } from './export-people';
+import { getMe } from './get-me';
+import { importPeople } from './import-people';
+import { listOrgAudit } from './list-audit';
+import { logIn } from './log-in';
+import { logOut } from './log-out';
+import { listOrgInvitations, revokeOrgInvitation } from './manage-invitations';
+import { changeMemberRole, listOrgMembers, removeMember } from './manage-members';
+import { createOrgPerson, getOrgPerson, listOrgPeople, updateOrgPerson } from './manage-people';
+import { getSetupStatus, setUpInstance } from './set-up-instance';
+import { switchOrganisation } from './switch-organisation';
+
+const tags = ['org'];
+
+function origin(req: FastifyRequest) {
+  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+}
+
+function rate(app: FastifyInstance) {
+  return { max: app.ctx.config.authRateLimit, timeWindow: '1 minute' };
+}
+
+/** Setup, sessions, organisations, invitations, members, the people directory and the audit log. */
+export async function orgRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = app.ctx;
+  const signedIn = (reply: FastifyReply, s: { token: string; csrf: string }) => setSessionCookies(app, reply, s.token, s.csrf);
+
+  r.get('/setup', { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: ZSetupStatus } } }, () =>
+    getSetupStatus(ctx),
+  );
+
+  r.post(
+    '/setup',
+    {
+      config: { access: 'public', rateLimit: rate(app) },
+      schema: { tags, summary: 'First run: create the organisation and its owner (409 afterwards)', body: ZSetupRequest, response: { 201: ZMeResponse } },
+    },
+    async (req, reply) => {
+      const { org, user, session } = await setUpInstance(ctx, req.body);
+      signedIn(reply, session);
+      const current = { id: org.id, name: org.name, currency: org.currency, role: 'owner' as const };
+      return reply.status(201).send({ user: { id: user.id, name: user.name, email: user.email }, organisations: [current], current });
+    },
+  );
+
+  r.post(
+    '/auth/login',
+    {
+      config: { access: 'public', rateLimit: rate(app) },
+      schema: { tags, summary: 'Sign in; sets the session cookie and the readable tandem_csrf cookie', body: ZLoginRequest, response: { 200: ZMeResponse } },
+    },
+    async (req, reply) => {
+      const session = await logIn(ctx, req.body, req.auth?.sessionId ?? null);
+      signedIn(reply, session);
+      return reply.status(200).send(await getMe(ctx, session.userId, session.orgId));
+    },
+  );
+
+  r.post('/auth/logout', { config: { access: 'user' }, schema: { tags, summary: 'Sign out and end this session', response: { 200: ZOk } } }, async (req, reply) => {
+    await logOut(ctx, requireUser(req));
+    clearSessionCookies(app, reply);
+    return { ok: true as const };
+  });
+
+  r.get('/me', { config: { access: 'user' }, schema: { tags, summary: 'The signed-in user, their organisations and the current one', response: { 200: ZMeResponse } } }, (req) => {
+    const a = requireUser(req);
+    return getMe(ctx, a.userId, a.orgId);
+  },
+  );
+
+  r.post(
+    '/me/password',
+    { config: { access: 'user' }, schema: { tags, summary: 'Change password; ends every other session', body: ZChangePasswordRequest, response: { 200: ZOk } } },
+    async (req, reply) => {
+      const session = await changePassword(ctx, requireUser(req), req.body);
+      signedIn(reply, session);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/orgs',
+    { config: { access: 'user' }, schema: { tags, summary: 'Create an organisation; the caller becomes its owner and it becomes current', body: ZOrganisationInput, response: { 201: ZOrganisation } } },
+    async (req, reply) => reply.status(201).send(await createOrganisation(ctx, requireUser(req), req.body)),
+  );
+
+  r.post(
+    '/orgs/:id/switch',
+    { config: { access: 'user' }, schema: { tags, summary: 'Make one of your organisations current', params: ZIdParams, response: { 200: ZOrganisation } } },
+    (req) => switchOrganisation(ctx, requireUser(req), req.params.id),
+  );
+
+  r.get('/members', { config: { access: 'member' }, schema: { tags, summary: 'Accounts of the current organisation', response: { 200: z.object({ members: z.array(ZMember) }) } } }, async (req) => ({
+    members: await listOrgMembers(ctx, requireOrg(req)),
+  }));
+
+  r.patch(
+    '/members/:id',
+    {
+      config: { access: 'admin' },
+      schema: { tags, summary: "Change a member's role", params: ZIdParams, body: ZUpdateMemberRequest, response: { 200: z.object({ userId: ZUuid, role: ZUpdateMemberRequest.shape.role }) } },
+    },
+    (req) => changeMemberRole(ctx, requireOrg(req), req.params.id, req.body.role),
+  );
+
+  r.delete('/members/:id', { config: { access: 'admin' }, schema: { tags, summary: 'Remove a member; ends their sessions here', params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
+    await removeMember(ctx, requireOrg(req), req.params.id);
+    return { ok: true as const };
+  });
+
+  r.post(
+    '/invitations',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Invite by a single-use, expiring link (mailed when SMTP is set)', body: ZInvitationRequest, response: { 201: ZInvitationCreated } } },
+    async (req, reply) => reply.status(201).send(await createInvitation(ctx, requireOrg(req), req.body, origin(req))),
+  );
+
+  r.get('/invitations', { config: { access: 'admin' }, schema: { tags, summary: 'Invitations of the current organisation', response: { 200: z.object({ invitations: z.array(ZInvitation) }) } } }, async (req) => ({
+    invitations: await listOrgInvitations(ctx, requireOrg(req)),
+  }));
+
+  r.delete('/invitations/:id', { config: { access: 'admin' }, schema: { tags, summary: 'Revoke an open invitation', params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
+    await revokeOrgInvitation(ctx, requireOrg(req), req.params.id);
+    return { ok: true as const };
+  });
+
+  r.get(
+    '/invitations/:token',
+    { config: { access: 'public', rateLimit: rate(app) }, schema: { tags, summary: 'What an invitation link offers (public)', params: ZTokenParams, response: { 200: ZInvitationPreview } } },
+    (req) => previewInvitation(ctx, req.params.token),
+  );
+
+  r.post(
+    '/invitations/:token/accept',
+    {
+      config: { access: 'public', rateLimit: rate(app) },
+      schema: { tags, summary: 'Accept an invitation: set name and password, then signed in', params: ZTokenParams, body: ZAcceptInvitationRequest, response: { 200: ZMeResponse } },
+    },
+    async (req, reply) => {
+      const session = await acceptInvitation(ctx, req.params.token, req.body);
+      signedIn(reply, session);
+      return reply.status(200).send(await getMe(ctx, session.userId, session.orgId));
+    },
+  );
+
+  r.get('/people', { config: { access: 'member' }, schema: { tags, summary: 'The people directory', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, async (req) => ({
+    people: await listOrgPeople(ctx, requireOrg(req), req.query.includeInactive),
+  }));
+
+  r.post('/people', { config: { access: 'admin' }, schema: { tags, summary: 'Add a person', body: ZCreatePersonRequest, response: { 201: ZPerson } } }, async (req, reply) =>
+    reply.status(201).send(await createOrgPerson(ctx, requireOrg(req), req.body)),
+  );
+
+  r.get('/people/:id', { config: { access: 'member' }, schema: { tags, summary: 'One person', params: ZIdParams, response: { 200: ZPerson } } }, (req) =>
+    getOrgPerson(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.patch(
+    '/people/:id',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Edit or deactivate a person (active: false)', params: ZIdParams, body: ZUpdatePersonRequest, response: { 200: ZPerson } } },
+    (req) => updateOrgPerson(ctx, requireOrg(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/people/import',
+    {
+      config: { access: 'admin' },
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import people from CSV (text/csv; header name,email,department,side,level,location); bad rows are reported by line',
+        consumes: ['text/csv'],
+        body: z.string(),
+        response: { 200: ZImportResult },
+      },
+    },
+    (req) => importPeople(ctx, requireOrg(req), req.body),
+  );
+
+  r.get('/people.csv', { config: { access: 'admin' }, schema: { tags, summary: 'Export the directory as CSV (formula cells escaped)', produces: ['text/csv'] } }, async (req, reply) => {
+    const csv = await exportPeople(ctx, requireOrg(req));
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="people.csv"').send(csv);
+  });
+
+  r.get('/audit', { config: { access: 'admin' }, schema: { tags, summary: 'Audit log, newest first', querystring: ZAuditQuery, response: { 200: ZAuditList } } }, async (req) => ({
+    entries: await listOrgAudit(ctx, requireOrg(req), req.query.limit, req.query.before),
+  }));
+}

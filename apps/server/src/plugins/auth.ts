@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { findMembership, findSession } from '@tandem/db';
+import type { Access, Auth, OrgAuth, Role } from '../context';
+import { AppError } from '../lib/errors';
+import { sha256 } from '../lib/crypto';
+
+export const SESSION_COOKIE = 'tandem_session';
+export const CSRF_COOKIE = 'tandem_csrf';
+
+const RANK: Record<Role, number> = { member: 1, leader: 2, admin: 3, owner: 4 };
+
+/** The single place where roles are compared. */
+export function hasRole(role: Role | null, min: Role): boolean {
+  return role !== null && RANK[role] >= RANK[min];
+}
+
+export function requireOrg(req: FastifyRequest): OrgAuth {
+  const a = req.auth;
+  if (!a) throw new AppError('unauthenticated', 'Sign in first');
+  if (!a.orgId || !a.role) throw new AppError('forbidden', 'Choose or create an organisation first');
+  return a as OrgAuth;
+}
+
+export function requireUser(req: FastifyRequest): Auth {
+  if (!req.auth) throw new AppError('unauthenticated', 'Sign in first');
+  return req.auth;
+}
+
+export function cookieOptions(app: FastifyInstance, httpOnly: boolean, maxAgeSeconds: number) {
+  const secure = app.ctx.config.publicUrl?.startsWith('https://') ?? false;
+  return { path: '/', httpOnly, sameSite: 'lax' as const, secure, maxAge: maxAgeSeconds };
+}
+
+export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: string, csrf: string) {
+  const maxAge = app.ctx.config.sessionDays * 86_400;
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(app, true, maxAge));
+  reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(app, false, maxAge));
+}
+
+export function clearSessionCookies(app: FastifyInstance, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/**
+ * Loads the session named by the cookie, then enforces each route's `config.access`.
+ * Routes without `access` under /api/v1 require a member of the current organisation:
+ * forgetting to declare access fails closed.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(app.ctx.db, sha256(token));
+    if (!session || session.expiresAt <= app.ctx.now()) return;
+    let role: Role | null = null;
+    let orgId: string | null = null;
+    if (session.currentOrgId) {
+      const m = await findMembership(app.ctx.db, session.currentOrgId, session.userId);
+      if (m) {
+        role = m.role;
+        orgId = session.currentOrgId;
+      }
+    }
+    const auth: Auth = { sessionId: session.id, userId: session.userId, csrfToken: session.csrfToken, orgId, role };
+    req.auth = auth;
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access: Access | undefined = req.routeOptions.config?.access;
+    const url = req.routeOptions.url ?? '';
+    if (!url.startsWith('/api/v1')) return;
+    const need: Access = access ?? 'member';
+    if (need === 'public') return;
+    if (need === 'user') {
+      requireUser(req);
+      return;
+    }
+    const a = requireOrg(req);
+    if (!hasRole(a.role, need)) throw new AppError('forbidden', `This needs the ${need} role or higher`);
+  });
+});

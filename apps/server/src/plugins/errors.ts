@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, STATUS_BY_CODE, type ErrorCode } from '../lib/errors';
+
+function body(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/**
+ * The one place errors become HTTP. Validation failures are 400 with field paths; fastify's own
+ * client errors keep their status with a generic message; anything unexpected is logged and
+ * answered as 500 without a stack trace.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(STATUS_BY_CODE[err.code]).send(body(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      const first = details[0];
+      const message = first ? `Invalid ${first.path}: ${first.message}` : 'Invalid request';
+      return reply.status(400).send(body('validation', message, details));
+    }
+    const pgCode = (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code);
+    if (pgCode === '23505') {
+      // A unique constraint caught a race that the service's own check could not see.
+      return reply.status(409).send(body('conflict', 'This already exists'));
+    }
+    if (pgCode === '23503') return reply.status(400).send(body('bad_request', 'A linked record does not exist in this organisation'));
+    const fe = err as FastifyError;
+    const status = fe.statusCode ?? 500;
+    if (status === 429) {
+      return reply.status(429).send(body('rate_limited', 'Too many attempts; wait a minute and try again'));
+    }
+    if (status >= 400 && status < 500) {
+      const code: ErrorCode =
+        status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 404 ? 'not_found' : 'bad_request';
+      const message =
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'The body is not valid JSON'
+          : status === 413
+            ? 'The request body is too large'
+            : status === 415
+              ? 'Unsupported content type'
+              : fe.message;
+      return reply.status(status).send(body(code, message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
+  });
+}

@@ -1,0 +1,296 @@
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, OWNER, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
+import { createMailer } from '../src/lib/mailer';
+
+describe.each(engines())('org on %s', (engine) => {
+  let t: TestApp;
+  let owner: Client;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    owner = (await setUp(t.app)).client;
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the engine', async () => {
+    const res = await new Client(t.app).get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: { engine, ok: true } });
+  });
+
+  it('closes setup after the first run', async () => {
+    const c = new Client(t.app);
+    expect((await c.get('/api/v1/setup')).json()).toEqual({ setupRequired: false });
+    const again = await c.post('/api/v1/setup', { organisation: { name: 'Other', currency: 'USD' }, owner: { name: 'X', email: 'x@x.test', password: '0123456789' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('conflict');
+  });
+
+  it('rejects unknown fields and bad values with 400 and field paths, and changes nothing', async () => {
+    const res = await owner.post('/api/v1/people', { name: 'A', email: 'a@acme.test', department: 'Ops', side: 'it', level: 'employee', shoeSize: 44 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation');
+    const bad = await owner.post('/api/v1/people', { name: 'A', email: 'not-an-email', department: 'Ops', side: 'sales', level: 'employee' });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.side']));
+    expect((await owner.get('/api/v1/people')).json().people).toHaveLength(0);
+  });
+
+  it('never answers with a stack trace, even for malformed JSON', async () => {
+    const res = await owner.request({ method: 'POST', url: '/api/v1/people', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(res.json().error.message).toBe('The body is not valid JSON');
+  });
+
+  it('limits the body size', async () => {
+    const res = await owner.request({ method: 'POST', url: '/api/v1/people', payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('hashes with argon2id, at least 19 MiB and 2 passes; long and non-ASCII passwords work', async () => {
+    const rows = await t.database.db.query.users.findMany();
+    expect(rows[0]!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=\d+\$/);
+    const [, m, tt] = rows[0]!.passwordHash.match(/m=(\d+),t=(\d+)/)!;
+    expect(Number(m)).toBeGreaterThanOrEqual(19 * 1024);
+    expect(Number(tt)).toBeGreaterThanOrEqual(2);
+    const long = 'ü'.repeat(300) + ' 密码 🔐 ' + 'x'.repeat(500);
+    const { client } = await invite(t.app, owner, 'long@acme.test', 'member', 'Long Pw', long);
+    expect((await client.get('/api/v1/me')).statusCode).toBe(200);
+    const c = new Client(t.app);
+    expect((await c.post('/api/v1/auth/login', { email: 'long@acme.test', password: long })).statusCode).toBe(200);
+    expect((await c.post('/api/v1/auth/login', { email: 'long@acme.test', password: long.slice(0, -1) })).statusCode).toBe(401);
+    const short = await owner.post('/api/v1/invitations', { email: 'short@acme.test', role: 'member' });
+    const acc = await new Client(t.app).post(`/api/v1/invitations/${short.json().token}/accept`, { name: 'S', password: 'short' });
+    expect(acc.statusCode).toBe(400);
+  });
+
+  it('logs in with a new session id each time; logout ends the session', async () => {
+    const c = new Client(t.app);
+    const wrong = await c.post('/api/v1/auth/login', { email: OWNER.email, password: 'wrong password!' });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await c.post('/api/v1/auth/login', { email: OWNER.email.toUpperCase(), password: OWNER.password });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().current.name).toBe('Acme');
+    const setCookie = ([] as string[]).concat(ok.headers['set-cookie'] as string[]);
+    expect(setCookie.find((s) => s.startsWith('tandem_session='))).toMatch(/HttpOnly/);
+    expect(setCookie.find((s) => s.startsWith('tandem_session='))).toMatch(/SameSite=Lax/);
+    expect(setCookie.find((s) => s.startsWith('tandem_csrf='))).not.toMatch(/HttpOnly/);
+    const first = c.cookies.tandem_session;
+    await c.post('/api/v1/auth/login', { email: OWNER.email, password: OWNER.password });
+    expect(c.cookies.tandem_session).not.toBe(first);
+    const old = new Client(t.app);
+    old.cookies = { tandem_session: first! };
+    expect((await old.get('/api/v1/me')).statusCode).toBe(401);
+    const keep = { ...c.cookies };
+    expect((await c.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    const replay = new Client(t.app);
+    replay.cookies = keep;
+    expect((await replay.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('refuses state changes without the CSRF token or from another origin', async () => {
+    const noToken = await owner.request({ method: 'POST', url: '/api/v1/people', json: { name: 'N', email: 'n@acme.test', department: 'Ops', side: 'it', level: 'employee' }, headers: { 'x-csrf-token': 'forged' } });
+    expect(noToken.statusCode).toBe(403);
+    const crossSite = await owner.request({
+      method: 'POST',
+      url: '/api/v1/people',
+      json: { name: 'N', email: 'n@acme.test', department: 'Ops', side: 'it', level: 'employee' },
+      headers: { origin: 'https://evil.example', host: 'localhost:80' },
+    });
+    expect(crossSite.statusCode).toBe(403);
+    const loginCrossSite = await new Client(t.app).request({ method: 'POST', url: '/api/v1/auth/login', json: { email: OWNER.email, password: OWNER.password }, headers: { origin: 'https://evil.example', host: 'localhost:80' } });
+    expect(loginCrossSite.statusCode).toBe(403);
+    const sameOrigin = await owner.request({
+      method: 'POST',
+      url: '/api/v1/people',
+      json: { name: 'N', email: 'n@acme.test', department: 'Ops', side: 'it', level: 'employee' },
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
+    expect(sameOrigin.statusCode).toBe(201);
+  });
+
+  it('checks roles on the server: a member can read people but not invite or export', async () => {
+    const { client: member } = await invite(t.app, owner, 'member@acme.test', 'member');
+    expect((await member.get('/api/v1/people')).statusCode).toBe(200);
+    expect((await member.post('/api/v1/invitations', { email: 'z@acme.test', role: 'member' })).statusCode).toBe(403);
+    expect((await member.get('/api/v1/people.csv')).statusCode).toBe(403);
+    expect((await member.get('/api/v1/audit')).statusCode).toBe(403);
+    const { client: admin } = await invite(t.app, owner, 'admin@acme.test', 'admin');
+    expect((await admin.post('/api/v1/invitations', { email: 'boss@acme.test', role: 'owner' })).statusCode).toBe(400);
+    expect((await admin.post('/api/v1/invitations', { email: 'a2@acme.test', role: 'admin' })).statusCode).toBe(201);
+  });
+
+  it('invitation links are single-use and expire', async () => {
+    const inv = (await owner.post('/api/v1/invitations', { email: 'once@acme.test', role: 'leader' })).json();
+    expect(inv.token.length).toBeGreaterThanOrEqual(43);
+    expect(inv.emailed).toBe(false);
+    const preview = await new Client(t.app).get(`/api/v1/invitations/${inv.token}`);
+    expect(preview.json()).toMatchObject({ organisation: 'Acme', email: 'once@acme.test', role: 'leader', existingAccount: false });
+    const [a, b] = await Promise.all([
+      new Client(t.app).post(`/api/v1/invitations/${inv.token}/accept`, { name: 'Once', password: 'password-one-1' }),
+      new Client(t.app).post(`/api/v1/invitations/${inv.token}/accept`, { name: 'Twice', password: 'password-two-2' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 404]);
+    expect((await new Client(t.app).post(`/api/v1/invitations/${inv.token}/accept`, { name: 'Again', password: 'password-3333' })).statusCode).toBe(404);
+    const late = (await owner.post('/api/v1/invitations', { email: 'late@acme.test', role: 'member' })).json();
+    const saved = t.clock.now;
+    t.clock.now = new Date(saved.getTime() + 8 * 86_400_000);
+    try {
+      const res = await new Client(t.app).post(`/api/v1/invitations/${late.token}/accept`, { name: 'Late', password: 'password-late' });
+      expect(res.statusCode).toBe(404);
+      expect((await new Client(t.app).get('/api/v1/invitations/not-a-token')).statusCode).toBe(404);
+    } finally {
+      t.clock.now = saved;
+    }
+  });
+
+  it('manages the people directory: add, edit, deactivate, manager in the same organisation', async () => {
+    const boss = (await owner.post('/api/v1/people', { name: 'Bea Boss', email: 'bea@acme.test', department: 'Finance', side: 'business', level: 'leader', location: 'Lyon' })).json();
+    const emp = await owner.post('/api/v1/people', { name: 'Eli Emp', email: 'eli@acme.test', department: 'Finance', side: 'business', level: 'employee', managerId: boss.id });
+    expect(emp.statusCode).toBe(201);
+    const dup = await owner.post('/api/v1/people', { name: 'Eli Two', email: 'ELI@acme.test', department: 'Finance', side: 'business', level: 'employee' });
+    expect(dup.statusCode).toBe(409);
+    const loop = await owner.patch(`/api/v1/people/${boss.id}`, { managerId: emp.json().id });
+    expect(loop.statusCode).toBe(400);
+    const ghost = await owner.patch(`/api/v1/people/${boss.id}`, { managerId: '00000000-0000-4000-8000-000000000000' });
+    expect(ghost.statusCode).toBe(400);
+    const off = await owner.patch(`/api/v1/people/${emp.json().id}`, { active: false, location: 'Remote' });
+    expect(off.json()).toMatchObject({ active: false, location: 'Remote' });
+    const active = (await owner.get('/api/v1/people')).json().people.map((p: { email: string }) => p.email);
+    expect(active).toContain('bea@acme.test');
+    expect(active).not.toContain('eli@acme.test');
+    const all = (await owner.get('/api/v1/people?includeInactive=true')).json().people.map((p: { email: string }) => p.email);
+    expect(all).toContain('eli@acme.test');
+  });
+
+  it('imports CSV keeping good rows and reporting bad ones by line', async () => {
+    const csv = csvOf([
+      ['name', 'email', 'department', 'side', 'level', 'location'],
+      ['Ada', 'ada@acme.test', 'Engineering', 'it', 'employee', 'Paris'],
+      ['Bob', 'bob@acme', 'Sales', 'business', 'employee', 'Paris'],
+      ['Cy', 'cy@acme.test', 'Sales', 'marketing', 'employee', 'Paris'],
+      ['"Dee, Jr"', 'dee@acme.test', 'Sales', 'Business', 'Leader', ''],
+      ['Ada again', 'ADA@acme.test', 'Engineering', 'it', 'employee', 'Paris'],
+      ['Bea dup', 'bea@acme.test', 'Finance', 'business', 'leader', 'Lyon'],
+    ]);
+    const res = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.added).toBe(2);
+    expect(body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 6, 7]);
+    expect(body.errors[0].message).toMatch(/email/);
+    expect(body.errors[1].message).toMatch(/side/);
+    const badHeader = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: 'name,mail\nA,b\n', headers: { 'content-type': 'text/csv' } });
+    expect(badHeader.statusCode).toBe(400);
+    expect(badHeader.json().error.details[0].line).toBe(1);
+  });
+
+  it('exports CSV with formula cells escaped, and audits the export', async () => {
+    await owner.post('/api/v1/people', { name: '=HYPERLINK("http://evil")', email: 'formula@acme.test', department: '+Ops', side: 'it', level: 'employee', location: '@home' });
+    const res = await owner.get('/api/v1/people.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const line = res.body.split('\r\n').find((l) => l.includes('formula@acme.test'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(line).toContain("'+Ops");
+    expect(line).toContain("'@home");
+    const audit = (await owner.get('/api/v1/audit')).json().entries.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['people.exported', 'people.imported', 'invitation.created', 'invitation.accepted', 'login.succeeded', 'login.failed', 'setup.completed']));
+  });
+
+  it('creates and switches organisations; a member of one sees nothing of the other', async () => {
+    const created = await owner.post('/api/v1/orgs', { name: 'Beta Corp', currency: 'USD' });
+    expect(created.statusCode).toBe(201);
+    const me = (await owner.get('/api/v1/me')).json();
+    expect(me.current.name).toBe('Beta Corp');
+    expect(me.organisations.map((o: { name: string }) => o.name).sort()).toEqual(['Acme', 'Beta Corp']);
+    expect((await owner.get('/api/v1/people')).json().people).toHaveLength(0);
+    const acme = me.organisations.find((o: { name: string }) => o.name === 'Acme');
+    expect((await owner.post(`/api/v1/orgs/${acme.id}/switch`)).statusCode).toBe(200);
+    expect((await owner.get('/api/v1/people')).json().people.length).toBeGreaterThan(0);
+    const stranger = (await invite(t.app, owner, 'stranger@acme.test', 'member')).client;
+    expect((await stranger.post(`/api/v1/orgs/${created.json().id}/switch`)).statusCode).toBe(404);
+    expect((await owner.post('/api/v1/orgs', { name: 'Bad', currency: 'euro' })).statusCode).toBe(400);
+  });
+
+  it('changes roles, keeps the last owner, and removal ends the removed sessions', async () => {
+    const { client: victim, me } = await invite(t.app, owner, 'victim@acme.test', 'member');
+    const ownerMe = (await owner.get('/api/v1/me')).json();
+    expect((await owner.patch(`/api/v1/members/${ownerMe.user.id}`, { role: 'admin' })).statusCode).toBe(409);
+    expect((await owner.patch(`/api/v1/members/${me.user.id}`, { role: 'leader' })).json().role).toBe('leader');
+    expect((await victim.get('/api/v1/people')).statusCode).toBe(200);
+    expect((await owner.delete(`/api/v1/members/${me.user.id}`)).statusCode).toBe(200);
+    expect((await victim.get('/api/v1/people')).statusCode).toBe(401);
+    const audit = (await owner.get('/api/v1/audit')).json().entries.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['member.role_changed', 'member.removed']));
+  });
+
+  it('a password change ends the other sessions and keeps this one', async () => {
+    const { client: a } = await invite(t.app, owner, 'pw@acme.test', 'member', 'Pat', 'first password 1');
+    const b = new Client(t.app);
+    await b.post('/api/v1/auth/login', { email: 'pw@acme.test', password: 'first password 1' });
+    expect((await b.get('/api/v1/me')).statusCode).toBe(200);
+    const wrong = await a.post('/api/v1/me/password', { currentPassword: 'nope nope nope', newPassword: 'second password 2' });
+    expect(wrong.statusCode).toBe(400);
+    expect((await a.post('/api/v1/me/password', { currentPassword: 'first password 1', newPassword: 'second password 2' })).statusCode).toBe(200);
+    expect((await a.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await b.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('serves the OpenAPI document and the reference page', async () => {
+    const doc = (await new Client(t.app).get('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{id}', '/api/v1/invitations/{token}/accept']));
+    expect((await new Client(t.app).get('/api/docs/')).statusCode).toBe(200);
+  });
+});
+
+describe.each(engines())('rate limits and mail on %s', (engine) => {
+  it('limits login attempts per client', async () => {
+    const t = await createTestApp(engine, { env: { TANDEM_AUTH_RATE_LIMIT: '3' } });
+    try {
+      await setUp(t.app);
+      const c = new Client(t.app);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await c.post('/api/v1/auth/login', { email: OWNER.email, password: 'wrong wrong wrong' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('mails the invitation link through a real SMTP server', async () => {
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, cb) {
+        let data = '';
+        stream.on('data', (d: Buffer) => (data += d.toString()));
+        stream.on('end', () => {
+          received.push(data);
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    const port = (smtp.server.address() as { port: number }).port;
+    const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Tandem <tandem@acme.test>');
+    const t = await createTestApp(engine, { mailer });
+    try {
+      const { client } = await setUp(t.app);
+      const inv = (await client.post('/api/v1/invitations', { email: 'mail@acme.test', role: 'member' })).json();
+      expect(inv.emailed).toBe(true);
+      expect(received).toHaveLength(1);
+      const unfolded = received[0]!.replace(/=\r?\n/g, '');
+      expect(unfolded).toContain(`/invite/${inv.token}`);
+      expect(unfolded).toMatch(/To: mail@acme\.test/);
+    } finally {
+      mailer?.close();
+      await t.close();
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * @tandem/contracts: the zod schemas of every request and response. The only wire format,
+ * shared by the server (validation, OpenAPI) and the web app (typed fetchers).
+ */
+export * from './common';
+export * from './org';

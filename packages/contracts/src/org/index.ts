@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { ZCurrency, ZEmail, ZLevel, ZName, ZPassword, ZRole, ZSide, ZUuid } from '../common';
+
+export const ZOrganisationInput = z.strictObject({
+  name: ZName,
+  currency: ZCurrency,
+});
+export type TOrganisationInput = z.infer<typeof ZOrganisationInput>;
+
+export const ZSetupRequest = z.strictObject({
+  organisation: ZOrganisationInput,
+  owner: z.strictObject({ name: ZName, email: ZEmail, password: ZPassword }),
+});
+export type TSetupRequest = z.infer<typeof ZSetupRequest>;
+
+export const ZSetupStatus = z.object({ setupRequired: z.boolean() });
+
+export const ZLoginRequest = z.strictObject({
+  email: ZEmail,
+  password: z.string().min(1).max(1024),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZOrganisation = z.object({
+  id: ZUuid,
+  name: z.string(),
+  currency: z.string(),
+  role: ZRole,
+});
+export type TOrganisation = z.infer<typeof ZOrganisation>;
+
+export const ZUser = z.object({ id: ZUuid, name: z.string(), email: z.string() });
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZMeResponse = z.object({
+  user: ZUser,
+  organisations: z.array(ZOrganisation),
+  current: ZOrganisation.nullable(),
+});
+export type TMeResponse = z.infer<typeof ZMeResponse>;
+
+export const ZChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: ZPassword,
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const ZInvitationRequest = z.strictObject({
+  email: ZEmail,
+  role: ZRole.exclude(['owner']).default('member'),
+});
+export type TInvitationRequest = z.infer<typeof ZInvitationRequest>;
+
+export const ZInvitationCreated = z.object({
+  id: ZUuid,
+  url: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+  emailed: z.boolean(),
+});
+export type TInvitationCreated = z.infer<typeof ZInvitationCreated>;
+
+export const ZInvitation = z.object({
+  id: ZUuid,
+  email: z.string(),
+  role: ZRole,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TInvitation = z.infer<typeof ZInvitation>;
+
+/** What an invitee sees before accepting: whom they join and as which address. */
+export const ZInvitationPreview = z.object({
+  organisation: z.string(),
+  email: z.string(),
+  role: ZRole,
+  expiresAt: z.string(),
+  /** When the email already has an account, the invitee confirms with its password instead of choosing one. */
+  existingAccount: z.boolean(),
+});
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
+
+export const ZTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const ZAcceptInvitationRequest = z.strictObject({ name: ZName, password: ZPassword });
+export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>;
+
+export const ZMember = z.object({
+  userId: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  joinedAt: z.string(),
+});
+export type TMember = z.infer<typeof ZMember>;
+
+export const ZUpdateMemberRequest = z.strictObject({ role: ZRole });
+export type TUpdateMemberRequest = z.infer<typeof ZUpdateMemberRequest>;
+
+export const ZPerson = z.object({
+  id: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  department: z.string(),
+  side: ZSide,
+  level: ZLevel,
+  location: z.string(),
+  managerId: ZUuid.nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TPerson = z.infer<typeof ZPerson>;
+
+const personFields = {
+  name: ZName,
+  email: ZEmail,
+  department: z.string().trim().min(1, 'department is required').max(120),
+  side: ZSide,
+  level: ZLevel,
+  location: z.string().trim().max(120).default(''),
+  managerId: ZUuid.nullable().optional(),
+};
+
+export const ZCreatePersonRequest = z.strictObject(personFields);
+export type TCreatePersonRequest = z.input<typeof ZCreatePersonRequest>;
+
+export const ZUpdatePersonRequest = z
+  .strictObject({
+    name: personFields.name,
+    email: personFields.email,
+    department: personFields.department,
+    side: personFields.side,
+    level: personFields.level,
+    location: z.string().trim().max(120),
+    managerId: ZUuid.nullable(),
+    active: z.boolean(),
+  })
+  .partial();
+export type TUpdatePersonRequest = z.input<typeof ZUpdatePersonRequest>;
+
+export const ZPeopleQuery = z.strictObject({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const ZPeopleList = z.object({ people: z.array(ZPerson) });
+export type TPeopleList = z.infer<typeof ZPeopleList>;
+
+/** The CSV header the people import expects, in order. */
+export const PEOPLE_CSV_HEADER = ['name', 'email', 'department', 'side', 'level', 'location'] as const;
+
+/** One CSV row, validated the same way as a single create. */
+export const ZPersonCsvRow = z.strictObject({
+  name: personFields.name,
+  email: personFields.email,
+  department: personFields.department,
+  side: ZSide,
+  level: ZLevel,
+  location: z.string().trim().max(120).default(''),
+});
+
+export const ZImportResult = z.object({
+  added: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type TImportResult = z.infer<typeof ZImportResult>;
+
+export const ZAuditEntry = z.object({
+  id: ZUuid,
+  at: z.string(),
+  actorUserId: ZUuid.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+export const ZAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.iso.datetime().optional(),
+});
+
+export const ZAuditList = z.object({ entries: z.array(ZAuditEntry) });
+export type TAuditList = z.infer<typeof ZAuditList>;
+
+export const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean() }),
+  version: z.string(),
+});

@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The one database type the rest of the code sees, whichever engine runs underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; it has the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either a database or a transaction: queries accept both so services decide the boundary. */
+export type Executor = Db | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs a plain SQL string (used by health checks and benchmarks). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL. When absent, the embedded PGlite engine is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` or undefined with `memory: true` keeps data in memory. */
+  dataDir?: string;
+  memory?: boolean;
+  /** Apply migrations at open (default true). */
+  migrate?: boolean;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export class DataDirLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The data directory ${dir} is in use by another Tandem process (pid ${pid}). ` +
+        'Stop that process, or set TANDEM_DATA_DIR to another directory.',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+/** The migrations folder next to the sources, or copied beside the server bundle by the build. */
+export function migrationsFolder(): string {
+  const candidates = [
+    fileURLToPath(new URL('../migrations', import.meta.url)),
+    fileURLToPath(new URL('./migrations', import.meta.url)),
+  ];
+  for (const c of candidates) if (existsSync(join(c, 'meta', '_journal.json'))) return c;
+  throw new Error(`Tandem migrations not found (looked in ${candidates.join(', ')})`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one data directory corrupt it. An exclusive lock
+ * file holding the owner's pid turns that into a clear error; a stale lock (dead pid) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'tandem.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(dir, pid);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+/** A fixed key for pg_advisory_lock so that several app instances never migrate at once. */
+const MIGRATION_LOCK_KEY = 7_413_001;
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const doMigrate = options.migrate ?? true;
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    if (doMigrate) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        client.release();
+      }
+    }
+    return {
+      db,
+      engine: 'postgres',
+      ping: async () => {
+        await db.execute(sql`select 1`);
+        return true;
+      },
+      close: () => pool.end(),
+    };
+  }
+
+  const memory = options.memory || !options.dataDir;
+  const release = memory ? () => undefined : lockDataDir(options.dataDir!);
+  let client: PGlite;
+  try {
+    client = memory ? new PGlite() : new PGlite(options.dataDir!);
+    await client.waitReady;
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  if (doMigrate) {
+    await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsFolder() });
+  }
+  let closed = false;
+  return {
+    db,
+    engine: 'pglite',
+    ping: async () => {
+      await client.query('select 1');
+      return true;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

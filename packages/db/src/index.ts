@@ -1,0 +1,7 @@
+/**
+ * @tandem/db: schema, migrations, and the queries of each feature. The only package that
+ * knows which engine (PGlite or PostgreSQL) is running.
+ */
+export * from './client';
+export * as schema from './schema';
+export * from './org';

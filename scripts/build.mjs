@@ -1,0 +1,68 @@
+// Builds what `npm start` needs: the web app (vite) and the server bundle (esbuild), skipping
+// either when its sources are older than its output. `--force` rebuilds both.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const force = process.argv.includes('--force');
+
+function newest(dir) {
+  let t = 0;
+  if (!existsSync(dir)) return t;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sharedSources = Math.max(newest(join(root, 'packages/core/src')), newest(join(root, 'packages/contracts/src')));
+
+function stale(stamp, sources) {
+  if (force || !existsSync(stamp)) return true;
+  return Number(readFileSync(stamp, 'utf8')) < sources;
+}
+
+function run(cmd, args, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const webStamp = join(root, 'apps/web/dist/.built');
+const webSources = Math.max(sharedSources, newest(join(root, 'apps/web')));
+if (stale(webStamp, webSources)) {
+  console.log('Building the web app...');
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], join(root, 'apps/web'));
+  writeFileSync(webStamp, String(Date.now()));
+}
+
+const serverStamp = join(root, 'apps/server/dist/.built');
+const serverSources = Math.max(sharedSources, newest(join(root, 'apps/server/src')), newest(join(root, 'packages/db')));
+if (stale(serverStamp, serverSources)) {
+  console.log('Building the server...');
+  const esbuild = await import('esbuild');
+  // Workspace packages are bundled (they ship TypeScript sources); npm dependencies stay external.
+  const external = new Set();
+  for (const pkg of ['apps/server', 'packages/db', 'packages/contracts', 'packages/core']) {
+    const json = JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8'));
+    for (const d of Object.keys(json.dependencies ?? {})) if (!d.startsWith('@tandem/')) external.add(d);
+  }
+  rmSync(join(root, 'apps/server/dist'), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { main: join(root, 'apps/server/src/main.ts'), demo: join(root, 'apps/server/src/demo/main.ts') },
+    outdir: join(root, 'apps/server/dist'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external: [...external].flatMap((d) => [d, `${d}/*`]),
+    logLevel: 'warning',
+  });
+  mkdirSync(join(root, 'apps/server/dist'), { recursive: true });
+  cpSync(join(root, 'packages/db/migrations'), join(root, 'apps/server/dist/migrations'), { recursive: true });
+  writeFileSync(serverStamp, String(Date.now()));
+}
