@@ -1,1 +1,3 @@
-export {};
+export { npv, irr, mirr, discountedPayback } from './cashflow';
+export { xnpv, xirr, isoDayNumber } from './dated';
+export type { DatedFlow } from './dated';

@@ -1,1 +1,3 @@
-export {};
+export { erfc, normalCdf, normalQuantile } from './normal';
+export { wilsonInterval, newcombeInterval, twoProportionZTest } from './proportions';
+export { percentile } from './percentile';
