@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Database } from '@tandem/db';
+import { queryRows, type Database } from '@tandem/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
 
@@ -55,13 +55,14 @@ function sample(s: JsonSchema | undefined, victimId: string): unknown {
 
 /** Everything of one organisation, to prove that no probe wrote into it. */
 async function snapshot(database: Database, orgId: string): Promise<string> {
-  const tables = await database.db.execute<{ table_name: string }>(
+  const tables = await queryRows<{ table_name: string }>(
+    database.db,
     sql`select table_name from information_schema.columns where column_name = 'org_id' and table_schema = 'public' order by table_name`,
   );
   const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const rows = await database.db.execute(sql`select * from ${sql.identifier(table_name)} where org_id = ${orgId} order by 1`);
-    parts.push(`${table_name}:${JSON.stringify(rows.rows)}`);
+  for (const { table_name } of tables) {
+    const rows = await queryRows(database.db, sql`select * from ${sql.identifier(table_name)} where org_id = ${orgId} order by 1`);
+    parts.push(`${table_name}:${JSON.stringify(rows)}`);
   }
   return parts.join('\n');
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -156,4 +156,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       }
     },
   };
+}
+
+/** Runs raw SQL and returns its rows; both engines answer `{ rows }`. */
+export async function queryRows<T>(x: Executor, query: SQL): Promise<T[]> {
+  const r = (await x.execute(query)) as unknown as { rows: T[] };
+  return r.rows;
 }

@@ -62,7 +62,7 @@ describe('xirr', () => {
         const dated = flows.map((amount, i) => ({ date: `20${String(10 + i).padStart(2, '0')}-03-01`, amount }));
         const r = xirr(dated);
         if (r === null) return;
-        const scale = dated.reduce((s, f, i) => s + Math.abs(f.amount) / Math.pow(1 + r, (isoDayNumber(f.date) - isoDayNumber(dated[0]!.date)) / 365), 0);
+        const scale = dated.reduce((s, f) => s + Math.abs(f.amount) / Math.pow(1 + r, (isoDayNumber(f.date) - isoDayNumber(dated[0]!.date)) / 365), 0);
         expect(Math.abs(xnpv(r, dated))).toBeLessThanOrEqual(1e-9 * scale);
       }),
     );
