@@ -134,7 +134,11 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   const findings: HealthFinding[] = [];
   const goalIds = new Set(input.goals.map((g) => g.id));
   const initiativeById = new Map<string, InitiativeInput>();
-  for (const i of input.initiatives) initiativeById.set(i.id, i);
+  const startOf = new Map<string, number>();
+  for (const i of input.initiatives) {
+    initiativeById.set(i.id, i);
+    if (i.startDate !== null) startOf.set(i.id, dayNumber(i.startDate));
+  }
 
   // Enablers per initiative (non-cancelled), built once.
   const enablersOf = new Map<string, EnablerInput[]>();
@@ -224,10 +228,10 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   for (const e of input.enablers) {
     if (!isOpen(e.status) || e.endDate === null) continue;
     const end = dayNumber(e.endDate);
-    for (const iid of new Set(e.initiativeIds)) {
+    for (const iid of e.initiativeIds.length > 1 ? new Set(e.initiativeIds) : e.initiativeIds) {
       const i = initiativeById.get(iid);
       if (!i || !isOpen(i.status) || i.startDate === null) continue;
-      const slip = end - dayNumber(i.startDate);
+      const slip = end - startOf.get(iid)!;
       onTime.add(slip <= 0);
       if (slip > 0) {
         findings.push({
