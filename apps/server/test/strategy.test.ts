@@ -76,6 +76,9 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect((await owner.get('/api/v1/goals')).json().goals.map((x: { id: string }) => x.id)).toContain(goal.id);
     expect((await owner.get('/api/v1/initiatives')).json().initiatives).toHaveLength(1);
     expect((await owner.get('/api/v1/enablers')).json().enablers).toHaveLength(1);
+    const whole = (await owner.get('/api/v1/roadmap')).json();
+    expect([whole.goals.length, whole.initiatives.length, whole.enablers.length]).toEqual([1, 1, 1]);
+    expect(whole.initiatives[0]).toEqual((await owner.get(`/api/v1/initiatives/${initiative.id}`)).json());
 
     // Progress rolls up: the enabler done → initiative 1/1 → goal 1.
     const done = await owner.patch(`/api/v1/enablers/${enabler.id}`, { status: 'done' });

@@ -185,6 +185,10 @@ export type TEnabler = z.infer<typeof ZEnabler>;
 export const ZEnablerList = z.object({ enablers: z.array(ZEnabler) });
 export type TEnablerList = z.infer<typeof ZEnablerList>;
 
+/** The whole roadmap in one answer, for the views that show all three levels at once. */
+export const ZRoadmap = z.object({ goals: z.array(ZGoal), initiatives: z.array(ZInitiative), enablers: z.array(ZEnabler) });
+export type TRoadmap = z.infer<typeof ZRoadmap>;
+
 /* ---------- delivery ladder ---------- */
 
 export const ZPutLadderRequest = z.strictObject({

@@ -20,6 +20,7 @@ import {
   ZLadder,
   ZOk,
   ZPutLadderRequest,
+  ZRoadmap,
   ZRoadmapHealth,
   ZStrategySettings,
   ZSwotItem,
@@ -40,6 +41,7 @@ import { createGoal, deleteOrgGoal, getGoal, listGoals, updateOrgGoal } from './
 import { createInitiative, deleteOrgInitiative, getInitiative, listInitiatives, updateOrgInitiative } from './manage-initiatives';
 import { createSwot, deleteOrgSwot, listOrgSwot, updateOrgSwot } from './manage-swot';
 import { getLadder, setLadder } from './set-ladder';
+import { viewRoadmap } from './load-view';
 
 const tags = ['strategy'];
 const ok = { ok: true as const };
@@ -132,6 +134,11 @@ export async function strategyRoutes(app: FastifyInstance) {
     await deleteOrgSwot(ctx, requireOrg(req), req.params.id);
     return ok;
   });
+
+  /* ---- the whole roadmap ---- */
+  r.get('/roadmap', { config: { access: 'member' }, schema: { tags, summary: 'Goals, initiatives and enablers in one answer (one read of the roadmap)', response: { 200: ZRoadmap } } }, (req) =>
+    viewRoadmap(ctx, ctx.db, requireOrg(req).orgId),
+  );
 
   /* ---- roadmap health ---- */
   r.get('/roadmap/health', { config: { access: 'member' }, schema: { tags, summary: 'Roadmap health check: four scores answering the seed questions, with findings to fix; records the daily snapshot', response: { 200: ZRoadmapHealth } } }, (req) =>
