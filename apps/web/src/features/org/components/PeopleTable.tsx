@@ -36,7 +36,7 @@ export function PeopleTable({ people, canEdit, busyId, onEdit, onSetActive }: Pe
       col.accessor('location', { header: 'Location' }),
       col.accessor('active', {
         header: 'Status',
-        cell: (c) => (c.getValue() ? <Badge variant="light" color="teal">Active</Badge> : <Badge variant="light" color="gray">Inactive</Badge>),
+        cell: (c) => (c.getValue() ? <Badge variant="light" color="teal" miw="max-content">Active</Badge> : <Badge variant="light" color="gray" miw="max-content">Inactive</Badge>),
       }),
       ...(canEdit
         ? [
