@@ -12,6 +12,7 @@ import {
   SetupPage,
   setupStatusQueryOptions,
 } from '../features/org';
+import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -85,12 +86,17 @@ const indexRoute = createRoute({
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const organisationRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisation', component: OrganisationPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const roadmapRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap', component: RoadmapPage });
+const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/health', component: HealthPage });
+const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
+const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
+const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   inviteRoute,
-  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute]),
+  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute, roadmapRoute, roadmapHealthRoute, roadmapTimelineRoute, roadmapLadderRoute, roadmapLensesRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
