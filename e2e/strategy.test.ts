@@ -145,6 +145,15 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await expect.poll(async () => Number((await page.getByTestId('score-enablers').innerText()).split(' ')[0])).toBeGreaterThan(enablersScoreBefore);
     expect(Number((await page.getByTestId('score-overall').innerText()).split(' ')[0])).toBeGreaterThan(overallBefore);
     await scan('health (fixed)');
+
+    // The change is history: who moved the date, from what, to what, by how many days.
+    await page.getByRole('navigation').getByRole('link', { name: 'Goals and initiatives' }).click();
+    await page.getByRole('button', { name: `Edit enabler ${ENABLER}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit technical enabler' });
+    await edit.getByRole('list', { name: 'Changes' }).getByText(`End date: ${LATE_END} → ${FIXED_END} (30 days earlier)`).waitFor();
+    await scan('enabler form (history)');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await edit.waitFor({ state: 'detached' });
   });
 
   it('4. fills the delivery ladder and sees it on the now / next board', async () => {

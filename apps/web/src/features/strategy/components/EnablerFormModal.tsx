@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { TEnabler, TInitiative, TPerson, TStrategyStatus } from '@tandem/contracts';
 import { FormError } from '../../../components/FormError';
+import { HistoryList } from './HistoryList';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateEnabler, useUpdateEnabler } from '../api/save-enabler';
@@ -84,6 +85,11 @@ function EnablerForm({ enabler, initiatives, enablers, people, onCancel, onSaved
           </Button>
         </Group>
       </Stack>
+      {enabler ? (
+        <Stack mt="md">
+          <HistoryList type="enablers" id={enabler.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
+        </Stack>
+      ) : null}
     </form>
   );
 }

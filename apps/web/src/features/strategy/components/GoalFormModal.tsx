@@ -1,6 +1,7 @@
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { TGoal, TPerson } from '@tandem/contracts';
 import { FormError } from '../../../components/FormError';
+import { HistoryList } from './HistoryList';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateGoal, useUpdateGoal } from '../api/save-goal';
@@ -67,6 +68,11 @@ function GoalForm({ goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'o
           </Button>
         </Group>
       </Stack>
+      {goal ? (
+        <Stack mt="md">
+          <HistoryList type="goals" id={goal.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
+        </Stack>
+      ) : null}
     </form>
   );
 }

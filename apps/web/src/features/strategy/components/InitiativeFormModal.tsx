@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { TAnsoff, TGoal, TInitiative, TPerson, TStrategyStatus } from '@tandem/contracts';
 import { FormError } from '../../../components/FormError';
+import { HistoryList } from './HistoryList';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateInitiative, useUpdateInitiative } from '../api/save-initiative';
@@ -90,6 +91,11 @@ function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<P
           </Button>
         </Group>
       </Stack>
+      {initiative ? (
+        <Stack mt="md">
+          <HistoryList type="initiatives" id={initiative.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
+        </Stack>
+      ) : null}
     </form>
   );
 }
