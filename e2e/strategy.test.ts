@@ -24,6 +24,11 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
   let page: Page;
   const axe: AxeFinding[] = [];
   const scan = async (label: string) => axe.push(...(await expectNoSeriousAxeViolations(page, label)));
+  /** A dialog is gone once its fade-out ends too: a half-transparent dialog fails axe's contrast check. */
+  const closed = async (dialog: ReturnType<Page['getByRole']>) => {
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.mantine-Modal-content, .mantine-Modal-overlay').count()).toBe(0);
+  };
   let enablersScoreBefore = 0;
   let overallBefore = 0;
 
@@ -83,7 +88,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Bea Business (Business, Operations)' });
     await scan('goal form');
     await dialog.getByRole('button', { name: 'Add goal' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await closed(dialog);
     await page.getByRole('region', { name: `Goal: ${GOAL}` }).waitFor();
 
     await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -100,7 +105,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByRole('textbox', { name: 'Effort (person-days)' }).fill('80');
     await scan('initiative form');
     await dialog.getByRole('button', { name: 'Add initiative' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await closed(dialog);
 
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Technical enabler' }).click();
@@ -112,7 +117,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByLabel('End date').fill(LATE_END);
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('planned');
     await dialog.getByRole('button', { name: 'Add enabler' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await closed(dialog);
 
     const goal = page.getByRole('region', { name: `Goal: ${GOAL}` });
     await goal.getByText(INITIATIVE).waitFor();
@@ -140,7 +145,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByLabel('End date').fill(FIXED_END);
     await scan('enabler form (edit)');
     await dialog.getByRole('button', { name: 'Save enabler' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await closed(dialog);
     await expect.poll(() => page.locator('tr[data-rule="enabler_late"]').count()).toBe(0);
     await expect.poll(async () => Number((await page.getByTestId('score-enablers').innerText()).split(' ')[0])).toBeGreaterThan(enablersScoreBefore);
     expect(Number((await page.getByTestId('score-overall').innerText()).split(' ')[0])).toBeGreaterThan(overallBefore);
@@ -153,7 +158,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await edit.getByRole('list', { name: 'Changes' }).getByText(`End date: ${LATE_END} → ${FIXED_END} (30 days earlier)`).waitFor();
     await scan('enabler form (history)');
     await edit.getByRole('button', { name: 'Cancel' }).click();
-    await edit.waitFor({ state: 'detached' });
+    await closed(edit);
   });
 
   it('4. fills the delivery ladder and sees it on the now / next board', async () => {
@@ -175,7 +180,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByRole('checkbox', { name: 'Now: delivered' }).check();
     await scan('ladder form');
     await dialog.getByRole('button', { name: 'Save ladder' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await closed(dialog);
     for (const [rung, deliverable] of rungs) {
       const column = page.getByTestId(`rung-${rung === 'Now' ? 'now' : rung === 'Next week' ? 'next_week' : rung === 'Next month' ? 'next_month' : 'next_year'}`);
       await column.getByText(deliverable).waitFor();

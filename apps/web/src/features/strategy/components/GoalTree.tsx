@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { slipDays } from '@tandem/core';
 import type { TEnabler, TGoal, TInitiative } from '@tandem/contracts';
 import type { Roadmap } from '../api/use-roadmap';
 import { HORIZON_LABEL, percent, STATUS_COLOR, STATUS_LABEL } from '../labels';
 import { useEditor } from './RoadmapEditor';
 
-/** Days an enabler ends after the initiative it enables starts; null when on time or undated. */
+/**
+ * Days an open enabler ends after the initiative it enables starts, as the health check counts
+ * them (core slipDays); null when on time, closed or undated.
+ */
 export function slipOf(e: TEnabler, i: TInitiative): number | null {
-  if (!e.endDate || !i.startDate || e.status === 'done' || e.status === 'cancelled') return null;
-  const d = (Date.parse(e.endDate) - Date.parse(i.startDate)) / 86_400_000;
-  return d > 0 ? Math.round(d) : null;
+  if (!e.endDate || !i.startDate || e.status === 'done' || e.status === 'cancelled' || i.status === 'done' || i.status === 'cancelled') return null;
+  const d = slipDays(i.startDate, e.endDate);
+  return d > 0 ? d : null;
 }
 
 function measure(g: TGoal): string {
