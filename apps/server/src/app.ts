@@ -19,6 +19,7 @@ import { csrfPlugin } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
+import { pulseRoutes } from './features/pulse/routes';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -111,6 +112,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(orgRoutes, { prefix: '/api/v1' });
+  await app.register(pulseRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

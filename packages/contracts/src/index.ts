@@ -4,3 +4,4 @@
  */
 export * from './common';
 export * from './org';
+export * from './pulse';

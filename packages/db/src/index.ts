@@ -5,3 +5,4 @@
 export * from './client';
 export * as schema from './schema';
 export * from './org';
+export * from './pulse';
