@@ -98,6 +98,15 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
       headers: { 'content-type': 'text/csv' },
     });
     await invite(t.app, victim, 'vmember@victim.test', 'member');
+    // A closed pulse with responses, so the pulse routes are probed with real ids (pulse, questions, people).
+    await victim.post('/api/v1/people', { name: 'Vern', email: 'vern@victim.test', department: 'IT Ops', side: 'it', level: 'leader' });
+    const pulse = (await victim.post('/api/v1/pulses', { title: 'Victim pulse', template: 'tech-priorities-alignment', minGroupSize: 3, minCommentGroupSize: 3 })).json();
+    const links = (await victim.post(`/api/v1/pulses/${pulse.id}/invitations`)).json();
+    for (const l of links.invitations) {
+      await new Client(t.app).post(`/api/v1/respond/${l.token}`, { answers: pulse.questions.map((q: { id: string }) => ({ questionId: q.id, value: 4, comment: 'victim comment' })) });
+    }
+    await victim.post(`/api/v1/pulses/${pulse.id}/close`);
+    await victim.post('/api/v1/pulses', { title: 'Victim draft', questions: [{ text: 'Victim statement' }] });
     await victim.post('/api/v1/invitations', { email: 'pending@victim.test', role: 'leader' });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);
