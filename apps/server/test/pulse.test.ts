@@ -16,7 +16,7 @@ const BIZ_LEAD: Attrs = { side: 'business', level: 'leader', department: 'Sales'
 async function counts(t: TestApp) {
   const [r] = await queryRows<{ responses: number; answers: number; used: number }>(
     t.database.db,
-    sql`select (select count(*)::int from pulse_responses) as responses, (select count(*)::int from pulse_answers) as answers,
+    sql`select (select count(*)::int from pulse_responses) as responses, (select coalesce(sum(cardinality(answers)), 0)::int from pulse_responses) as answers,
                (select count(*)::int from pulse_invitations where used) as used`,
   );
   return { responses: Number(r!.responses), answers: Number(r!.answers), used: Number(r!.used) };
@@ -100,9 +100,14 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       t.database.db,
       sql`select column_name from information_schema.columns where table_name = 'pulse_responses' order by column_name`,
     );
-    expect(cols.map((x) => x.column_name)).toEqual(['day', 'department', 'id', 'level', 'location', 'org_id', 'pulse_id', 'side']);
-    const [row] = await queryRows<{ day: string; side: string }>(t.database.db, sql`select day::text as day, side from pulse_responses where pulse_id = ${p.id}`);
+    expect(cols.map((x) => x.column_name)).toEqual(['answers', 'comments', 'day', 'department', 'id', 'level', 'location', 'org_id', 'pulse_id', 'side']);
+    const [row] = await queryRows<{ day: string; side: string; answers: string; comments: string }>(
+      t.database.db,
+      sql`select day::text as day, side, answers::text as answers, comments::text as comments from pulse_responses where pulse_id = ${p.id}`,
+    );
     expect(row!.day).toBe('2026-11-28');
+    expect(row!.answers).toBe('{4,4,4,4,4,4,4,4,4}');
+    expect(row!.comments).toBe('{"More demos please",NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL}');
     const invCols = await queryRows<{ column_name: string }>(t.database.db, sql`select column_name from information_schema.columns where table_name = 'pulse_invitations'`);
     expect(invCols.map((x) => x.column_name)).not.toContain('used_at');
   });

@@ -1,14 +1,3 @@
-CREATE TABLE "pulse_answers" (
-	"org_id" uuid NOT NULL,
-	"pulse_id" uuid NOT NULL,
-	"response_id" uuid NOT NULL,
-	"question_id" uuid NOT NULL,
-	"value" smallint NOT NULL,
-	"comment" text,
-	CONSTRAINT "pulse_answers_response_id_question_id_pk" PRIMARY KEY("response_id","question_id"),
-	CONSTRAINT "pulse_answers_value_check" CHECK ("pulse_answers"."value" between 1 and 5)
-);
---> statement-breakpoint
 CREATE TABLE "pulse_invitations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -50,7 +39,10 @@ CREATE TABLE "pulse_responses" (
 	"level" text NOT NULL,
 	"department" text NOT NULL,
 	"location" text NOT NULL,
-	CONSTRAINT "pulse_responses_org_id_id_key" UNIQUE("org_id","id")
+	"answers" smallint[] NOT NULL,
+	"comments" text[],
+	CONSTRAINT "pulse_responses_org_id_id_key" UNIQUE("org_id","id"),
+	CONSTRAINT "pulse_responses_answers_check" CHECK (cardinality("pulse_responses"."answers") > 0 and "pulse_responses"."answers" <@ array[1,2,3,4,5]::smallint[])
 );
 --> statement-breakpoint
 CREATE TABLE "pulses" (
@@ -73,9 +65,6 @@ CREATE TABLE "pulses" (
 	CONSTRAINT "pulses_k_check" CHECK ("pulses"."min_group_size" >= 3 and "pulses"."min_comment_group_size" >= "pulses"."min_group_size")
 );
 --> statement-breakpoint
-ALTER TABLE "pulse_answers" ADD CONSTRAINT "pulse_answers_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pulse_answers" ADD CONSTRAINT "pulse_answers_response_fk" FOREIGN KEY ("org_id","response_id") REFERENCES "public"."pulse_responses"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pulse_answers" ADD CONSTRAINT "pulse_answers_item_fk" FOREIGN KEY ("pulse_id","question_id") REFERENCES "public"."pulse_items"("pulse_id","question_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_invitations" ADD CONSTRAINT "pulse_invitations_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_invitations" ADD CONSTRAINT "pulse_invitations_pulse_fk" FOREIGN KEY ("org_id","pulse_id") REFERENCES "public"."pulses"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulse_invitations" ADD CONSTRAINT "pulse_invitations_person_fk" FOREIGN KEY ("org_id","person_id") REFERENCES "public"."people"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -87,11 +76,11 @@ ALTER TABLE "pulse_responses" ADD CONSTRAINT "pulse_responses_org_id_organisatio
 ALTER TABLE "pulse_responses" ADD CONSTRAINT "pulse_responses_pulse_fk" FOREIGN KEY ("org_id","pulse_id") REFERENCES "public"."pulses"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulses" ADD CONSTRAINT "pulses_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pulses" ADD CONSTRAINT "pulses_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "pulse_answers_org_idx" ON "pulse_answers" USING btree ("org_id","pulse_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pulse_invitations_token_key" ON "pulse_invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "pulse_invitations_org_idx" ON "pulse_invitations" USING btree ("org_id","pulse_id");--> statement-breakpoint
 CREATE INDEX "pulse_items_org_idx" ON "pulse_items" USING btree ("org_id","pulse_id");--> statement-breakpoint
 CREATE INDEX "pulse_items_question_idx" ON "pulse_items" USING btree ("org_id","question_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pulse_questions_org_text_key" ON "pulse_questions" USING btree ("org_id",lower("text"));--> statement-breakpoint
 CREATE INDEX "pulse_responses_org_idx" ON "pulse_responses" USING btree ("org_id","pulse_id");--> statement-breakpoint
+CREATE INDEX "pulse_responses_comments_idx" ON "pulse_responses" USING btree ("org_id","pulse_id") WHERE "pulse_responses"."comments" is not null;--> statement-breakpoint
 CREATE INDEX "pulses_org_idx" ON "pulses" USING btree ("org_id","created_at");

@@ -99,11 +99,8 @@ export async function seedDemoPulses(ctx: AppContext, org: { orgId: string; owne
             department: p.department,
             location: p.location,
           },
-          questions.map((question, i) => ({
-            questionId: question.id,
-            value: i === 0 ? answer(rng, firstFav.get(p.id)!) : answer(rng, rng.next() < base + side + q.lift - i * 0.015),
-            comment: i === 0 && rng.next() < 0.08 ? pickComment(rng, q.lift) : null,
-          })),
+          questions.map((_, i) => (i === 0 ? answer(rng, firstFav.get(p.id)!) : answer(rng, rng.next() < base + side + q.lift - i * 0.015))),
+          questions.map((_, i) => (i === 0 && rng.next() < 0.08 ? pickComment(rng, q.lift) : null)),
         );
       }
     }

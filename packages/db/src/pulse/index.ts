@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
-import { pulseAnswers, pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
@@ -152,13 +152,110 @@ export async function consumePulseInvitation(x: Executor, id: string): Promise<b
 
 /* ---------- responses ---------- */
 
+export interface ResponseSegment {
+  side: string;
+  level: string;
+  department: string;
+  location: string;
+}
+
+/** `{1,4,5}`: a smallint[] literal (the values are validated integers 1..5). */
+const smallintArray = (values: number[]) => `{${values.map((v) => String(Math.trunc(v))).join(',')}}`;
+
+/** Comments go in as JSON (any text, nulls allowed) and come out as a text[] in order, or null when there are none. */
+const commentsJson = (comments: (string | null)[]) => (comments.some((c) => c !== null) ? JSON.stringify(comments) : null);
+
+/** Inserts one response as is (demo data and benchmarks; submissions go through {@link submitPulseResponse}). */
 export async function insertPulseResponse(
   x: Executor,
-  v: { orgId: string; pulseId: string; day: string; side: string; level: string; department: string; location: string },
-  answers: { questionId: string; value: number; comment: string | null }[],
+  v: { orgId: string; pulseId: string; day: string } & ResponseSegment,
+  answers: number[],
+  comments: (string | null)[] = [],
 ) {
-  const [row] = await x.insert(pulseResponses).values(v).returning({ id: pulseResponses.id });
-  await x.insert(pulseAnswers).values(answers.map((a) => ({ orgId: v.orgId, pulseId: v.pulseId, responseId: row!.id, ...a })));
+  const json = commentsJson(comments);
+  await x.execute(sql`
+    insert into pulse_responses (org_id, pulse_id, day, side, level, department, location, answers, comments)
+    values (${v.orgId}, ${v.pulseId}, ${v.day}, ${v.side}, ${v.level}, ${v.department}, ${v.location}, ${smallintArray(answers)}::smallint[],
+            case when ${json}::jsonb is null then null
+                 else array(select c from jsonb_array_elements_text(${json}::jsonb) with ordinality as t(c, i) order by i) end)`);
+}
+
+/** What a link resolves to, with the pulse's state and its question ids in item order: one query. */
+export interface PulseLink {
+  invitationId: string;
+  orgId: string;
+  pulseId: string;
+  used: boolean;
+  status: 'draft' | 'open' | 'closed';
+  opensAt: Date | null;
+  closesAt: Date | null;
+  questionIds: string[];
+}
+
+export async function findPulseLink(x: Executor, tokenHash: string): Promise<PulseLink | null> {
+  const [r] = await queryRows<{
+    invitation_id: string;
+    org_id: string;
+    pulse_id: string;
+    used: boolean;
+    status: 'draft' | 'open' | 'closed';
+    opens_at: string | Date | null;
+    closes_at: string | Date | null;
+    question_ids: string[] | string;
+  }>(
+    x,
+    sql`select i.id as invitation_id, i.org_id, i.pulse_id, i.used, p.status, p.opens_at, p.closes_at,
+               array_to_string(array(select it.question_id::text from pulse_items it where it.pulse_id = i.pulse_id order by it.position), ',') as question_ids
+        from pulse_invitations i join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
+        where i.token_hash = ${tokenHash}`,
+  );
+  if (!r) return null;
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  return {
+    invitationId: r.invitation_id,
+    orgId: r.org_id,
+    pulseId: r.pulse_id,
+    used: r.used,
+    status: r.status,
+    opensAt: date(r.opens_at),
+    closesAt: date(r.closes_at),
+    questionIds: String(r.question_ids).split(',').filter(Boolean),
+  };
+}
+
+/**
+ * Stores a submission in one statement (so one round trip and atomic on its own): a share lock on
+ * the pulse row while it is open (a concurrent close waits), the link consumed by a conditional
+ * UPDATE (concurrent submissions of one link: one wins), and the response inserted with the
+ * segment copied from the invitation. `open` false means the pulse closed; `stored` false means
+ * the link was already used.
+ */
+export async function submitPulseResponse(
+  x: Executor,
+  v: { orgId: string; pulseId: string; invitationId: string; day: string; now: Date; answers: number[]; comments: (string | null)[] },
+): Promise<{ open: boolean; stored: boolean }> {
+  const json = commentsJson(v.comments);
+  const [r] = await queryRows<{ open: number; stored: number }>(
+    x,
+    sql`with p as (
+          select id from pulses
+          where org_id = ${v.orgId} and id = ${v.pulseId} and status = 'open' and (closes_at is null or closes_at > ${v.now.toISOString()}::timestamptz)
+          for share
+        ), consumed as (
+          update pulse_invitations set used = true
+          where id = ${v.invitationId} and used = false and exists (select 1 from p)
+          returning side, level, department, location
+        ), ins as (
+          insert into pulse_responses (org_id, pulse_id, day, side, level, department, location, answers, comments)
+          select ${v.orgId}, ${v.pulseId}, ${v.day}, side, level, department, location, ${smallintArray(v.answers)}::smallint[],
+                 case when ${json}::jsonb is null then null
+                      else array(select c from jsonb_array_elements_text(${json}::jsonb) with ordinality as t(c, i) order by i) end
+          from consumed
+          returning 1
+        )
+        select (select count(*)::int from p) as open, (select count(*)::int from ins) as stored`,
+  );
+  return { open: Number(r!.open) > 0, stored: Number(r!.stored) > 0 };
 }
 
 /** Whether any response exists: from the first one on, the anonymity settings are frozen. */
@@ -189,23 +286,29 @@ export async function countInvitedCells(x: Executor, orgId: string, pulseId: str
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** Answer counts per question, finest segment cell and value: the one aggregate results are built from. */
-export async function countAnswerCells(x: Executor, orgId: string, pulseId: string): Promise<(CellCount & { questionId: string; value: number })[]> {
-  const rows = await queryRows<CellCount & { questionId: string; value: number }>(
+/**
+ * Answer counts per item position (0-based), finest segment cell and value: the one aggregate
+ * results are built from.
+ */
+export async function countAnswerCells(x: Executor, orgId: string, pulseId: string): Promise<(CellCount & { position: number; value: number })[]> {
+  const rows = await queryRows<CellCount & { position: number; value: number }>(
     x,
-    sql`select a.question_id as "questionId", r.side, r.level, r.department, r.location, a.value, count(*)::int as n
-        from pulse_answers a join pulse_responses r on r.org_id = a.org_id and r.id = a.response_id
-        where a.org_id = ${orgId} and a.pulse_id = ${pulseId}
-        group by a.question_id, r.side, r.level, r.department, r.location, a.value`,
+    sql`select a.pos::int - 1 as position, r.side, r.level, r.department, r.location, a.value, count(*)::int as n
+        from pulse_responses r cross join lateral unnest(r.answers) with ordinality as a(value, pos)
+        where r.org_id = ${orgId} and r.pulse_id = ${pulseId}
+        group by a.pos, r.side, r.level, r.department, r.location, a.value`,
   );
-  return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value) }));
+  return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value), position: Number(r.position) }));
 }
 
-/** Non-empty comments per question (text only: no segment, no order that links them to answers). */
-export async function listComments(x: Executor, orgId: string, pulseId: string): Promise<{ questionId: string; comment: string }[]> {
-  return x
-    .select({ questionId: pulseAnswers.questionId, comment: sql<string>`${pulseAnswers.comment}` })
-    .from(pulseAnswers)
-    .where(and(eq(pulseAnswers.orgId, orgId), eq(pulseAnswers.pulseId, pulseId), sql`${pulseAnswers.comment} is not null and ${pulseAnswers.comment} <> ''`))
-    .orderBy(asc(pulseAnswers.comment));
+/** Non-empty comments per item position, sorted (text only: no segment, no order that links them to answers). */
+export async function listComments(x: Executor, orgId: string, pulseId: string): Promise<{ position: number; comment: string }[]> {
+  const rows = await queryRows<{ position: number; comment: string }>(
+    x,
+    sql`select c.pos::int - 1 as position, c.text as comment
+        from pulse_responses r cross join lateral unnest(r.comments) with ordinality as c(text, pos)
+        where r.org_id = ${orgId} and r.pulse_id = ${pulseId} and r.comments is not null and c.text is not null and c.text <> ''
+        order by c.text`,
+  );
+  return rows.map((r) => ({ position: Number(r.position), comment: r.comment }));
 }

@@ -104,8 +104,11 @@ export const pulseInvitations = pgTable(
 );
 
 /**
- * An anonymous response: the segment as of invitation and the day only. No person, token, IP
- * or time of day is ever stored.
+ * An anonymous response: the segment as of invitation, the day, and the answers. No person,
+ * token, IP or time of day is ever stored. The answers are one array in the order of the pulse's
+ * items (which never change once created), with the optional comments in a parallel array: one
+ * row per response keeps a submission to a single insert, and an answer can never be read apart
+ * from its response's segment.
  */
 export const pulseResponses = pgTable(
   'pulse_responses',
@@ -120,31 +123,17 @@ export const pulseResponses = pgTable(
     level: text('level').notNull(),
     department: text('department').notNull(),
     location: text('location').notNull(),
+    /** Values 1..5, element i answers the item at position i. */
+    answers: smallint('answers').array().notNull(),
+    /** Comments parallel to answers (null entries for none); null when the response has no comment. */
+    comments: text('comments').array(),
   },
   (t) => [
     unique('pulse_responses_org_id_id_key').on(t.orgId, t.id),
     index('pulse_responses_org_idx').on(t.orgId, t.pulseId),
+    // Comments are few: a partial index keeps reading them from scanning every response.
+    index('pulse_responses_comments_idx').on(t.orgId, t.pulseId).where(sql`${t.comments} is not null`),
+    check('pulse_responses_answers_check', sql`cardinality(${t.answers}) > 0 and ${t.answers} <@ array[1,2,3,4,5]::smallint[]`),
     foreignKey({ name: 'pulse_responses_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
-  ],
-);
-
-export const pulseAnswers = pgTable(
-  'pulse_answers',
-  {
-    orgId: uuid('org_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    pulseId: uuid('pulse_id').notNull(),
-    responseId: uuid('response_id').notNull(),
-    questionId: uuid('question_id').notNull(),
-    value: smallint('value').notNull(),
-    comment: text('comment'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.responseId, t.questionId] }),
-    index('pulse_answers_org_idx').on(t.orgId, t.pulseId),
-    foreignKey({ name: 'pulse_answers_response_fk', columns: [t.orgId, t.responseId], foreignColumns: [pulseResponses.orgId, pulseResponses.id] }).onDelete('cascade'),
-    foreignKey({ name: 'pulse_answers_item_fk', columns: [t.pulseId, t.questionId], foreignColumns: [pulseItems.pulseId, pulseItems.questionId] }),
-    check('pulse_answers_value_check', sql`${t.value} between 1 and 5`),
   ],
 );

@@ -33,11 +33,14 @@ export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, 
     !live && withComments ? await listComments(x, p.orgId, p.id) : [],
   ];
   const byQuestion = new Map<string, string[]>();
-  for (const c of comments) byQuestion.set(c.questionId, [...(byQuestion.get(c.questionId) ?? []), c.comment]);
+  for (const c of comments) {
+    const q = questions[c.position];
+    if (q) byQuestion.set(q.id, [...(byQuestion.get(q.id) ?? []), c.comment]);
+  }
   const r = computePulseResults({
     questions: questions.map((q) => ({ id: q.id, text: q.text })),
     invited: invited.map((c) => ({ key: cellKey(c), count: c.n })),
-    answers: answers.map((a) => ({ questionId: a.questionId, key: cellKey(a), value: a.value, count: a.n })),
+    answers: answers.filter((a) => questions[a.position]).map((a) => ({ questionId: questions[a.position]!.id, key: cellKey(a), value: a.value, count: a.n })),
     comments: byQuestion,
     minGroupSize: p.minGroupSize,
     minCommentGroupSize: p.minCommentGroupSize,
