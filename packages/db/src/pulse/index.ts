@@ -223,39 +223,99 @@ export async function findPulseLink(x: Executor, tokenHash: string): Promise<Pul
   };
 }
 
+export interface SubmissionOutcome {
+  /** The link, its pulse's state and the pulse's question ids in item order. */
+  link: PulseLink;
+  /** True when the answers cover every question exactly once (nothing is stored otherwise). */
+  complete: boolean;
+  /** True when this statement consumed the link and stored the response. */
+  stored: boolean;
+}
+
 /**
- * Stores a submission in one statement (so one round trip and atomic on its own): a share lock on
- * the pulse row while it is open (a concurrent close waits), the link consumed by a conditional
- * UPDATE (concurrent submissions of one link: one wins), and the response inserted with the
- * segment copied from the invitation. `open` false means the pulse closed; `stored` false means
- * the link was already used.
+ * A whole submission in one statement, so one round trip and atomic on its own. It finds the link
+ * by its hash; takes a share lock on the pulse row (a concurrent close waits); orders the answers
+ * by item position and checks that they cover every question exactly once; and, only when the
+ * pulse is open, the link unused and the answers complete, consumes the link with a conditional
+ * UPDATE (of concurrent submissions of one link exactly one wins) and inserts the response with
+ * the segment copied from the invitation. Returns null for an unknown link; the caller turns the
+ * outcome into 410 / 409 / 400.
  */
 export async function submitPulseResponse(
   x: Executor,
-  v: { orgId: string; pulseId: string; invitationId: string; day: string; now: Date; answers: number[]; comments: (string | null)[] },
-): Promise<{ open: boolean; stored: boolean }> {
-  const json = commentsJson(v.comments);
-  const [r] = await queryRows<{ open: number; stored: number }>(
+  v: { tokenHash: string; day: string; now: Date; answers: { questionId: string; value: number; comment: string | null }[] },
+): Promise<SubmissionOutcome | null> {
+  const now = v.now.toISOString();
+  const [r] = await queryRows<{
+    invitation_id: string;
+    org_id: string;
+    pulse_id: string;
+    used: boolean;
+    status: 'draft' | 'open' | 'closed';
+    opens_at: string | Date | null;
+    closes_at: string | Date | null;
+    question_ids: string;
+    complete: boolean;
+    stored: number;
+  }>(
     x,
-    sql`with p as (
-          select id from pulses
-          where org_id = ${v.orgId} and id = ${v.pulseId} and status = 'open' and (closes_at is null or closes_at > ${v.now.toISOString()}::timestamptz)
-          for share
+    sql`with inv as (
+          select i.id, i.org_id, i.pulse_id, i.used, i.side, i.level, i.department, i.location
+          from pulse_invitations i where i.token_hash = ${v.tokenHash}
+        ), p as (
+          select p.id, p.status, p.opens_at, p.closes_at
+          from pulses p join inv on p.org_id = inv.org_id and p.id = inv.pulse_id
+          for share of p
+        ), items as (
+          select it.question_id, it.position from pulse_items it join inv on it.pulse_id = inv.pulse_id
+        ), given as (
+          select g."questionId" as question_id, g.value, nullif(g.comment, '') as comment
+          from jsonb_to_recordset(${JSON.stringify(v.answers)}::jsonb) as g("questionId" uuid, value smallint, comment text)
+        ), matched as (
+          select array_agg(g.value order by it.position) as answers,
+                 array_agg(g.comment order by it.position) as comments,
+                 count(*) as n, count(distinct g.question_id) as distinct_n, bool_or(g.comment is not null) as any_comment
+          from items it join given g on g.question_id = it.question_id
+        ), state as (
+          select inv.*, p.status, p.opens_at, p.closes_at, m.answers, m.comments, m.any_comment,
+                 (m.n = (select count(*) from items) and m.distinct_n = m.n and (select count(*) from given) = m.n) as complete
+          from inv join p on true cross join matched m
+        ), go as (
+          select * from state
+          where complete and not used and status = 'open'
+            and (closes_at is null or closes_at > ${now}::timestamptz) and (opens_at is null or opens_at <= ${now}::timestamptz)
         ), consumed as (
           update pulse_invitations set used = true
-          where id = ${v.invitationId} and used = false and exists (select 1 from p)
-          returning side, level, department, location
+          where id = (select id from go) and used = false
+          returning id
         ), ins as (
           insert into pulse_responses (org_id, pulse_id, day, side, level, department, location, answers, comments)
-          select ${v.orgId}, ${v.pulseId}, ${v.day}, side, level, department, location, ${smallintArray(v.answers)}::smallint[],
-                 case when ${json}::jsonb is null then null
-                      else array(select c from jsonb_array_elements_text(${json}::jsonb) with ordinality as t(c, i) order by i) end
-          from consumed
+          select go.org_id, go.pulse_id, ${v.day}, go.side, go.level, go.department, go.location, go.answers,
+                 case when go.any_comment then go.comments else null end
+          from go join consumed on consumed.id = go.id
           returning 1
         )
-        select (select count(*)::int from p) as open, (select count(*)::int from ins) as stored`,
+        select s.id as invitation_id, s.org_id, s.pulse_id, s.used, s.status, s.opens_at, s.closes_at, s.complete,
+               array_to_string(array(select question_id::text from items order by position), ',') as question_ids,
+               (select count(*)::int from ins) as stored
+        from state s`,
   );
-  return { open: Number(r!.open) > 0, stored: Number(r!.stored) > 0 };
+  if (!r) return null;
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  return {
+    link: {
+      invitationId: r.invitation_id,
+      orgId: r.org_id,
+      pulseId: r.pulse_id,
+      used: r.used,
+      status: r.status,
+      opensAt: date(r.opens_at),
+      closesAt: date(r.closes_at),
+      questionIds: String(r.question_ids).split(',').filter(Boolean),
+    },
+    complete: r.complete === true,
+    stored: Number(r.stored) > 0,
+  };
 }
 
 /** Whether any response exists: from the first one on, the anonymity settings are frozen. */

@@ -50,44 +50,45 @@ export async function getResponseForm(ctx: AppContext, token: string): Promise<T
   };
 }
 
+/** The 400 a respondent gets when the answers do not cover the pulse's questions exactly once. */
+function answerErrors(questionIds: string[], input: TSubmitResponseRequest): AppError {
+  const known = new Set(questionIds);
+  const seen = new Set<string>();
+  const details: { path: string; message: string }[] = [];
+  input.answers.forEach((a, i) => {
+    if (!known.has(a.questionId)) details.push({ path: `body.answers.${i}.questionId`, message: 'is not a question of this pulse' });
+    else if (seen.has(a.questionId)) details.push({ path: `body.answers.${i}.questionId`, message: 'is answered twice' });
+    seen.add(a.questionId);
+  });
+  const missing = questionIds.filter((id) => !seen.has(id));
+  if (details.length === 0) details.push({ path: 'body.answers', message: `every question needs an answer; missing ${missing.join(', ')}` });
+  return new AppError('validation', `Invalid ${details[0]!.path}: ${details[0]!.message}`, details);
+}
+
 /**
  * Stores one anonymous response: the answers, the segment copied from the invitation, and the
  * day (UTC). Never the person, the token, the IP or the time of day. Every question needs exactly
- * one answer (so every number of a segment rests on the same n). The link is consumed and the
- * response inserted in one atomic statement, so concurrent submissions of one link store one
- * response, and none lands after the pulse closed.
+ * one answer (so every number of a segment rests on the same n). Lookup, checks, consuming the
+ * link and the insert are one atomic statement: concurrent submissions of one link store one
+ * response, and none lands after the pulse closed. The answer order is then the same as
+ * {@link resolveLink}'s: 404, 410, 409, 400.
  */
 export async function submitResponse(ctx: AppContext, token: string, input: TSubmitResponseRequest): Promise<void> {
-  const link = await resolveLink(ctx, token);
-  const position = new Map(link.questionIds.map((id, i) => [id, i]));
-  const details: { path: string; message: string }[] = [];
-  const answers = new Array<number>(link.questionIds.length).fill(0);
-  const comments = new Array<string | null>(link.questionIds.length).fill(null);
-  input.answers.forEach((a, i) => {
-    const at = position.get(a.questionId);
-    if (at === undefined) details.push({ path: `body.answers.${i}.questionId`, message: 'is not a question of this pulse' });
-    else if (answers[at] !== 0) details.push({ path: `body.answers.${i}.questionId`, message: 'is answered twice' });
-    else {
-      answers[at] = a.value;
-      comments[at] = a.comment && a.comment.length > 0 ? a.comment : null;
-    }
-  });
-  const missing = link.questionIds.filter((_, i) => answers[i] === 0);
-  if (details.length === 0 && missing.length > 0) {
-    details.push({ path: 'body.answers', message: `every question needs an answer; missing ${missing.join(', ')}` });
-  }
-  if (details.length > 0) throw new AppError('validation', `Invalid ${details[0]!.path}: ${details[0]!.message}`, details);
-
+  if (!TOKEN_SHAPE.test(token)) throw invalidLink();
   const now = ctx.now();
-  const r = await submitPulseResponse(ctx.db, {
-    orgId: link.orgId,
-    pulseId: link.pulseId,
-    invitationId: link.invitationId,
+  const out = await submitPulseResponse(ctx.db, {
+    tokenHash: sha256(token),
     day: now.toISOString().slice(0, 10),
     now,
-    answers,
-    comments,
+    answers: input.answers.map((a) => ({ questionId: a.questionId, value: a.value, comment: a.comment ?? null })),
   });
-  if (!r.open) throw closed();
-  if (!r.stored) throw used();
+  if (!out) throw invalidLink();
+  if (out.stored) return;
+  const link = out.link;
+  if (link.status === 'closed' || (link.closesAt && link.closesAt <= now)) throw closed();
+  if (link.used) throw used();
+  if (link.status !== 'open' || (link.opensAt && link.opensAt > now)) throw new AppError('conflict', 'This pulse is not open yet');
+  if (!out.complete) throw answerErrors(link.questionIds, input);
+  // Open, unused and complete, yet not stored: a concurrent submission of the same link won.
+  throw used();
 }
