@@ -174,7 +174,7 @@ export const ZPulseResults = z.object({
   questions: z.array(z.object({ questionId: ZUuid, text: z.string(), segments: z.array(ZSegmentScore), comments: z.array(z.string()).optional() })),
   gaps: z.array(ZPulseGap),
   headline: z.string().nullable(),
-  suppression: z.object({ segments: z.number().int(), primary: z.number().int(), complementary: z.number().int() }),
+  suppression: z.object({ segments: z.number().int(), hidden: z.number().int() }),
 });
 export type TPulseResults = z.infer<typeof ZPulseResults>;
 

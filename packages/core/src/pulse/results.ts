@@ -40,8 +40,11 @@ export interface PulseResults {
   questions: QuestionResults[];
   gaps: (PerceptionGap & { questionId: string })[];
   headline: string | null;
-  /** How many segments of the whole lattice were hidden, and why (for the methods note). */
-  suppression: { segments: number; primary: number; complementary: number };
+  /**
+   * How many segments the whole lattice has and how many are hidden (for the methods note). Why
+   * each is hidden (below k, or to protect a neighbour) is never told: that would say n < k.
+   */
+  suppression: { segments: number; hidden: number };
 }
 
 /** The pairs of the perception-gap view: leaders vs employees, IT vs Business, and the four cells. */
@@ -96,11 +99,11 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
   const overall = lattice.get('');
   const totalInvited = overall?.counts[0] ?? 0;
   const totalResponded = overall?.counts[1] ?? 0;
-  const { visible, primary, complementary } = suppressSegments(
+  const { visible } = suppressSegments(
     [...lattice.values()].map((s) => ({ id: s.id, key: s.key, n: s.counts[1]! })),
     k,
   );
-  const suppression = { segments: lattice.size, primary: primary.size, complementary: complementary.size };
+  const suppression = { segments: lattice.size, hidden: lattice.size - visible.size };
 
   // The segments of the requested breakdown: every subset of `by`, coarse to fine, then by id.
   const shown: { id: string; key: SegmentKey; counts: number[] }[] = [];
