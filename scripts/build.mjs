@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFile
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const force = process.argv.includes('--force');
@@ -35,7 +36,9 @@ const webStamp = join(root, 'apps/web/dist/.built');
 const webSources = Math.max(sharedSources, newest(join(root, 'apps/web')));
 if (stale(webStamp, webSources)) {
   console.log('Building the web app...');
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], join(root, 'apps/web'));
+  // vite is a dependency of apps/web; npm may install it there rather than at the root.
+  const viteBin = createRequire(join(root, 'apps/web/package.json')).resolve('vite/package.json').replace(/package\.json$/, 'bin/vite.js');
+  run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], join(root, 'apps/web'));
   writeFileSync(webStamp, String(Date.now()));
 }
 
@@ -64,5 +67,12 @@ if (stale(serverStamp, serverSources)) {
   });
   mkdirSync(join(root, 'apps/server/dist'), { recursive: true });
   cpSync(join(root, 'packages/db/migrations'), join(root, 'apps/server/dist/migrations'), { recursive: true });
+  // A pre-initialised PGlite data directory: a first start loads it instead of running initdb.
+  const { PGlite } = await import(createRequire(join(root, 'packages/db/package.json')).resolve('@electric-sql/pglite'));
+  const pg0 = new PGlite();
+  await pg0.waitReady;
+  const blob = await pg0.dumpDataDir('gzip');
+  await pg0.close();
+  writeFileSync(join(root, 'apps/server/dist/pglite-template.tgz'), Buffer.from(await blob.arrayBuffer()));
   writeFileSync(serverStamp, String(Date.now()));
 }

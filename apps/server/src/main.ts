@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { openDatabase, DataDirLockedError } from '@tandem/db';
 import { Redis } from 'ioredis';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createMailer } from './lib/mailer';
+
+/** Made by the build beside the bundle; a new PGlite data directory starts from it (decision 006). */
+const PGLITE_TEMPLATE = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url));
 
 /**
  * Starts Tandem: opens the database (PGlite under TANDEM_DATA_DIR, or PostgreSQL with
@@ -13,7 +17,7 @@ export async function main(extra?: { afterOpen?: (app: Awaited<ReturnType<typeof
   const config = loadConfig();
   let database;
   try {
-    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+    database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, template: PGLITE_TEMPLATE });
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       console.error(e.message);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
-import { openDatabase, type Database, type Engine } from '@tandem/db';
+import { makePgliteTemplate, openDatabase, pgliteVersion, type Database, type Engine } from '@tandem/db';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp, type BuildOptions } from '../src/app';
 import { loadConfig } from '../src/config';
 
@@ -37,9 +40,20 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
   };
 }
 
+let templateReady: Promise<string> | undefined;
+/** One initdb per machine and PGlite version, shared by every test database. */
+export function pgliteTemplate(): Promise<string> {
+  templateReady ??= (async () => {
+    const file = join(tmpdir(), `tandem-pglite-template-${pgliteVersion()}.tgz`);
+    if (!existsSync(file)) await makePgliteTemplate(file);
+    return file;
+  })();
+  return templateReady;
+}
+
 export async function openTestDatabase(engine: Engine): Promise<{ database: Database; dispose: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true, template: await pgliteTemplate() });
     return { database, dispose: () => database.close() };
   }
   const pgdb = await freshPostgres();

@@ -71,6 +71,9 @@ export const ZInvitation = z.object({
 });
 export type TInvitation = z.infer<typeof ZInvitation>;
 
+export const ZInvitationList = z.object({ invitations: z.array(ZInvitation) });
+export type TInvitationList = z.infer<typeof ZInvitationList>;
+
 /** What an invitee sees before accepting: whom they join and as which address. */
 export const ZInvitationPreview = z.object({
   organisation: z.string(),
@@ -84,7 +87,8 @@ export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 
 export const ZTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
-export const ZAcceptInvitationRequest = z.strictObject({ name: ZName, password: ZPassword });
+/** `name` is needed only for a new account; an existing account confirms with its current password. */
+export const ZAcceptInvitationRequest = z.strictObject({ name: ZName.optional(), password: z.string().min(1).max(1024) });
 export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>;
 
 export const ZMember = z.object({
@@ -98,6 +102,12 @@ export type TMember = z.infer<typeof ZMember>;
 
 export const ZUpdateMemberRequest = z.strictObject({ role: ZRole });
 export type TUpdateMemberRequest = z.infer<typeof ZUpdateMemberRequest>;
+
+export const ZMemberList = z.object({ members: z.array(ZMember) });
+export type TMemberList = z.infer<typeof ZMemberList>;
+
+export const ZMemberRoleChanged = z.object({ userId: ZUuid, role: ZRole });
+export type TMemberRoleChanged = z.infer<typeof ZMemberRoleChanged>;
 
 export const ZPerson = z.object({
   id: ZUuid,

@@ -10,7 +10,7 @@ import {
   setInvitationAcceptedBy,
   type InvitationRow,
 } from '@tandem/db';
-import type { TAcceptInvitationRequest, TInvitationPreview } from '@tandem/contracts';
+import { ZPassword, type TAcceptInvitationRequest, type TInvitationPreview } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import { sha256 } from '../../lib/crypto';
@@ -45,13 +45,20 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: TA
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
     throw new AppError('unauthenticated', 'An account with this email already exists: enter its current password to join');
   }
+  if (!existing) {
+    const problems = [
+      ...(input.name ? [] : [{ path: 'body.name', message: 'name is required for a new account' }]),
+      ...(ZPassword.safeParse(input.password).success ? [] : [{ path: 'body.password', message: 'password must be at least 10 characters' }]),
+    ];
+    if (problems.length) throw new AppError('validation', `Invalid ${problems[0]!.path}: ${problems[0]!.message}`, problems);
+  }
   const passwordHash = existing ? null : await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     // Consume first: a concurrent accept of the same link waits on this row and then finds it used.
     if (!(await consumeInvitation(tx, inv.id, ctx.now()))) {
       throw new AppError('not_found', 'This invitation link is not valid: it may have been used, revoked or expired');
     }
-    const user = existing ?? (await insertUser(tx, { email: inv.email, name: input.name, passwordHash: passwordHash! }));
+    const user = existing ?? (await insertUser(tx, { email: inv.email, name: input.name!, passwordHash: passwordHash! }));
     await setInvitationAcceptedBy(tx, inv.id, user.id);
     if (!(await findMembership(tx, inv.orgId, user.id))) {
       await insertMembership(tx, { orgId: inv.orgId, userId: user.id, role: inv.role });

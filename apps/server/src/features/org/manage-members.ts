@@ -1,4 +1,4 @@
-import { countOwners, deleteMembership, deleteUserSessionsInOrg, findMembership, listMembers, updateMembershipRole } from '@tandem/db';
+import { countOwners, deleteMembership, deleteUserSessionsInOrg, findMembership, findUserById, listMembers, updateMembershipRole } from '@tandem/db';
 import type { TMember } from '@tandem/contracts';
 import type { AppContext, OrgAuth, Role } from '../../context';
 import { hasRole } from '../../plugins/auth';
@@ -25,7 +25,8 @@ export async function changeMemberRole(ctx: AppContext, auth: OrgAuth, userId: s
       throw new AppError('conflict', 'The organisation needs at least one owner; make someone else owner first');
     }
     await updateMembershipRole(tx, auth.orgId, userId, role);
-    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.role_changed', target: userId, details: { from: m.role, to: role } });
+    const user = await findUserById(tx, userId);
+    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.role_changed', target: user?.email ?? userId, details: { from: m.role, to: role } });
     return { userId, role };
   });
 }
@@ -39,8 +40,9 @@ export async function removeMember(ctx: AppContext, auth: OrgAuth, userId: strin
     if (m.role === 'owner' && (await countOwners(tx, auth.orgId)) <= 1) {
       throw new AppError('conflict', 'The organisation needs at least one owner');
     }
+    const user = await findUserById(tx, userId);
     await deleteMembership(tx, auth.orgId, userId);
     await deleteUserSessionsInOrg(tx, userId, auth.orgId);
-    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.removed', target: userId, details: { role: m.role } });
+    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.removed', target: user?.email ?? userId, details: { role: m.role } });
   });
 }

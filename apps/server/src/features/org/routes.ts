@@ -9,13 +9,14 @@ import {
   ZCreatePersonRequest,
   ZIdParams,
   ZImportResult,
-  ZInvitation,
+  ZInvitationList,
   ZInvitationCreated,
   ZInvitationPreview,
   ZInvitationRequest,
   ZLoginRequest,
   ZMeResponse,
-  ZMember,
+  ZMemberList,
+  ZMemberRoleChanged,
   ZOk,
   ZOrganisation,
   ZOrganisationInput,
@@ -27,7 +28,6 @@ import {
   ZTokenParams,
   ZUpdateMemberRequest,
   ZUpdatePersonRequest,
-  ZUuid,
 } from '@tandem/contracts';
 import { clearSessionCookies, requireOrg, requireUser, setSessionCookies } from '../../plugins/auth';
 import { acceptInvitation, previewInvitation } from './accept-invitation';
@@ -127,7 +127,7 @@ export async function orgRoutes(app: FastifyInstance) {
     (req) => switchOrganisation(ctx, requireUser(req), req.params.id),
   );
 
-  r.get('/members', { config: { access: 'member' }, schema: { tags, summary: 'Accounts of the current organisation', response: { 200: z.object({ members: z.array(ZMember) }) } } }, async (req) => ({
+  r.get('/members', { config: { access: 'member' }, schema: { tags, summary: 'Accounts of the current organisation', response: { 200: ZMemberList } } }, async (req) => ({
     members: await listOrgMembers(ctx, requireOrg(req)),
   }));
 
@@ -135,7 +135,7 @@ export async function orgRoutes(app: FastifyInstance) {
     '/members/:id',
     {
       config: { access: 'admin' },
-      schema: { tags, summary: "Change a member's role", params: ZIdParams, body: ZUpdateMemberRequest, response: { 200: z.object({ userId: ZUuid, role: ZUpdateMemberRequest.shape.role }) } },
+      schema: { tags, summary: "Change a member's role", params: ZIdParams, body: ZUpdateMemberRequest, response: { 200: ZMemberRoleChanged } },
     },
     (req) => changeMemberRole(ctx, requireOrg(req), req.params.id, req.body.role),
   );
@@ -151,7 +151,7 @@ export async function orgRoutes(app: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await createInvitation(ctx, requireOrg(req), req.body, origin(req))),
   );
 
-  r.get('/invitations', { config: { access: 'admin' }, schema: { tags, summary: 'Invitations of the current organisation', response: { 200: z.object({ invitations: z.array(ZInvitation) }) } } }, async (req) => ({
+  r.get('/invitations', { config: { access: 'admin' }, schema: { tags, summary: 'Invitations of the current organisation', response: { 200: ZInvitationList } } }, async (req) => ({
     invitations: await listOrgInvitations(ctx, requireOrg(req)),
   }));
 

@@ -1,0 +1,16 @@
+import { Stack } from '@mantine/core';
+import { RouterNavLink } from '../../components/RouterNavLink';
+import { hasRole, useCurrentMe } from '../../features/org';
+
+/** Only modules that exist are listed; the audit log only for those who may read it. */
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const me = useCurrentMe();
+  const isAdmin = hasRole(me.current?.role, 'admin');
+  return (
+    <Stack gap={4}>
+      <RouterNavLink to="/people" label="People" onClick={onNavigate} />
+      <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
+      {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
+    </Stack>
+  );
+}

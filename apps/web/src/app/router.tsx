@@ -1,0 +1,112 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { FullPageLoader } from '../components/FullPageLoader';
+import { ErrorAlert } from '../components/ErrorAlert';
+import {
+  AcceptInvitationPage,
+  AuditPage,
+  LoginPage,
+  meQueryOptions,
+  OrganisationPage,
+  PeoplePage,
+  SetupPage,
+  setupStatusQueryOptions,
+} from '../features/org';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQueryOptions());
+    if (!status.setupRequired) throw redirect({ to: '/login' });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => (typeof s.redirect === 'string' ? { redirect: s.redirect } : {}),
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.ensureQueryData(setupStatusQueryOptions());
+    if (status.setupRequired) throw redirect({ to: '/setup' });
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me) throw redirect({ to: '/people' });
+  },
+  component: function LoginRoute() {
+    const { redirect: to } = loginRoute.useSearch();
+    return <LoginPage redirectTo={to} />;
+  },
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: function InviteRoute() {
+    const { token } = inviteRoute.useParams();
+    return <AcceptInvitationPage token={token} />;
+  },
+});
+
+/** Everything below needs a session: without one, first run goes to setup, otherwise to sign-in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (me) return;
+    const status = await context.queryClient.ensureQueryData(setupStatusQueryOptions());
+    if (status.setupRequired) throw redirect({ to: '/setup' });
+    const back = location.pathname === '/' || location.pathname === '/people' ? undefined : location.href;
+    throw redirect({ to: '/login', search: back ? { redirect: back } : {} });
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/people' });
+  },
+});
+
+const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
+const organisationRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisation', component: OrganisationPage });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  inviteRoute,
+  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: FullPageLoader,
+    defaultErrorComponent: ({ error }) => <ErrorAlert error={error} />,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
