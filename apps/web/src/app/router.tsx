@@ -12,6 +12,7 @@ import {
   SetupPage,
   setupStatusQueryOptions,
 } from '../features/org';
+import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -59,6 +60,16 @@ const inviteRoute = createRoute({
   },
 });
 
+/** A survey link: public, no session, no app chrome (respondents are often not users). */
+const respondRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/respond/$token',
+  component: function RespondRoute() {
+    const { token } = respondRoute.useParams();
+    return <RespondPage token={token} />;
+  },
+});
+
 /** Everything below needs a session: without one, first run goes to setup, otherwise to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -85,12 +96,37 @@ const indexRoute = createRoute({
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const organisationRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisation', component: OrganisationPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const pulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pulses', component: PulsesPage });
+const pulseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulses/$id',
+  component: function PulseRoute() {
+    const { id } = pulseRoute.useParams();
+    return <PulsePage key={id} id={id} />;
+  },
+});
+
+/** The printable results sit outside the app layout: paper needs no navigation. */
+const pulsePrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pulses/$id/print',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: function PulsePrintRoute() {
+    const { id } = pulsePrintRoute.useParams();
+    return <PulsePrintPage id={id} />;
+  },
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   inviteRoute,
-  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute]),
+  respondRoute,
+  pulsePrintRoute,
+  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute, pulsesRoute, pulseRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

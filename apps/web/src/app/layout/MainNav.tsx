@@ -9,6 +9,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap={4}>
       <RouterNavLink to="/people" label="People" onClick={onNavigate} />
+      <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>
