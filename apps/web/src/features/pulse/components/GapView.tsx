@@ -1,6 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { TPulseResults } from '@tandem/contracts';
 import { pct, points, segmentLabel } from '../labels';
+import { ScrollRegion } from './ScrollRegion';
 
 /** Leaders vs employees, IT vs Business and the four cells, for one statement, with Newcombe's interval. */
 export function GapView({ results, questionId }: { results: TPulseResults; questionId: string }) {
@@ -13,7 +14,7 @@ export function GapView({ results, questionId }: { results: TPulseResults; quest
     );
   }
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
+    <ScrollRegion label={`Perception gaps: ${results.questions.find((q) => q.questionId === questionId)?.text ?? ""}`} minWidth={560}>
       <Table aria-label="Perception gaps" data-testid="pulse-gaps">
         <Table.Thead>
           <Table.Tr>
@@ -42,6 +43,6 @@ export function GapView({ results, questionId }: { results: TPulseResults; quest
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, CopyButton, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { TPulseInvitations } from '@tandem/contracts';
+import { ScrollRegion } from './ScrollRegion';
 
 /** Quotes a CSV cell and neutralises spreadsheet formulas (OWASP CSV injection). */
 const cell = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
@@ -40,7 +41,7 @@ export function InvitationLinks({ result }: { result: TPulseInvitations }) {
           Download links as CSV
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={520} type="native">
+      <ScrollRegion label="Personal survey links" minWidth={520}>
         <Table aria-label="Personal survey links" data-testid="pulse-links">
           <Table.Thead>
             <Table.Tr>
@@ -78,7 +79,7 @@ export function InvitationLinks({ result }: { result: TPulseInvitations }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Alert>
   );
 }

@@ -1,11 +1,12 @@
 import { Table } from '@mantine/core';
 import type { TPulseResults } from '@tandem/contracts';
 import { pct, segmentLabel } from '../labels';
+import { ScrollRegion } from './ScrollRegion';
 
 /** Invited is known from the directory; responded is a count and obeys the minimum group like every other. */
 export function ResponseRates({ results }: { results: TPulseResults }) {
   return (
-    <Table.ScrollContainer minWidth={400} type="native">
+    <ScrollRegion label="Response rate by segment" minWidth={400}>
       <Table aria-label="Response rate by segment" data-testid="pulse-rates">
         <Table.Thead>
           <Table.Tr>
@@ -26,6 +27,6 @@ export function ResponseRates({ results }: { results: TPulseResults }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

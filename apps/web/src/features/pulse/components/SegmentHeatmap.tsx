@@ -1,6 +1,7 @@
 import { Table, Text, Tooltip } from '@mantine/core';
 import type { TPulseResults } from '@tandem/contracts';
 import { pct, segmentLabel } from '../labels';
+import { ScrollRegion } from './ScrollRegion';
 
 /** A light background from red (0% favourable) through amber to green (100%), with dark text on it. */
 function heat(p: number): string {
@@ -12,7 +13,7 @@ function heat(p: number): string {
 export function SegmentHeatmap({ results }: { results: TPulseResults }) {
   const segments = results.questions[0]?.segments ?? [];
   return (
-    <Table.ScrollContainer minWidth={Math.max(480, 160 + segments.length * 96)} type="native">
+    <ScrollRegion label="Favourable by question and segment" minWidth={Math.max(480, 160 + segments.length * 96)}>
       <Table aria-label="Favourable by question and segment" withTableBorder withColumnBorders data-testid="pulse-heatmap">
         <Table.Thead>
           <Table.Tr>
@@ -51,6 +52,6 @@ export function SegmentHeatmap({ results }: { results: TPulseResults }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

@@ -9,9 +9,10 @@ import { errorMessage, fieldErrors } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
 import { useCreatePulse } from '../api/create-pulse';
 import { usePulses } from '../api/get-pulses';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 export function StatusBadge({ pulse }: { pulse: TPulse }) {
-  const color = pulse.status === 'open' ? 'teal' : pulse.status === 'closed' ? 'gray' : 'yellow';
+  const color = pulse.status === 'open' ? 'teal' : pulse.status === 'closed' ? 'gray' : 'blue';
   return (
     <Badge color={color} variant="light">
       {pulse.status}
@@ -38,7 +39,7 @@ export function PulsesPage() {
 function PulseTable({ pulses }: { pulses: TPulse[] }) {
   if (pulses.length === 0) return <Alert color="gray" variant="light">No pulses yet.</Alert>;
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
+    <ScrollRegion label="Pulses" minWidth={560}>
       <Table aria-label="Pulses" striped>
         <Table.Thead>
           <Table.Tr>
@@ -65,7 +66,7 @@ function PulseTable({ pulses }: { pulses: TPulse[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
