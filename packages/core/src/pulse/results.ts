@@ -1,5 +1,5 @@
 import { alignmentHeadline, perceptionGap, SCALE_POINTS, summariseScores, type PerceptionGap, type ScoreSummary } from './scores';
-import { dimensionSubsets, keyDimensions, rollUp, segmentId, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension, type SegmentKey } from './segments';
+import { dimensionSubsets, keyDimensions, rollUp, segmentId, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension, type SegmentKey, type SegmentNode } from './segments';
 import { suppressSegments } from './suppression';
 
 export interface PulseResultsInput {
@@ -76,8 +76,10 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
   const qIndex = new Map(input.questions.map((x, i) => [x.id, i]));
   const width = 2 + q * SCALE_POINTS;
   const cells = new Map<string, { key: CellKey; counts: number[] }>();
+  // Finest cells always fix all four dimensions, so their id is built directly (this runs once per
+  // answer row: tens of thousands of times for a large pulse).
   const cell = (key: CellKey) => {
-    const id = segmentId(key);
+    const id = `side=${key.side}\u001flevel=${key.level}\u001fdepartment=${key.department}\u001flocation=${key.location}`;
     let c = cells.get(id);
     if (!c) {
       c = { key: { side: key.side, level: key.level, department: key.department, location: key.location }, counts: new Array<number>(width).fill(0) };
@@ -107,12 +109,15 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
 
   // The segments of the requested breakdown: every subset of `by`, coarse to fine, then by id.
   const shown: { id: string; key: SegmentKey; counts: number[] }[] = [];
+  const bySignature = new Map<string, SegmentNode[]>();
+  for (const node of lattice.values()) {
+    const sig = keyDimensions(node.key).join(',');
+    const list = bySignature.get(sig);
+    if (list) list.push(node);
+    else bySignature.set(sig, [node]);
+  }
   for (const sub of dimensionSubsets(input.by)) {
-    const nodes = [...lattice.values()].filter((s) => {
-      const d = keyDimensions(s.key);
-      return d.length === sub.length && d.every((x, i) => x === sub[i]);
-    });
-    nodes.sort((a, b) => cmp(a.id, b.id));
+    const nodes = [...(bySignature.get(sub.join(',')) ?? [])].sort((a, b) => cmp(a.id, b.id));
     shown.push(...nodes);
   }
   if (shown.length === 0) shown.push({ id: '', key: {}, counts: new Array<number>(width).fill(0) });

@@ -26,12 +26,13 @@ export function parseBy(by: string | undefined): SegmentDimension[] {
 export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
   const status = effectiveStatus(p, ctx.now());
   const live = status !== 'closed';
-  const [questions, invited, answers, comments] = [
-    await listPulseQuestions(x, p.orgId, [p.id]),
-    await countInvitedCells(x, p.orgId, p.id),
-    await countAnswerCells(x, p.orgId, p.id),
-    !live && withComments ? await listComments(x, p.orgId, p.id) : [],
-  ];
+  // Independent reads: on PostgreSQL they run side by side on the pool; PGlite queues them.
+  const [questions, invited, answers, comments] = await Promise.all([
+    listPulseQuestions(x, p.orgId, [p.id]),
+    countInvitedCells(x, p.orgId, p.id),
+    countAnswerCells(x, p.orgId, p.id),
+    !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([]),
+  ]);
   const byQuestion = new Map<string, string[]>();
   for (const c of comments) {
     const q = questions[c.position];

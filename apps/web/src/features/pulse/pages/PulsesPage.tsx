@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { TPulse } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -78,6 +78,11 @@ function CreatePulseForm() {
   const [extra, setExtra] = useState('');
   const [k, setK] = useState<number | string>(5);
   const [kComments, setKComments] = useState<number | string>(10);
+  const [side, setSide] = useState<string | null>(null);
+  const [level, setLevel] = useState<string | null>(null);
+  const [department, setDepartment] = useState('');
+  const [location, setLocation] = useState('');
+  const [closesOn, setClosesOn] = useState('');
   const errors = fieldErrors(create.error);
   return (
     <Paper withBorder p="md" maw={720}>
@@ -96,6 +101,13 @@ function CreatePulseForm() {
               ...(questions.length ? { questions } : {}),
               minGroupSize: Number(k),
               minCommentGroupSize: Number(kComments),
+              audience: {
+                ...(side ? { side: side as 'it' | 'business' } : {}),
+                ...(level ? { level: level as 'leader' | 'employee' } : {}),
+                ...(department.trim() ? { department: department.trim() } : {}),
+                ...(location.trim() ? { location: location.trim() } : {}),
+              },
+              ...(closesOn ? { closesAt: new Date(`${closesOn}T23:59:59Z`).toISOString() } : {}),
             },
             { onSuccess: (p) => navigate({ to: '/pulses/$id', params: { id: p.id } }) },
           );
@@ -120,6 +132,18 @@ function CreatePulseForm() {
             onChange={(e) => setExtra(e.currentTarget.value)}
             error={errors.questions}
           />
+          <Text size="sm" fw={500}>
+            Audience: all active people, or only those matching every filter
+          </Text>
+          <Group grow align="flex-start">
+            <Select label="Side" placeholder="Both" clearable data={[{ value: 'it', label: 'IT' }, { value: 'business', label: 'Business' }]} value={side} onChange={setSide} />
+            <Select label="Level" placeholder="Both" clearable data={[{ value: 'leader', label: 'Leaders' }, { value: 'employee', label: 'Employees' }]} value={level} onChange={setLevel} />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label="Department" placeholder="Any" value={department} onChange={(e) => setDepartment(e.currentTarget.value)} error={errors['audience.department']} />
+            <TextInput label="Location" placeholder="Any" value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={errors['audience.location']} />
+          </Group>
+          <TextInput type="date" label="Closes on (optional)" value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} error={errors.closesAt} maw={240} />
           <NumberInput label="Minimum group size (k)" description="No number is shown for fewer respondents; never below 3." min={3} value={k} onChange={setK} error={errors.minGroupSize} />
           <NumberInput label="Minimum group for comments" min={3} value={kComments} onChange={setKComments} error={errors.minCommentGroupSize} />
           {create.isError && Object.keys(errors).length === 0 ? <Alert color="red">{errorMessage(create.error)}</Alert> : null}
