@@ -132,11 +132,6 @@ export async function rotatePulseInvitationToken(x: Executor, orgId: string, id:
   return rows.length === 1;
 }
 
-export async function findPulseInvitationByTokenHash(x: Executor, tokenHash: string): Promise<PulseInvitationRow | null> {
-  const [row] = await x.select().from(pulseInvitations).where(eq(pulseInvitations.tokenHash, tokenHash));
-  return row ?? null;
-}
-
 /**
  * Marks a link used only if it is still unused; false when another submission won the race, so
  * 50 concurrent submissions of one link store exactly one response.
