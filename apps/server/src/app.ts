@@ -7,7 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from './plugins/serializer';
 import type { Redis } from 'ioredis';
 import type { Database } from '@tandem/db';
 import type { Config } from './config';
@@ -19,6 +20,7 @@ import { csrfPlugin } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
+import { strategyRoutes } from './features/strategy/routes';
 import { pulseRoutes } from './features/pulse/routes';
 import { VERSION } from './version';
 
@@ -112,6 +114,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(orgRoutes, { prefix: '/api/v1' });
+  await app.register(strategyRoutes, { prefix: '/api/v1' });
   await app.register(pulseRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;

@@ -98,6 +98,14 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
       headers: { 'content-type': 'text/csv' },
     });
     await invite(t.app, victim, 'vmember@victim.test', 'member');
+    // A small roadmap, so that the probe also aims at goal, initiative, enabler and SWOT ids.
+    const vera = (await victim.get('/api/v1/people')).json().people[0].id;
+    const goal = (await victim.post('/api/v1/goals', { title: 'Victim goal to 10', metric: 'm', target: 10, ownerId: vera })).json();
+    const initiative = (await victim.post('/api/v1/initiatives', { title: 'Victim initiative', goalIds: [goal.id], itChampionId: vera, startDate: '2027-01-01', endDate: '2027-03-01' })).json();
+    const dep = (await victim.post('/api/v1/enablers', { title: 'Victim prerequisite' })).json();
+    const enabler = (await victim.post('/api/v1/enablers', { title: 'Victim enabler', initiativeIds: [initiative.id], dependsOnIds: [dep.id], endDate: '2027-02-01' })).json();
+    await victim.request({ method: 'PUT', url: `/api/v1/initiatives/${initiative.id}/ladder`, json: { rungs: [{ rung: 'now', deliverable: 'x', date: '2026-12-01' }] } });
+    await victim.post('/api/v1/swot', { initiativeId: initiative.id, quadrant: 'threat', text: 'victim threat', enablerId: enabler.id });
     // A closed pulse with responses, so the pulse routes are probed with real ids (pulse, questions, people).
     await victim.post('/api/v1/people', { name: 'Vern', email: 'vern@victim.test', department: 'IT Ops', side: 'it', level: 'leader' });
     const pulse = (await victim.post('/api/v1/pulses', { title: 'Victim pulse', template: 'tech-priorities-alignment', minGroupSize: 3, minCommentGroupSize: 3 })).json();

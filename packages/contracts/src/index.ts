@@ -4,4 +4,5 @@
  */
 export * from './common';
 export * from './org';
+export * from './strategy';
 export * from './pulse';

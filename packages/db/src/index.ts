@@ -5,4 +5,5 @@
 export * from './client';
 export * as schema from './schema';
 export * from './org';
+export * from './strategy';
 export * from './pulse';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findMembership, findSession } from '@tandem/db';
+import { findSessionWithRole } from '@tandem/db';
 import type { Access, Auth, OrgAuth, Role } from '../context';
 import { AppError } from '../lib/errors';
 import { sha256 } from '../lib/crypto';
@@ -54,17 +54,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(app.ctx.db, sha256(token));
-    if (!session || session.expiresAt <= app.ctx.now()) return;
-    let role: Role | null = null;
-    let orgId: string | null = null;
-    if (session.currentOrgId) {
-      const m = await findMembership(app.ctx.db, session.currentOrgId, session.userId);
-      if (m) {
-        role = m.role;
-        orgId = session.currentOrgId;
-      }
-    }
+    const found = await findSessionWithRole(app.ctx.db, sha256(token));
+    if (!found || found.session.expiresAt <= app.ctx.now()) return;
+    const { session } = found;
+    // No membership in the current organisation (removed since): signed in, but acting nowhere.
+    const role: Role | null = found.role ?? null;
+    const orgId: string | null = role ? session.currentOrgId : null;
     const auth: Auth = { sessionId: session.id, userId: session.userId, csrfToken: session.csrfToken, orgId, role };
     req.auth = auth;
   });

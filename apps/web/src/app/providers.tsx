@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { createTheme, MantineProvider, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, MantineProvider, Modal, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 
@@ -14,6 +14,8 @@ const theme = createTheme({
     // A dialog's <header> is portalled to <body>, where it would read as a second page banner.
     ModalHeader: Modal.Header.extend({ defaultProps: { role: 'none' } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+    // In narrow table cells a badge would otherwise be cut to "MEDI…".
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content', flexShrink: 0 } } }),
   },
 });
 

@@ -12,6 +12,7 @@ import {
   SetupPage,
   setupStatusQueryOptions,
 } from '../features/org';
+import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
 import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -96,6 +97,11 @@ const indexRoute = createRoute({
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const organisationRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisation', component: OrganisationPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const roadmapRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap', component: RoadmapPage });
+const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/health', component: HealthPage });
+const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
+const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
+const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
 const pulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pulses', component: PulsesPage });
 const pulseRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -126,7 +132,19 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   respondRoute,
   pulsePrintRoute,
-  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute, pulsesRoute, pulseRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    peopleRoute,
+    organisationRoute,
+    auditRoute,
+    pulsesRoute,
+    pulseRoute,
+    roadmapRoute,
+    roadmapHealthRoute,
+    roadmapTimelineRoute,
+    roadmapLadderRoute,
+    roadmapLensesRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -107,7 +107,10 @@ describe('irr', () => {
         (outflow, inflows) => {
           const flows = [-outflow, ...inflows];
           const r = irr(flows);
-          if (inflows.every((v) => v === 0)) return expect(r).toBeNull();
+          if (inflows.every((v) => v === 0)) {
+            expect(r).toBeNull();
+            return;
+          }
           expect(r).not.toBeNull();
           // NPV is decreasing in r for such flows: positive below the IRR, negative above.
           expect(npv(r! - 1e-6 * (1 + r!), flows)).toBeGreaterThan(npv(r! + 1e-6 * (1 + r!), flows));

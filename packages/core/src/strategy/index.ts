@@ -1,1 +1,18 @@
-export {};
+export type {
+  AnsoffQuadrant,
+  EnablerInput,
+  GoalInput,
+  Horizon,
+  InitiativeInput,
+  IsoDate,
+  LadderRung,
+  LadderRungInput,
+  RoadmapInput,
+  StrategyStatus,
+} from './types';
+export { horizonOf, quarterLabel, daysBetween as slipDays } from './dates';
+export { findDependencyCycle } from './cycles';
+export { rollUpProgress } from './progress';
+export type { ProgressRollUp } from './progress';
+export { DEFAULT_IT_GRACE_DAYS, HIGH_SLIP_DAYS, VAGUE_WORDS, isVagueWording, roadmapHealth } from './health';
+export type { HealthFinding, HealthItemType, HealthOptions, HealthRule, HealthScoreName, HealthSeverity, RoadmapHealth } from './health';

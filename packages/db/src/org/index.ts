@@ -124,6 +124,16 @@ export async function findSession(x: Executor, id: string): Promise<SessionRow |
   return row ?? null;
 }
 
+/** The session and the caller's role in its current organisation, in one round trip. */
+export async function findSessionWithRole(x: Executor, id: string) {
+  const [row] = await x
+    .select({ session: sessions, role: memberships.role })
+    .from(sessions)
+    .leftJoin(memberships, and(eq(memberships.orgId, sessions.currentOrgId), eq(memberships.userId, sessions.userId)))
+    .where(eq(sessions.id, id));
+  return row ?? null;
+}
+
 export async function deleteSession(x: Executor, id: string) {
   await x.delete(sessions).where(eq(sessions.id, id));
 }

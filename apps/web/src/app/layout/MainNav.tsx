@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { NavLink, Stack } from '@mantine/core';
 import { RouterNavLink } from '../../components/RouterNavLink';
 import { hasRole, useCurrentMe } from '../../features/org';
 
@@ -9,6 +9,13 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap={4}>
       <RouterNavLink to="/people" label="People" onClick={onNavigate} />
+      <NavLink component="button" label="Roadmap" defaultOpened childrenOffset={12}>
+        <RouterNavLink to="/roadmap" activeOptions={{ exact: true }} label="Goals and initiatives" onClick={onNavigate} />
+        <RouterNavLink to="/roadmap/health" label="Health check" onClick={onNavigate} />
+        <RouterNavLink to="/roadmap/timeline" label="Timeline" onClick={onNavigate} />
+        <RouterNavLink to="/roadmap/ladder" label="Now / next board" onClick={onNavigate} />
+        <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
+      </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}

@@ -1,0 +1,78 @@
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { TGoal, TPerson } from '@tandem/contracts';
+import { FormError } from '../../../components/FormError';
+import { HistoryList } from './HistoryList';
+import { fieldErrors } from '../../../lib/api';
+import { formValues } from '../../../lib/form';
+import { useCreateGoal, useUpdateGoal } from '../api/save-goal';
+import { DateInput, numberOrNull, orNull, PersonSelect } from './fields';
+
+const FIELDS = ['title', 'metric', 'baseline', 'target', 'unit', 'dueDate', 'ownerId'] as const;
+
+interface Props {
+  opened: boolean;
+  goal: TGoal | null;
+  people: TPerson[];
+  onClose: () => void;
+  onSaved: (g: TGoal) => void;
+}
+
+export function GoalFormModal({ opened, goal, people, onClose, onSaved }: Props) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={goal ? `Edit goal` : 'Add a business goal'} size="lg">
+      <GoalForm key={goal?.id ?? 'new'} goal={goal} people={people} onCancel={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function GoalForm({ goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
+  const create = useCreateGoal();
+  const update = useUpdateGoal();
+  const mutation = goal ? update : create;
+  const errors = fieldErrors(mutation.error);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        const v = formValues(e);
+        const body = {
+          title: v.title ?? '',
+          metric: orNull(v.metric),
+          baseline: numberOrNull(v.baseline),
+          target: numberOrNull(v.target),
+          unit: orNull(v.unit),
+          dueDate: orNull(v.dueDate),
+          ownerId: orNull(v.ownerId),
+        };
+        if (goal) update.mutate({ id: goal.id, ...body }, { onSuccess: onSaved });
+        else create.mutate(body, { onSuccess: onSaved });
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput name="title" label="Goal" description="Say what changes, by how much, by when" required defaultValue={goal?.title} error={errors.title} data-autofocus />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput name="metric" label="Metric" defaultValue={goal?.metric ?? ''} error={errors.metric} />
+          <TextInput name="unit" label="Unit" defaultValue={goal?.unit ?? ''} error={errors.unit} />
+          <TextInput name="baseline" label="Baseline" inputMode="decimal" defaultValue={goal?.baseline ?? ''} error={errors.baseline} />
+          <TextInput name="target" label="Target" inputMode="decimal" defaultValue={goal?.target ?? ''} error={errors.target} />
+          <DateInput name="dueDate" label="Due date" defaultValue={goal?.dueDate} error={errors.dueDate} />
+          <PersonSelect name="ownerId" label="Owner" people={people} defaultValue={goal?.ownerId} error={errors.ownerId} />
+        </SimpleGrid>
+        <FormError error={mutation.error} fields={FIELDS} />
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {goal ? 'Save goal' : 'Add goal'}
+          </Button>
+        </Group>
+      </Stack>
+      {goal ? (
+        <Stack mt="md">
+          <HistoryList type="goals" id={goal.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
+        </Stack>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FullPageLoader } from '../../../components/FullPageLoader';
+import { useHealthHistory, useRoadmapHealth } from '../api/get-health';
+import { FindingsList } from '../components/FindingsList';
+import { HealthScores } from '../components/HealthScores';
+import { StrategyPage } from '../components/StrategyPage';
+
+/** The roadmap health check: the seed's four questions answered item by item. */
+export function HealthPage() {
+  const health = useRoadmapHealth();
+  const history = useHealthHistory();
+  return (
+    <StrategyPage
+      title="Roadmap health"
+      intro="Four scores from 0 to 100, one per question the tech leaders asked: is the roadmap aimed at business goals, enabled by IT, specific, and does it include IT? Each finding names the item to fix."
+    >
+      {(roadmap, canEdit) =>
+        health.isPending ? (
+          <FullPageLoader />
+        ) : !health.data ? (
+          <ErrorAlert error={health.error} title="The health check could not run" />
+        ) : (
+          <Stack gap="md">
+            <HealthScores health={health.data} />
+            {history.data && history.data.snapshots.length > 1 ? (
+              <Group gap="xs">
+                <Text size="sm" c="dimmed">
+                  Overall by day:
+                </Text>
+                <Text size="sm">{history.data.snapshots.slice(-10).map((s) => `${s.day.slice(5)} ${s.overall}`).join(' · ')}</Text>
+              </Group>
+            ) : null}
+            <Title order={2} size="h3">
+              Findings
+            </Title>
+            <FindingsList findings={health.data.findings} roadmap={roadmap} canEdit={canEdit} />
+          </Stack>
+        )
+      }
+    </StrategyPage>
+  );
+}

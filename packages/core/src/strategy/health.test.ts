@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { isVagueWording, roadmapHealth } from './health';
+import type { EnablerInput, GoalInput, InitiativeInput, RoadmapInput } from './types';
+
+const NOW = new Date('2026-11-28T09:00:00Z');
+
+const goal = (over: Partial<GoalInput> = {}): GoalInput => ({
+  id: 'g1',
+  title: 'Grow online revenue to 12 M',
+  metric: 'online revenue',
+  baseline: 8,
+  target: 12,
+  unit: 'M USD',
+  dueDate: '2027-12-31',
+  ownerId: 'p-biz',
+  ...over,
+});
+
+const initiative = (over: Partial<InitiativeInput> = {}): InitiativeInput => ({
+  id: 'i1',
+  title: 'Launch the web shop in 3 countries',
+  description: '',
+  goalIds: ['g1'],
+  ownerId: 'p-biz',
+  businessChampionId: 'p-biz',
+  itChampionId: 'p-it',
+  startDate: '2027-02-01',
+  endDate: '2027-06-30',
+  status: 'planned',
+  effort: 100,
+  createdAt: '2026-11-01T10:00:00Z',
+  itInvolvedAt: '2026-11-03',
+  ladder: [],
+  ...over,
+});
+
+const enabler = (over: Partial<EnablerInput> = {}): EnablerInput => ({
+  id: 'e1',
+  title: 'Payment gateway with 3 currencies',
+  initiativeIds: ['i1'],
+  ownerId: 'p-it',
+  startDate: '2026-12-01',
+  endDate: '2027-01-31',
+  status: 'planned',
+  effort: 40,
+  ...over,
+});
+
+const healthy = (over: Partial<RoadmapInput> = {}): RoadmapInput => ({
+  goals: [goal()],
+  initiatives: [initiative()],
+  enablers: [enabler()],
+  personSide: new Map([
+    ['p-biz', 'business'],
+    ['p-it', 'it'],
+  ]),
+  ...over,
+});
+
+const rules = (input: RoadmapInput, opts: { itGraceDays?: number } = {}) => roadmapHealth(input, { now: NOW, ...opts }).findings.map((f) => `${f.rule}:${f.itemId}`);
+
+describe('roadmapHealth', () => {
+  it('gives a healthy roadmap 100 everywhere and no findings', () => {
+    const h = roadmapHealth(healthy(), { now: NOW });
+    expect(h.findings).toEqual([]);
+    expect(h).toMatchObject({ overall: 100, scores: { aggressive: 100, enablers: 100, specific: 100, includesIt: 100 } });
+  });
+
+  it('scores an empty roadmap 100: nothing to fix', () => {
+    expect(roadmapHealth({ goals: [], initiatives: [], enablers: [] }, { now: NOW }).overall).toBe(100);
+  });
+
+  describe.each([
+    // 1. aggressive
+    ['initiative serving no goal', healthy({ initiatives: [initiative(), initiative({ id: 'i2', goalIds: [] })], enablers: [enabler({ initiativeIds: ['i1', 'i2'] })] }), ['effort_unlinked:i2']],
+    ['goal with nothing in the next two quarters', healthy({ initiatives: [initiative({ startDate: '2027-09-01', endDate: '2027-12-01' })], enablers: [enabler({ endDate: '2027-08-01' })] }), ['goal_not_scheduled:g1']],
+    ['goal whose initiative is in progress counts as scheduled', healthy({ initiatives: [initiative({ status: 'in_progress', startDate: '2027-09-01', endDate: '2027-12-01' })], enablers: [enabler({ endDate: '2027-08-01' })] }), []],
+    ['goal already due is not judged for scheduling', healthy({ goals: [goal(), goal({ id: 'g2', title: 'Old goal 5', dueDate: '2026-01-01' })] }), []],
+    ['target equal to baseline', healthy({ goals: [goal({ baseline: 12, target: 12 })] }), ['target_not_moving:g1']],
+    // 2. enablers
+    ['initiative without enabler', healthy({ enablers: [] }), ['initiative_without_enabler:i1']],
+    ['cancelled enabler does not count', healthy({ enablers: [enabler({ status: 'cancelled' })] }), ['initiative_without_enabler:i1']],
+    ['enabler ending after the initiative starts', healthy({ enablers: [enabler({ endDate: '2027-02-15' })] }), ['enabler_late:e1']],
+    ['enabler ending the day the initiative starts is on time', healthy({ enablers: [enabler({ endDate: '2027-02-01' })] }), []],
+    ['done enabler is not judged for pace', healthy({ enablers: [enabler({ endDate: '2027-05-01', status: 'done' })] }), []],
+    // 3. specific
+    ['goal without owner', healthy({ goals: [goal({ ownerId: null })] }), ['missing_owner:g1']],
+    ['goal without due date', healthy({ goals: [goal({ dueDate: null })] }), ['missing_dates:g1']],
+    ['goal without measurable target, vaguely worded', healthy({ goals: [goal({ title: 'Improve customer experience', metric: null, target: null, baseline: null })] }), ['missing_measure:g1', 'vague_wording:g1']],
+    ['initiative without owner', healthy({ initiatives: [initiative({ ownerId: null })] }), ['missing_owner:i1']],
+    ['initiative without dates', healthy({ initiatives: [initiative({ startDate: null, endDate: null, status: 'in_progress' })] }), ['missing_dates:i1']],
+    ['vague initiative without a number', healthy({ initiatives: [initiative({ title: 'Modernise the warehouse', description: 'Make it better' })] }), ['vague_wording:i1']],
+    ['vague word with a number is specific', healthy({ initiatives: [initiative({ title: 'Improve pick rate', description: 'from 80 to 120 lines per hour' })] }), []],
+    ['enabler vaguely worded, without owner', healthy({ enablers: [enabler({ title: 'Optimise the database', ownerId: null })] }), ['missing_owner:e1', 'vague_wording:e1']],
+    [
+      'ladder rungs without a deliverable or a date',
+      healthy({
+        initiatives: [
+          initiative({
+            ladder: [
+              { rung: 'now', deliverable: 'Price list export', date: '2026-11-30', done: false },
+              { rung: 'next_week', deliverable: '  ', date: '2026-12-07', done: false },
+              { rung: 'next_month', deliverable: 'Beta shop', date: null, done: false },
+            ],
+          }),
+        ],
+      }),
+      ['ladder_incomplete:i1'],
+    ],
+    // 4. includes IT
+    ['initiative without IT champion, owner on the business side', healthy({ initiatives: [initiative({ itChampionId: null })] }), ['no_it_champion:i1']],
+    ['an IT owner counts as IT included', healthy({ initiatives: [initiative({ itChampionId: null, ownerId: 'p-it' })] }), []],
+    ['IT involved after the grace period', healthy({ initiatives: [initiative({ itInvolvedAt: '2026-11-20' })] }), ['it_involved_late:i1']],
+    ['IT involved on the last day of grace', healthy({ initiatives: [initiative({ itInvolvedAt: '2026-11-15' })] }), []],
+    ['IT never involved once grace has passed', healthy({ initiatives: [initiative({ itInvolvedAt: null })] }), ['it_not_involved:i1']],
+    ['IT not involved yet, still within grace', healthy({ initiatives: [initiative({ itInvolvedAt: null, createdAt: '2026-11-20T08:00:00Z' })] }), []],
+    // closed items are not judged
+    ['done and cancelled initiatives are not judged', healthy({ initiatives: [initiative(), initiative({ id: 'i2', goalIds: [], ownerId: null, itChampionId: null, status: 'done', title: 'Improve' }), initiative({ id: 'i3', goalIds: [], status: 'cancelled', itInvolvedAt: null })] }), []],
+  ] as const)('%s', (_name, input, expected) => {
+    it('finds exactly the expected items', () => {
+      expect(rules(input as RoadmapInput).sort()).toEqual([...expected].sort());
+    });
+    it('scores below 100 exactly when something is found', () => {
+      const h = roadmapHealth(input as RoadmapInput, { now: NOW });
+      expect(h.overall < 100).toBe(expected.length > 0);
+    });
+  });
+
+  it.each([
+    ['2027-02-02', 1, 'medium'],
+    ['2027-03-03', 30, 'medium'],
+    ['2027-03-04', 31, 'high'],
+    ['2028-02-01', 365, 'high'],
+  ])('enabler ending %s slips %i days (%s)', (endDate, slip, severity) => {
+    const h = roadmapHealth(healthy({ enablers: [enabler({ endDate })] }), { now: NOW });
+    expect(h.findings).toHaveLength(1);
+    expect(h.findings[0]).toMatchObject({ rule: 'enabler_late', itemType: 'enabler', itemId: 'e1', relatedId: 'i1', slipDays: slip, severity });
+  });
+
+  it('reports one pace finding per late (enabler, initiative) pair and scores the on-time share', () => {
+    const input = healthy({
+      initiatives: [initiative(), initiative({ id: 'i2', startDate: '2027-04-01' })],
+      enablers: [enabler({ initiativeIds: ['i1', 'i2'], endDate: '2027-03-01' })],
+    });
+    const h = roadmapHealth(input, { now: NOW });
+    expect(h.findings.map((f) => [f.rule, f.relatedId, f.slipDays])).toEqual([['enabler_late', 'i1', 28]]);
+    // coverage 2/2, on time 1/2 → (1 + 0.5) / 2
+    expect(h.scores.enablers).toBe(75);
+  });
+
+  it('fixing a late date removes the finding and raises the score', () => {
+    const late = roadmapHealth(healthy({ enablers: [enabler({ endDate: '2027-03-15' })] }), { now: NOW });
+    const fixed = roadmapHealth(healthy({ enablers: [enabler({ endDate: '2027-01-15' })] }), { now: NOW });
+    expect(late.findings.map((f) => f.rule)).toEqual(['enabler_late']);
+    expect(fixed.findings).toEqual([]);
+    expect(fixed.scores.enablers).toBeGreaterThan(late.scores.enablers);
+    expect(fixed.overall).toBeGreaterThan(late.overall);
+  });
+
+  it('weights the aggressive effort share by effort', () => {
+    const input = healthy({
+      initiatives: [initiative({ effort: 300 }), initiative({ id: 'i2', goalIds: [], effort: 100 })],
+      enablers: [enabler({ initiativeIds: ['i1', 'i2'] })],
+    });
+    // effort share 0.75, goals scheduled 1, targets moving 1 → 91.67
+    expect(roadmapHealth(input, { now: NOW }).scores.aggressive).toBe(92);
+  });
+
+  it('honours a configurable IT grace period and reports the days IT joined after creation', () => {
+    const input = healthy({ initiatives: [initiative({ itInvolvedAt: '2026-11-20' })] });
+    expect(rules(input, { itGraceDays: 30 })).toEqual([]);
+    const f = roadmapHealth(input, { now: NOW, itGraceDays: 7 }).findings;
+    expect(f).toMatchObject([{ rule: 'it_involved_late', slipDays: 19 }]);
+  });
+
+  it('is deterministic and orders findings by severity', () => {
+    const input = healthy({
+      goals: [goal({ ownerId: null })],
+      initiatives: [initiative({ itChampionId: null })],
+      enablers: [enabler({ endDate: '2027-02-10' })],
+    });
+    const a = roadmapHealth(input, { now: NOW });
+    expect(roadmapHealth(input, { now: NOW })).toEqual(a);
+    expect(a.findings.map((f) => f.severity)).toEqual(['high', 'medium', 'medium']);
+  });
+});
+
+describe('isVagueWording', () => {
+  it.each([
+    ['Improve customer experience', true],
+    ['Enhanced reporting', true],
+    ['Optimize the supply chain', true],
+    ['Leverage AI', true],
+    ['Better onboarding', true],
+    ['Modernisation of the ERP', true],
+    ['Improve NPS from 30 to 45', false],
+    ['Launch the web shop', false],
+    ['Betterment', false],
+  ])('%s → %s', (text, vague) => {
+    expect(isVagueWording(text)).toBe(vague);
+  });
+});

@@ -1,0 +1,317 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { people, users } from '../schema/org';
+import {
+  enablerDependencies,
+  enablerInitiatives,
+  enablers,
+  goals,
+  initiativeGoals,
+  initiatives,
+  ladderRungs,
+  roadmapHealthSnapshots,
+  strategyHistory,
+  strategySettings,
+  swotItems,
+} from '../schema/strategy';
+
+export type GoalRow = typeof goals.$inferSelect;
+export type NewGoal = Omit<typeof goals.$inferInsert, 'orgId' | 'id'>;
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type NewInitiative = Omit<typeof initiatives.$inferInsert, 'orgId' | 'id'>;
+export type EnablerRow = typeof enablers.$inferSelect;
+export type NewEnabler = Omit<typeof enablers.$inferInsert, 'orgId' | 'id'>;
+export type LadderRungRow = typeof ladderRungs.$inferSelect;
+export type NewLadderRung = Omit<typeof ladderRungs.$inferInsert, 'orgId' | 'id' | 'initiativeId'>;
+export type SwotRow = typeof swotItems.$inferSelect;
+export type NewSwot = Omit<typeof swotItems.$inferInsert, 'orgId' | 'id'>;
+export type HistoryRow = typeof strategyHistory.$inferSelect;
+export type NewHistory = Omit<typeof strategyHistory.$inferInsert, 'orgId' | 'id'>;
+export type StrategyItemType = 'goal' | 'initiative' | 'enabler';
+export type HealthSnapshotRow = typeof roadmapHealthSnapshots.$inferSelect;
+
+/** Inserts in chunks so that a large import stays under the engines' bind-parameter limit. */
+async function chunked<T, R>(rows: T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await run(rows.slice(i, i + size))));
+  return out;
+}
+
+/* ---------- the whole roadmap of an organisation ---------- */
+
+export interface RoadmapRows {
+  goals: GoalRow[];
+  initiatives: InitiativeRow[];
+  enablers: EnablerRow[];
+  initiativeGoals: { initiativeId: string; goalId: string }[];
+  enablerInitiatives: { enablerId: string; initiativeId: string }[];
+  enablerDependencies: { enablerId: string; dependsOnId: string }[];
+  rungs: LadderRungRow[];
+}
+
+/** Everything the roadmap views, the progress roll-up and the health check need, in seven queries. */
+export async function loadRoadmap(x: Executor, orgId: string): Promise<RoadmapRows> {
+  const [g, i, e, ig, ei, ed, r] = await Promise.all([
+    x.select().from(goals).where(eq(goals.orgId, orgId)).orderBy(asc(goals.title), asc(goals.id)),
+    x.select().from(initiatives).where(eq(initiatives.orgId, orgId)).orderBy(asc(initiatives.title), asc(initiatives.id)),
+    x.select().from(enablers).where(eq(enablers.orgId, orgId)).orderBy(asc(enablers.title), asc(enablers.id)),
+    x.select({ initiativeId: initiativeGoals.initiativeId, goalId: initiativeGoals.goalId }).from(initiativeGoals).where(eq(initiativeGoals.orgId, orgId)),
+    x.select({ enablerId: enablerInitiatives.enablerId, initiativeId: enablerInitiatives.initiativeId }).from(enablerInitiatives).where(eq(enablerInitiatives.orgId, orgId)),
+    x.select({ enablerId: enablerDependencies.enablerId, dependsOnId: enablerDependencies.dependsOnId }).from(enablerDependencies).where(eq(enablerDependencies.orgId, orgId)),
+    x.select().from(ladderRungs).where(eq(ladderRungs.orgId, orgId)),
+  ]);
+  return { goals: g, initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: ed, rungs: r };
+}
+
+/** The ids among `ids` that exist in the organisation, for one kind of record. */
+export async function existingStrategyIds(x: Executor, orgId: string, kind: 'goal' | 'initiative' | 'enabler' | 'person', ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const t = kind === 'goal' ? goals : kind === 'initiative' ? initiatives : kind === 'enabler' ? enablers : people;
+  const rows = await x.select({ id: t.id }).from(t).where(and(eq(t.orgId, orgId), inArray(t.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function listPeopleSides(x: Executor, orgId: string): Promise<{ id: string; side: 'it' | 'business' }[]> {
+  return x.select({ id: people.id, side: people.side }).from(people).where(eq(people.orgId, orgId));
+}
+
+/* ---------- goals ---------- */
+
+export async function findGoal(x: Executor, orgId: string, id: string): Promise<GoalRow | null> {
+  const [row] = await x.select().from(goals).where(and(eq(goals.orgId, orgId), eq(goals.id, id)));
+  return row ?? null;
+}
+
+export async function insertGoals(x: Executor, orgId: string, rows: NewGoal[]): Promise<GoalRow[]> {
+  return chunked(rows, 500, (c) => x.insert(goals).values(c.map((r) => ({ ...r, orgId }))).returning());
+}
+
+export async function updateGoal(x: Executor, orgId: string, id: string, patch: Partial<NewGoal>): Promise<GoalRow | null> {
+  const [row] = await x.update(goals).set(patch).where(and(eq(goals.orgId, orgId), eq(goals.id, id))).returning();
+  return row ?? null;
+}
+
+export async function deleteGoal(x: Executor, orgId: string, id: string): Promise<boolean> {
+  const rows = await x.delete(goals).where(and(eq(goals.orgId, orgId), eq(goals.id, id))).returning({ id: goals.id });
+  return rows.length === 1;
+}
+
+/** The initiatives that serve a goal: they block its deletion until re-linked. */
+export async function initiativesOfGoal(x: Executor, orgId: string, goalId: string): Promise<{ id: string; title: string }[]> {
+  return x
+    .select({ id: initiatives.id, title: initiatives.title })
+    .from(initiativeGoals)
+    .innerJoin(initiatives, and(eq(initiatives.orgId, initiativeGoals.orgId), eq(initiatives.id, initiativeGoals.initiativeId)))
+    .where(and(eq(initiativeGoals.orgId, orgId), eq(initiativeGoals.goalId, goalId)))
+    .orderBy(asc(initiatives.title));
+}
+
+/* ---------- initiatives ---------- */
+
+export async function findInitiative(x: Executor, orgId: string, id: string): Promise<InitiativeRow | null> {
+  const [row] = await x.select().from(initiatives).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id)));
+  return row ?? null;
+}
+
+export async function insertInitiatives(x: Executor, orgId: string, rows: NewInitiative[]): Promise<InitiativeRow[]> {
+  return chunked(rows, 300, (c) => x.insert(initiatives).values(c.map((r) => ({ ...r, orgId }))).returning());
+}
+
+export async function updateInitiative(x: Executor, orgId: string, id: string, patch: Partial<NewInitiative>): Promise<InitiativeRow | null> {
+  const [row] = await x.update(initiatives).set(patch).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id))).returning();
+  return row ?? null;
+}
+
+export async function deleteInitiative(x: Executor, orgId: string, id: string): Promise<boolean> {
+  const rows = await x.delete(initiatives).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id))).returning({ id: initiatives.id });
+  return rows.length === 1;
+}
+
+export async function insertInitiativeGoals(x: Executor, orgId: string, links: { initiativeId: string; goalId: string }[]) {
+  await chunked(links, 1000, async (c) => {
+    await x.insert(initiativeGoals).values(c.map((l) => ({ ...l, orgId }))).onConflictDoNothing();
+    return [];
+  });
+}
+
+export async function setInitiativeGoals(x: Executor, orgId: string, initiativeId: string, goalIds: string[]) {
+  await x.delete(initiativeGoals).where(and(eq(initiativeGoals.orgId, orgId), eq(initiativeGoals.initiativeId, initiativeId)));
+  await insertInitiativeGoals(x, orgId, goalIds.map((goalId) => ({ initiativeId, goalId })));
+}
+
+/* ---------- enablers ---------- */
+
+export async function findEnabler(x: Executor, orgId: string, id: string): Promise<EnablerRow | null> {
+  const [row] = await x.select().from(enablers).where(and(eq(enablers.orgId, orgId), eq(enablers.id, id)));
+  return row ?? null;
+}
+
+export async function insertEnablers(x: Executor, orgId: string, rows: NewEnabler[]): Promise<EnablerRow[]> {
+  return chunked(rows, 300, (c) => x.insert(enablers).values(c.map((r) => ({ ...r, orgId }))).returning());
+}
+
+export async function updateEnabler(x: Executor, orgId: string, id: string, patch: Partial<NewEnabler>): Promise<EnablerRow | null> {
+  const [row] = await x.update(enablers).set(patch).where(and(eq(enablers.orgId, orgId), eq(enablers.id, id))).returning();
+  return row ?? null;
+}
+
+/** Deletes an enabler; SWOT items that pointed at it keep their text and lose the link. */
+export async function deleteEnabler(x: Executor, orgId: string, id: string): Promise<boolean> {
+  await x.update(swotItems).set({ enablerId: null }).where(and(eq(swotItems.orgId, orgId), eq(swotItems.enablerId, id)));
+  const rows = await x.delete(enablers).where(and(eq(enablers.orgId, orgId), eq(enablers.id, id))).returning({ id: enablers.id });
+  return rows.length === 1;
+}
+
+export async function insertEnablerInitiatives(x: Executor, orgId: string, links: { enablerId: string; initiativeId: string }[]) {
+  await chunked(links, 1000, async (c) => {
+    await x.insert(enablerInitiatives).values(c.map((l) => ({ ...l, orgId }))).onConflictDoNothing();
+    return [];
+  });
+}
+
+export async function setEnablerInitiatives(x: Executor, orgId: string, enablerId: string, initiativeIds: string[]) {
+  await x.delete(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.enablerId, enablerId)));
+  await insertEnablerInitiatives(x, orgId, initiativeIds.map((initiativeId) => ({ enablerId, initiativeId })));
+}
+
+export async function listEnablerDependencies(x: Executor, orgId: string): Promise<{ enablerId: string; dependsOnId: string }[]> {
+  return x
+    .select({ enablerId: enablerDependencies.enablerId, dependsOnId: enablerDependencies.dependsOnId })
+    .from(enablerDependencies)
+    .where(eq(enablerDependencies.orgId, orgId));
+}
+
+export async function insertEnablerDependencies(x: Executor, orgId: string, links: { enablerId: string; dependsOnId: string }[]) {
+  await chunked(links, 1000, async (c) => {
+    await x.insert(enablerDependencies).values(c.map((l) => ({ ...l, orgId }))).onConflictDoNothing();
+    return [];
+  });
+}
+
+export async function setEnablerDependencies(x: Executor, orgId: string, enablerId: string, dependsOnIds: string[]) {
+  await x.delete(enablerDependencies).where(and(eq(enablerDependencies.orgId, orgId), eq(enablerDependencies.enablerId, enablerId)));
+  await insertEnablerDependencies(x, orgId, dependsOnIds.map((dependsOnId) => ({ enablerId, dependsOnId })));
+}
+
+/* ---------- delivery ladder ---------- */
+
+export async function listLadder(x: Executor, orgId: string, initiativeId: string): Promise<LadderRungRow[]> {
+  return x.select().from(ladderRungs).where(and(eq(ladderRungs.orgId, orgId), eq(ladderRungs.initiativeId, initiativeId)));
+}
+
+export async function replaceLadder(x: Executor, orgId: string, initiativeId: string, rungs: NewLadderRung[]): Promise<LadderRungRow[]> {
+  await x.delete(ladderRungs).where(and(eq(ladderRungs.orgId, orgId), eq(ladderRungs.initiativeId, initiativeId)));
+  if (rungs.length === 0) return [];
+  return x
+    .insert(ladderRungs)
+    .values(rungs.map((r) => ({ ...r, orgId, initiativeId })))
+    .returning();
+}
+
+export async function insertLadderRungs(x: Executor, orgId: string, rungs: (NewLadderRung & { initiativeId: string })[]) {
+  await chunked(rungs, 500, async (c) => {
+    await x.insert(ladderRungs).values(c.map((r) => ({ ...r, orgId })));
+    return [];
+  });
+}
+
+/* ---------- SWOT ---------- */
+
+export async function listSwot(x: Executor, orgId: string, filter: { goalId?: string; initiativeId?: string } = {}): Promise<SwotRow[]> {
+  const conds = [eq(swotItems.orgId, orgId)];
+  if (filter.goalId) conds.push(eq(swotItems.goalId, filter.goalId));
+  if (filter.initiativeId) conds.push(eq(swotItems.initiativeId, filter.initiativeId));
+  return x
+    .select()
+    .from(swotItems)
+    .where(and(...conds))
+    .orderBy(asc(swotItems.createdAt), asc(swotItems.id));
+}
+
+export async function findSwot(x: Executor, orgId: string, id: string): Promise<SwotRow | null> {
+  const [row] = await x.select().from(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id)));
+  return row ?? null;
+}
+
+export async function insertSwot(x: Executor, orgId: string, rows: NewSwot[]): Promise<SwotRow[]> {
+  if (rows.length === 0) return [];
+  return x
+    .insert(swotItems)
+    .values(rows.map((r) => ({ ...r, orgId })))
+    .returning();
+}
+
+export async function updateSwot(x: Executor, orgId: string, id: string, patch: Partial<NewSwot>): Promise<SwotRow | null> {
+  const [row] = await x.update(swotItems).set(patch).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))).returning();
+  return row ?? null;
+}
+
+export async function deleteSwot(x: Executor, orgId: string, id: string): Promise<boolean> {
+  const rows = await x.delete(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id))).returning({ id: swotItems.id });
+  return rows.length === 1;
+}
+
+/* ---------- history ---------- */
+
+export async function insertHistory(x: Executor, orgId: string, rows: NewHistory[]) {
+  await chunked(rows, 500, async (c) => {
+    await x.insert(strategyHistory).values(c.map((r) => ({ ...r, orgId })));
+    return [];
+  });
+}
+
+export async function listHistory(x: Executor, orgId: string, itemType: StrategyItemType, itemId: string) {
+  return x
+    .select({
+      id: strategyHistory.id,
+      field: strategyHistory.field,
+      fromValue: strategyHistory.fromValue,
+      toValue: strategyHistory.toValue,
+      actorUserId: strategyHistory.actorUserId,
+      actorName: users.name,
+      at: strategyHistory.at,
+    })
+    .from(strategyHistory)
+    .leftJoin(users, eq(users.id, strategyHistory.actorUserId))
+    .where(and(eq(strategyHistory.orgId, orgId), eq(strategyHistory.itemType, itemType), eq(strategyHistory.itemId, itemId)))
+    .orderBy(desc(strategyHistory.at), desc(strategyHistory.id));
+}
+
+/* ---------- health snapshots and settings ---------- */
+
+/** One row per organisation and day: the last computation of the day wins. */
+export async function upsertHealthSnapshot(x: Executor, orgId: string, v: Omit<HealthSnapshotRow, 'orgId'>) {
+  const { day, ...rest } = v;
+  await x
+    .insert(roadmapHealthSnapshots)
+    .values({ orgId, day, ...rest })
+    .onConflictDoUpdate({ target: [roadmapHealthSnapshots.orgId, roadmapHealthSnapshots.day], set: rest });
+}
+
+export async function listHealthSnapshots(x: Executor, orgId: string, limit: number): Promise<HealthSnapshotRow[]> {
+  const rows = await x
+    .select()
+    .from(roadmapHealthSnapshots)
+    .where(eq(roadmapHealthSnapshots.orgId, orgId))
+    .orderBy(desc(roadmapHealthSnapshots.day))
+    .limit(limit);
+  return rows.reverse();
+}
+
+export async function getStrategySettings(x: Executor, orgId: string): Promise<{ itGraceDays: number } | null> {
+  const [row] = await x.select({ itGraceDays: strategySettings.itGraceDays }).from(strategySettings).where(eq(strategySettings.orgId, orgId));
+  return row ?? null;
+}
+
+export async function upsertStrategySettings(x: Executor, orgId: string, v: { itGraceDays: number }) {
+  await x.insert(strategySettings).values({ orgId, ...v }).onConflictDoUpdate({ target: strategySettings.orgId, set: v });
+}
+
+/** Counts per kind, for the demo check and the insights module. */
+export async function countStrategy(x: Executor, orgId: string) {
+  const [row] = await x.execute(sql`select
+    (select count(*)::int from goals where org_id = ${orgId}) as goals,
+    (select count(*)::int from initiatives where org_id = ${orgId}) as initiatives,
+    (select count(*)::int from enablers where org_id = ${orgId}) as enablers`).then((r) => (r as unknown as { rows: { goals: number; initiatives: number; enablers: number }[] }).rows);
+  return { goals: Number(row?.goals ?? 0), initiatives: Number(row?.initiatives ?? 0), enablers: Number(row?.enablers ?? 0) };
+}
