@@ -19,7 +19,9 @@ export interface PulseResultsInput {
   live: boolean;
 }
 
-export type SegmentScore = ({ key: SegmentKey; suppressed?: undefined } & ScoreSummary) | { key: SegmentKey; suppressed: true };
+export type SegmentScore =
+  | ({ key: SegmentKey; suppressed?: undefined } & Omit<ScoreSummary, 'favourableCount'>)
+  | { key: SegmentKey; suppressed: true };
 export type SegmentRate =
   | { key: SegmentKey; invited: number; responded: number; rate: number; suppressed?: undefined }
   | { key: SegmentKey; invited: number; suppressed: true };
@@ -145,7 +147,8 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
   const questions: QuestionResults[] = input.questions.map((x, i) => {
     const segments: SegmentScore[] = shown.map((s) => {
       const sc = score(s.id, i);
-      return sc ? { key: s.key, ...sc } : { key: s.key, suppressed: true as const };
+      // Exactly the published fields: favourableCount stays internal (serializers may reject extras).
+      return sc ? { key: s.key, n: sc.n, favourable: sc.favourable, ci: sc.ci, distribution: sc.distribution } : { key: s.key, suppressed: true as const };
     });
     const out: QuestionResults = { questionId: x.id, text: x.text, segments };
     const comments = input.comments?.get(x.id);
