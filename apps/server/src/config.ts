@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** Maximum attempts per minute per client on login, setup and invitation acceptance. */
   authRateLimit: number;
+  /** Survey-link requests per minute per client: a flood guard only (a whole office shares one IP; tokens are 128-bit, so guessing is hopeless anyway). */
+  respondRateLimit: number;
   sessionDays: number;
   invitationDays: number;
 }
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     logLevel: env.LOG_LEVEL ?? 'info',
     authRateLimit: Number(env.TANDEM_AUTH_RATE_LIMIT ?? 10),
+    respondRateLimit: Number(env.TANDEM_RESPOND_RATE_LIMIT ?? 60_000),
     sessionDays: 14,
     invitationDays: 7,
   };

@@ -106,6 +106,15 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     const enabler = (await victim.post('/api/v1/enablers', { title: 'Victim enabler', initiativeIds: [initiative.id], dependsOnIds: [dep.id], endDate: '2027-02-01' })).json();
     await victim.request({ method: 'PUT', url: `/api/v1/initiatives/${initiative.id}/ladder`, json: { rungs: [{ rung: 'now', deliverable: 'x', date: '2026-12-01' }] } });
     await victim.post('/api/v1/swot', { initiativeId: initiative.id, quadrant: 'threat', text: 'victim threat', enablerId: enabler.id });
+    // A closed pulse with responses, so the pulse routes are probed with real ids (pulse, questions, people).
+    await victim.post('/api/v1/people', { name: 'Vern', email: 'vern@victim.test', department: 'IT Ops', side: 'it', level: 'leader' });
+    const pulse = (await victim.post('/api/v1/pulses', { title: 'Victim pulse', template: 'tech-priorities-alignment', minGroupSize: 3, minCommentGroupSize: 3 })).json();
+    const links = (await victim.post(`/api/v1/pulses/${pulse.id}/invitations`)).json();
+    for (const l of links.invitations) {
+      await new Client(t.app).post(`/api/v1/respond/${l.token}`, { answers: pulse.questions.map((q: { id: string }) => ({ questionId: q.id, value: 4, comment: 'victim comment' })) });
+    }
+    await victim.post(`/api/v1/pulses/${pulse.id}/close`);
+    await victim.post('/api/v1/pulses', { title: 'Victim draft', questions: [{ text: 'Victim statement' }] });
     await victim.post('/api/v1/invitations', { email: 'pending@victim.test', role: 'leader' });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);

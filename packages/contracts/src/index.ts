@@ -5,3 +5,4 @@
 export * from './common';
 export * from './org';
 export * from './strategy';
+export * from './pulse';

@@ -6,3 +6,4 @@ export * from './client';
 export * as schema from './schema';
 export * from './org';
 export * from './strategy';
+export * from './pulse';

@@ -4,12 +4,13 @@ import type { AppContext } from '../context';
 import { setUpInstance } from '../features/org/set-up-instance';
 import { demoPeople } from './people';
 import { seedStrategy } from './strategy';
+import { seedDemoPulses } from './pulse';
 
 export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwind-demo' };
 
 /** What each module adds to the demo organisation, in order; each receives the org and the owner. */
 export type DemoSeeder = (ctx: AppContext, org: { orgId: string; ownerId: string }) => Promise<void>;
-export const SEEDERS: DemoSeeder[] = [seedStrategy];
+export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses];
 
 /**
  * Creates "Northwind Manufacturing" with about 150 people when the instance is empty.

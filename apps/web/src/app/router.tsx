@@ -13,6 +13,7 @@ import {
   setupStatusQueryOptions,
 } from '../features/org';
 import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
+import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -60,6 +61,16 @@ const inviteRoute = createRoute({
   },
 });
 
+/** A survey link: public, no session, no app chrome (respondents are often not users). */
+const respondRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/respond/$token',
+  component: function RespondRoute() {
+    const { token } = respondRoute.useParams();
+    return <RespondPage token={token} />;
+  },
+});
+
 /** Everything below needs a session: without one, first run goes to setup, otherwise to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -91,12 +102,49 @@ const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
+const pulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pulses', component: PulsesPage });
+const pulseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pulses/$id',
+  component: function PulseRoute() {
+    const { id } = pulseRoute.useParams();
+    return <PulsePage key={id} id={id} />;
+  },
+});
+
+/** The printable results sit outside the app layout: paper needs no navigation. */
+const pulsePrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pulses/$id/print',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions());
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: function PulsePrintRoute() {
+    const { id } = pulsePrintRoute.useParams();
+    return <PulsePrintPage id={id} />;
+  },
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   inviteRoute,
-  appRoute.addChildren([indexRoute, peopleRoute, organisationRoute, auditRoute, roadmapRoute, roadmapHealthRoute, roadmapTimelineRoute, roadmapLadderRoute, roadmapLensesRoute]),
+  respondRoute,
+  pulsePrintRoute,
+  appRoute.addChildren([
+    indexRoute,
+    peopleRoute,
+    organisationRoute,
+    auditRoute,
+    pulsesRoute,
+    pulseRoute,
+    roadmapRoute,
+    roadmapHealthRoute,
+    roadmapTimelineRoute,
+    roadmapLadderRoute,
+    roadmapLensesRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -16,6 +16,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/roadmap/ladder" label="Now / next board" onClick={onNavigate} />
         <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
       </NavLink>
+      <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>

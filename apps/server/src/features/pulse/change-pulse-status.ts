@@ -1,0 +1,57 @@
+import { lockPulse, updatePulse, type Executor, type PulseRow } from '@tandem/db';
+import type { TPulse } from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
+import { AppError, notFound } from '../../lib/errors';
+import { recordPulseAudit } from './audit';
+import { effectiveStatus, toPulses } from './pulse.mapper';
+
+/** Opens a draft pulse (inside the caller's transaction); an open pulse stays as it is. */
+export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: OrgAuth, p: PulseRow): Promise<PulseRow> {
+  const status = effectiveStatus(p, ctx.now());
+  if (status === 'closed') throw new AppError('conflict', 'This pulse is closed; create a new one');
+  if (status === 'open') return p;
+  const row = await updatePulse(tx, auth.orgId, p.id, { status: 'open', openedAt: ctx.now() });
+  await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.opened', target: p.id });
+  return row!;
+}
+
+export async function openPulse(ctx: AppContext, auth: OrgAuth, id: string): Promise<TPulse> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockPulse(tx, auth.orgId, id);
+    if (!p) throw notFound('Pulse');
+    const row = await openLockedPulse(ctx, tx, auth, p);
+    return (await toPulses(tx, auth.orgId, [row], ctx.now()))[0]!;
+  });
+}
+
+/**
+ * Closes a pulse: no more responses (410), and results become available. Taking the row lock
+ * waits for submissions in flight, which hold a share lock on the pulse, so none lands after close.
+ */
+export async function closePulse(ctx: AppContext, auth: OrgAuth, id: string): Promise<TPulse> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockPulse(tx, auth.orgId, id);
+    if (!p) throw notFound('Pulse');
+    let row = p;
+    if (p.status !== 'closed') {
+      row = (await updatePulse(tx, auth.orgId, id, { status: 'closed', closedAt: ctx.now() }))!;
+      await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.closed', target: id });
+    }
+    return (await toPulses(tx, auth.orgId, [row], ctx.now()))[0]!;
+  });
+}
+
+/** Publishing shows the organisation-wide view of a closed pulse to every member. */
+export async function publishPulse(ctx: AppContext, auth: OrgAuth, id: string): Promise<TPulse> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockPulse(tx, auth.orgId, id);
+    if (!p) throw notFound('Pulse');
+    if (effectiveStatus(p, ctx.now()) !== 'closed') throw new AppError('conflict', 'Close the pulse before publishing its results');
+    let row = p;
+    if (!p.publishedAt) {
+      row = (await updatePulse(tx, auth.orgId, id, { publishedAt: ctx.now(), ...(p.status === 'closed' ? {} : { status: 'closed' as const, closedAt: p.closesAt }) }))!;
+      await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.published', target: id });
+    }
+    return (await toPulses(tx, auth.orgId, [row], ctx.now()))[0]!;
+  });
+}

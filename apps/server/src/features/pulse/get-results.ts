@@ -1,0 +1,87 @@
+import { computePulseResults, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension } from '@tandem/core';
+import { countAnswerCells, countInvitedCells, findPulse, listComments, listPulseQuestions, listPulses, type Executor, type PulseRow } from '@tandem/db';
+import type { TPulseResults, TPulseTrend } from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
+import { notFound } from '../../lib/errors';
+import { hasRole } from '../../plugins/auth';
+import { effectiveStatus } from './pulse.mapper';
+
+const cellKey = (r: { side: string; level: string; department: string; location: string }): CellKey => ({
+  side: r.side,
+  level: r.level,
+  department: r.department,
+  location: r.location,
+});
+
+/** Parses `by=side,level` into dimensions in canonical order (the contract has validated the words). */
+export function parseBy(by: string | undefined): SegmentDimension[] {
+  const asked = new Set((by ?? '').split(',').filter(Boolean));
+  return SEGMENT_DIMENSIONS.filter((d) => asked.has(d));
+}
+
+/**
+ * Results of one pulse from two aggregate queries (invitations and answers per finest cell); all
+ * the maths and every anonymity decision are in core's computePulseResults.
+ */
+export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
+  const status = effectiveStatus(p, ctx.now());
+  const live = status !== 'closed';
+  // Independent reads: on PostgreSQL they run side by side on the pool; PGlite queues them.
+  const [questions, invited, answers, comments] = await Promise.all([
+    listPulseQuestions(x, p.orgId, [p.id]),
+    countInvitedCells(x, p.orgId, p.id),
+    countAnswerCells(x, p.orgId, p.id),
+    !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([]),
+  ]);
+  const byQuestion = new Map<string, string[]>();
+  for (const c of comments) {
+    const q = questions[c.position];
+    if (q) byQuestion.set(q.id, [...(byQuestion.get(q.id) ?? []), c.comment]);
+  }
+  const r = computePulseResults({
+    questions: questions.map((q) => ({ id: q.id, text: q.text })),
+    invited: invited.map((c) => ({ key: cellKey(c), count: c.n })),
+    answers: answers.filter((a) => questions[a.position]).map((a) => ({ questionId: questions[a.position]!.id, key: cellKey(a), value: a.value, count: a.n })),
+    comments: byQuestion,
+    minGroupSize: p.minGroupSize,
+    minCommentGroupSize: p.minCommentGroupSize,
+    by,
+    live,
+  });
+  return { pulseId: p.id, title: p.title, status, minGroupSize: p.minGroupSize, by, ...r };
+}
+
+/**
+ * Leaders and admins get any breakdown. Members get the organisation-wide view (everyone, the
+ * headline, comments) of a published pulse only.
+ */
+export async function getPulseResults(ctx: AppContext, auth: OrgAuth, id: string, byParam: string | undefined): Promise<TPulseResults> {
+  const p = await findPulse(ctx.db, auth.orgId, id);
+  if (!p) throw notFound('Pulse');
+  const leader = hasRole(auth.role, 'leader');
+  if (!leader && p.publishedAt === null) throw notFound('Pulse');
+  const r = await computeResults(ctx, ctx.db, p, leader ? parseBy(byParam) : [], true);
+  return leader ? r : { ...r, gaps: [] };
+}
+
+/**
+ * The trend of every bank question across closed pulses (oldest first): everyone, leaders and
+ * employees, each with its Wilson band, each under its own pulse's suppression.
+ */
+export async function getPulseTrend(ctx: AppContext, auth: OrgAuth): Promise<TPulseTrend> {
+  const closed = (await listPulses(ctx.db, auth.orgId)).filter((p) => effectiveStatus(p, ctx.now()) === 'closed').reverse().slice(-12);
+  const series = new Map<string, TPulseTrend['questions'][number]>();
+  for (const p of closed) {
+    const r = await computeResults(ctx, ctx.db, p, ['level'], false);
+    const closedAt = (p.closedAt ?? p.closesAt)?.toISOString() ?? null;
+    for (const q of r.questions) {
+      let s = series.get(q.questionId);
+      if (!s) {
+        s = { questionId: q.questionId, text: q.text, points: [] };
+        series.set(q.questionId, s);
+      }
+      s.points.push({ pulseId: p.id, title: p.title, closedAt, segments: q.segments });
+    }
+  }
+  return { questions: [...series.values()] };
+}

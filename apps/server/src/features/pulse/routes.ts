@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ZCreatePulseRequest,
+  ZIdParams,
+  ZOk,
+  ZPulse,
+  ZPulseInvitations,
+  ZPulseList,
+  ZPulseResults,
+  ZPulseTrend,
+  ZRespondForm,
+  ZResultsQuery,
+  ZSubmitResponseRequest,
+  ZUpdatePulseRequest,
+} from '@tandem/contracts';
+import { requireOrg } from '../../plugins/auth';
+import { closePulse, openPulse, publishPulse } from './change-pulse-status';
+import { createPulse } from './create-pulse';
+import { exportPulseResults } from './export-results';
+import { getOrgPulse, listOrgPulses } from './get-pulse';
+import { getPulseResults, getPulseTrend } from './get-results';
+import { inviteRespondents, remindRespondents } from './invite-respondents';
+import { getResponseForm, submitResponse } from './respond';
+import { updateOrgPulse } from './update-pulse';
+
+const tags = ['pulse'];
+
+function origin(req: FastifyRequest) {
+  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+}
+
+/** Any string: a malformed token must get the same 404 as an unknown one, never a 400. */
+const ZRespondParams = z.strictObject({ token: z.string() });
+
+/** Alignment Pulse: anonymous surveys, invitations by single-use link, results under a minimum group size. */
+export async function pulseRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = app.ctx;
+  const respondRate = { max: ctx.config.respondRateLimit, timeWindow: '1 minute' };
+
+  r.post(
+    '/pulses',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Create a draft pulse from a template and/or statements', body: ZCreatePulseRequest, response: { 201: ZPulse } } },
+    async (req, reply) => reply.status(201).send(await createPulse(ctx, requireOrg(req), req.body)),
+  );
+
+  r.get('/pulses', { config: { access: 'member' }, schema: { tags, summary: 'Pulses (members see published ones)', response: { 200: ZPulseList } } }, async (req) => ({
+    pulses: await listOrgPulses(ctx, requireOrg(req)),
+  }));
+
+  r.get(
+    '/pulses/trend',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Each question across closed pulses: everyone, leaders, employees, with Wilson bands', response: { 200: ZPulseTrend } } },
+    (req) => getPulseTrend(ctx, requireOrg(req)),
+  );
+
+  r.get('/pulses/:id', { config: { access: 'member' }, schema: { tags, summary: 'One pulse', params: ZIdParams, response: { 200: ZPulse } } }, (req) =>
+    getOrgPulse(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.patch(
+    '/pulses/:id',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: 'Edit a pulse; the anonymity settings answer 409 after the first response', params: ZIdParams, body: ZUpdatePulseRequest, response: { 200: ZPulse } },
+    },
+    (req) => updateOrgPulse(ctx, requireOrg(req), req.params.id, req.body),
+  );
+
+  r.post('/pulses/:id/open', { config: { access: 'leader' }, schema: { tags, summary: 'Open a draft pulse for responses', params: ZIdParams, response: { 200: ZPulse } } }, (req) =>
+    openPulse(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.post('/pulses/:id/close', { config: { access: 'leader' }, schema: { tags, summary: 'Close a pulse: links answer 410, results appear', params: ZIdParams, response: { 200: ZPulse } } }, (req) =>
+    closePulse(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.post(
+    '/pulses/:id/publish',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Show the organisation-wide results of a closed pulse to every member', params: ZIdParams, response: { 200: ZPulse } } },
+    (req) => publishPulse(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.post(
+    '/pulses/:id/invitations',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: 'Invite the audience by single-use links (mailed with SMTP, else returned); opens a draft', params: ZIdParams, response: { 201: ZPulseInvitations } },
+    },
+    async (req, reply) => reply.status(201).send(await inviteRespondents(ctx, requireOrg(req), req.params.id, origin(req))),
+  );
+
+  r.post(
+    '/pulses/:id/reminders',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Mail fresh links to those who have not answered (needs SMTP; reveals no count)', params: ZIdParams, response: { 200: ZOk } } },
+    async (req) => {
+      await remindRespondents(ctx, requireOrg(req), req.params.id, origin(req));
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/pulses/:id/results',
+    {
+      config: { access: 'member' },
+      schema: { tags, summary: 'Results by segment with suppression below k; gaps with Newcombe intervals; the headline', params: ZIdParams, querystring: ZResultsQuery, response: { 200: ZPulseResults } },
+    },
+    (req) => getPulseResults(ctx, requireOrg(req), req.params.id, req.query.by),
+  );
+
+  r.get(
+    '/pulses/:id/results.csv',
+    { config: { access: 'member' }, schema: { tags, summary: 'The results as CSV, suppression included', params: ZIdParams, querystring: ZResultsQuery, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const csv = await exportPulseResults(ctx, requireOrg(req), req.params.id, req.query.by);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="pulse-results.csv"').send(csv);
+    },
+  );
+
+  r.get(
+    '/respond/:token',
+    { config: { access: 'public', rateLimit: respondRate }, schema: { tags, summary: 'The questions behind a survey link (public)', params: ZRespondParams, response: { 200: ZRespondForm } } },
+    (req) => getResponseForm(ctx, req.params.token),
+  );
+
+  r.post(
+    '/respond/:token',
+    {
+      config: { access: 'public', rateLimit: respondRate },
+      schema: { tags, summary: 'Answer anonymously; the link works once (409 after), 410 once closed', params: ZRespondParams, body: ZSubmitResponseRequest, response: { 201: ZOk } },
+    },
+    async (req, reply) => {
+      await submitResponse(ctx, req.params.token, req.body);
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+}

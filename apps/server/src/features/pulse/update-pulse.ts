@@ -1,0 +1,43 @@
+import { hasResponses, lockPulse, updatePulse } from '@tandem/db';
+import type { TPulse, TUpdatePulseRequest } from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
+import { AppError, notFound } from '../../lib/errors';
+import { recordPulseAudit } from './audit';
+import { effectiveStatus, toPulses } from './pulse.mapper';
+
+/**
+ * Edits a pulse. The anonymity settings (k, the comment threshold, the audience) freeze with the
+ * first response: changing them afterwards would let two result sets be compared, so it is a 409.
+ */
+export async function updateOrgPulse(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdatePulseRequest): Promise<TPulse> {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockPulse(tx, auth.orgId, id);
+    if (!p) throw notFound('Pulse');
+    const anonymity = input.minGroupSize !== undefined || input.minCommentGroupSize !== undefined || input.audience !== undefined;
+    // The row lock waits for submissions in flight (they hold a share lock), so none slips past this check.
+    if (anonymity && (await hasResponses(tx, auth.orgId, id))) {
+      throw new AppError('conflict', 'The anonymity settings are frozen once the first response has arrived');
+    }
+    if (effectiveStatus(p, ctx.now()) === 'closed') throw new AppError('conflict', 'This pulse is closed');
+    const k = input.minGroupSize ?? p.minGroupSize;
+    const kComments = input.minCommentGroupSize ?? (input.minGroupSize !== undefined ? Math.max(p.minCommentGroupSize, k) : p.minCommentGroupSize);
+    if (kComments < k) {
+      throw new AppError('validation', 'Invalid body.minCommentGroupSize: must be at least the minimum group size', [{ path: 'body.minCommentGroupSize', message: 'must be >= minGroupSize' }]);
+    }
+    const opensAt = input.opensAt === undefined ? p.opensAt : input.opensAt === null ? null : new Date(input.opensAt);
+    const closesAt = input.closesAt === undefined ? p.closesAt : input.closesAt === null ? null : new Date(input.closesAt);
+    if (closesAt && opensAt && closesAt <= opensAt) {
+      throw new AppError('validation', 'Invalid body.closesAt: must be after the opening', [{ path: 'body.closesAt', message: 'must be after the opening' }]);
+    }
+    const row = await updatePulse(tx, auth.orgId, id, {
+      title: input.title ?? p.title,
+      audience: input.audience ?? p.audience,
+      minGroupSize: k,
+      minCommentGroupSize: kComments,
+      opensAt,
+      closesAt,
+    });
+    await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.updated', target: id, details: { fields: Object.keys(input) } });
+    return (await toPulses(tx, auth.orgId, [row!], ctx.now()))[0]!;
+  });
+}

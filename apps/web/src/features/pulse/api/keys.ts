@@ -1,0 +1,9 @@
+/** Query keys of the pulse feature; all of them belong to the current organisation. */
+export const pulseKeys = {
+  all: ['pulse'] as const,
+  list: ['pulse', 'list'] as const,
+  one: (id: string) => ['pulse', 'one', id] as const,
+  results: (id: string, by: string) => ['pulse', 'results', id, by] as const,
+  trend: ['pulse', 'trend'] as const,
+  respond: (token: string) => ['respond', token] as const,
+};

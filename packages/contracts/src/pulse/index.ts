@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { ZLevel, ZName, ZSide, ZUuid } from '../common';
+
+/** The attributes a pulse segments by; they are the person's as of the invitation. */
+export const ZPulseDimension = z.enum(['side', 'level', 'department', 'location']);
+export type TPulseDimension = z.infer<typeof ZPulseDimension>;
+
+export const ZPulseTemplateId = z.enum(['tech-priorities-alignment']);
+
+/** Who is invited: all active people, or those matching every given attribute. */
+export const ZPulseAudience = z.strictObject({
+  side: ZSide.optional(),
+  level: ZLevel.optional(),
+  department: z.string().trim().min(1).max(120).optional(),
+  location: z.string().trim().max(120).optional(),
+});
+export type TPulseAudience = z.infer<typeof ZPulseAudience>;
+
+const ZQuestionText = z.string().trim().min(3, 'a statement needs at least 3 characters').max(300);
+/** k: no number is shown for fewer respondents. The floor of 3 is a product rule, not a default. */
+const ZMinGroupSize = z.number().int().min(3, 'the minimum group size is never below 3').max(1000);
+
+export const ZCreatePulseRequest = z
+  .strictObject({
+    title: ZName,
+    template: ZPulseTemplateId.optional(),
+    questions: z.array(z.strictObject({ text: ZQuestionText })).max(50).optional(),
+    audience: ZPulseAudience.optional(),
+    minGroupSize: ZMinGroupSize.optional(),
+    minCommentGroupSize: ZMinGroupSize.optional(),
+    opensAt: z.iso.datetime().optional(),
+    closesAt: z.iso.datetime().optional(),
+  })
+  .refine((v) => v.template !== undefined || (v.questions?.length ?? 0) > 0, { message: 'give a template or at least one question', path: ['questions'] })
+  .refine((v) => v.minCommentGroupSize === undefined || v.minCommentGroupSize >= (v.minGroupSize ?? 5), {
+    message: 'the comment group must be at least the minimum group size',
+    path: ['minCommentGroupSize'],
+  });
+export type TCreatePulseRequest = z.input<typeof ZCreatePulseRequest>;
+
+export const ZUpdatePulseRequest = z.strictObject({
+  title: ZName.optional(),
+  audience: ZPulseAudience.optional(),
+  minGroupSize: ZMinGroupSize.optional(),
+  minCommentGroupSize: ZMinGroupSize.optional(),
+  opensAt: z.iso.datetime().nullable().optional(),
+  closesAt: z.iso.datetime().nullable().optional(),
+});
+export type TUpdatePulseRequest = z.infer<typeof ZUpdatePulseRequest>;
+
+export const ZPulseQuestion = z.object({ id: ZUuid, text: z.string() });
+export type TPulseQuestion = z.infer<typeof ZPulseQuestion>;
+
+export const ZPulseStatus = z.enum(['draft', 'open', 'closed']);
+export type TPulseStatus = z.infer<typeof ZPulseStatus>;
+
+export const ZPulse = z.object({
+  id: ZUuid,
+  title: z.string(),
+  status: ZPulseStatus,
+  published: z.boolean(),
+  audience: ZPulseAudience,
+  minGroupSize: z.number().int(),
+  minCommentGroupSize: z.number().int(),
+  /** True once the first response arrived: the anonymity settings can no longer change. */
+  anonymityFrozen: z.boolean(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  questions: z.array(ZPulseQuestion),
+  invited: z.number().int(),
+  /** Everyone who answered, only once that reaches k; null before. */
+  respondents: z.number().int().nullable(),
+});
+export type TPulse = z.infer<typeof ZPulse>;
+
+export const ZPulseList = z.object({ pulses: z.array(ZPulse) });
+export type TPulseList = z.infer<typeof ZPulseList>;
+
+export const ZPulseInvitations = z.object({
+  /** Links appear only when they were not mailed (no SMTP): the admin copies them or downloads a CSV. */
+  invitations: z.array(z.object({ personId: ZUuid, name: z.string(), email: z.string(), url: z.string().optional(), token: z.string().optional() })),
+  created: z.number().int(),
+  emailed: z.number().int(),
+});
+export type TPulseInvitations = z.infer<typeof ZPulseInvitations>;
+
+export const ZRespondForm = z.object({
+  organisation: z.string(),
+  title: z.string(),
+  closesAt: z.string().nullable(),
+  minGroupSize: z.number().int(),
+  questions: z.array(ZPulseQuestion),
+  scale: z.array(z.object({ value: z.number().int(), label: z.string() })),
+});
+export type TRespondForm = z.infer<typeof ZRespondForm>;
+
+export const ZSubmitResponseRequest = z.strictObject({
+  answers: z
+    .array(
+      z.strictObject({
+        questionId: ZUuid,
+        value: z.number().int().min(1, 'answers are on a 1-5 scale').max(5, 'answers are on a 1-5 scale'),
+        comment: z.string().trim().max(2000).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+export type TSubmitResponseRequest = z.infer<typeof ZSubmitResponseRequest>;
+
+export const ZPulseTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const ZResultsQuery = z.strictObject({
+  by: z
+    .string()
+    .regex(/^(side|level|department|location)(,(side|level|department|location))*$/, 'by is a comma-separated list of side, level, department, location')
+    .optional(),
+});
+
+export const ZSegmentKey = z.object({
+  side: z.string().optional(),
+  level: z.string().optional(),
+  department: z.string().optional(),
+  location: z.string().optional(),
+});
+export type TSegmentKey = z.infer<typeof ZSegmentKey>;
+
+const ZInterval = z.tuple([z.number(), z.number()]);
+
+export const ZVisibleScore = z.object({
+  key: ZSegmentKey,
+  n: z.number().int(),
+  /** Proportion of the top two boxes, 0 to 1. */
+  favourable: z.number(),
+  /** Wilson 95% interval of favourable. */
+  ci: ZInterval,
+  distribution: z.array(z.number().int()).length(5),
+});
+export const ZSuppressed = z.object({ key: ZSegmentKey, suppressed: z.literal(true) });
+export const ZSegmentScore = z.union([ZVisibleScore, ZSuppressed]);
+export type TSegmentScore = z.infer<typeof ZSegmentScore>;
+
+export const ZSegmentRate = z.union([
+  z.object({ key: ZSegmentKey, invited: z.number().int(), responded: z.number().int(), rate: z.number() }),
+  z.object({ key: ZSegmentKey, invited: z.number().int(), suppressed: z.literal(true) }),
+]);
+export type TSegmentRate = z.infer<typeof ZSegmentRate>;
+
+export const ZPulseGap = z.object({
+  questionId: ZUuid,
+  a: ZSegmentKey,
+  b: ZSegmentKey,
+  favourableA: z.number(),
+  favourableB: z.number(),
+  difference: z.number(),
+  /** Newcombe 95% interval of the difference. */
+  ci: ZInterval,
+  significant: z.boolean(),
+});
+export type TPulseGap = z.infer<typeof ZPulseGap>;
+
+export const ZPulseResults = z.object({
+  pulseId: ZUuid,
+  title: z.string(),
+  status: ZPulseStatus,
+  minGroupSize: z.number().int(),
+  by: z.array(ZPulseDimension),
+  respondents: z.number().int().nullable(),
+  invited: z.number().int(),
+  responseRates: z.array(ZSegmentRate),
+  questions: z.array(z.object({ questionId: ZUuid, text: z.string(), segments: z.array(ZSegmentScore), comments: z.array(z.string()).optional() })),
+  gaps: z.array(ZPulseGap),
+  headline: z.string().nullable(),
+  suppression: z.object({ segments: z.number().int(), hidden: z.number().int() }),
+});
+export type TPulseResults = z.infer<typeof ZPulseResults>;
+
+export const ZPulseTrend = z.object({
+  questions: z.array(
+    z.object({
+      questionId: ZUuid,
+      text: z.string(),
+      points: z.array(z.object({ pulseId: ZUuid, title: z.string(), closedAt: z.string().nullable(), segments: z.array(ZSegmentScore) })),
+    }),
+  ),
+});
+export type TPulseTrend = z.infer<typeof ZPulseTrend>;

@@ -1,0 +1,369 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../client';
+import { people } from '../schema/org';
+import { pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+
+export type PulseRow = typeof pulses.$inferSelect;
+export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
+export type { PulseAudience };
+
+/* ---------- question bank ---------- */
+
+/**
+ * Finds or adds each statement in the organisation's bank (matched case-insensitively), returning
+ * ids in input order: the same statement keeps its id across pulses, which is what trends follow.
+ */
+export async function upsertQuestions(x: Executor, orgId: string, texts: string[]): Promise<{ id: string; text: string }[]> {
+  if (texts.length === 0) return [];
+  await x
+    .insert(pulseQuestions)
+    .values(texts.map((text) => ({ orgId, text })))
+    .onConflictDoNothing();
+  const rows = await x
+    .select({ id: pulseQuestions.id, text: pulseQuestions.text })
+    .from(pulseQuestions)
+    .where(and(eq(pulseQuestions.orgId, orgId), inArray(sql`lower(${pulseQuestions.text})`, texts.map((t) => t.toLowerCase()))));
+  const byText = new Map(rows.map((r) => [r.text.toLowerCase(), r]));
+  return texts.map((t) => byText.get(t.toLowerCase())!);
+}
+
+/* ---------- pulses ---------- */
+
+export async function insertPulse(x: Executor, v: typeof pulses.$inferInsert): Promise<PulseRow> {
+  const [row] = await x.insert(pulses).values(v).returning();
+  return row!;
+}
+
+export async function insertPulseItems(x: Executor, orgId: string, pulseId: string, questionIds: string[]) {
+  if (questionIds.length === 0) return;
+  await x.insert(pulseItems).values(questionIds.map((questionId, position) => ({ orgId, pulseId, questionId, position })));
+}
+
+export async function findPulse(x: Executor, orgId: string, id: string): Promise<PulseRow | null> {
+  const [row] = await x.select().from(pulses).where(and(eq(pulses.orgId, orgId), eq(pulses.id, id)));
+  return row ?? null;
+}
+
+/** Locks the pulse row for the rest of the transaction (status and settings changes). */
+export async function lockPulse(x: Executor, orgId: string, id: string): Promise<PulseRow | null> {
+  const [row] = await x.select().from(pulses).where(and(eq(pulses.orgId, orgId), eq(pulses.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function listPulses(x: Executor, orgId: string): Promise<PulseRow[]> {
+  return x.select().from(pulses).where(eq(pulses.orgId, orgId)).orderBy(desc(pulses.createdAt), asc(pulses.id));
+}
+
+export async function updatePulse(x: Executor, orgId: string, id: string, patch: Partial<typeof pulses.$inferInsert>): Promise<PulseRow | null> {
+  const [row] = await x
+    .update(pulses)
+    .set(patch)
+    .where(and(eq(pulses.orgId, orgId), eq(pulses.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+/** The questions of the given pulses, in order. */
+export async function listPulseQuestions(x: Executor, orgId: string, pulseIds: string[]) {
+  if (pulseIds.length === 0) return [];
+  return x
+    .select({ pulseId: pulseItems.pulseId, id: pulseQuestions.id, text: pulseQuestions.text, position: pulseItems.position })
+    .from(pulseItems)
+    .innerJoin(pulseQuestions, and(eq(pulseQuestions.orgId, pulseItems.orgId), eq(pulseQuestions.id, pulseItems.questionId)))
+    .where(and(eq(pulseItems.orgId, orgId), inArray(pulseItems.pulseId, pulseIds)))
+    .orderBy(asc(pulseItems.pulseId), asc(pulseItems.position));
+}
+
+/** Invited and responded totals per pulse (the responded count is shown only once it reaches k). */
+export async function pulseTotals(x: Executor, orgId: string, pulseIds: string[]) {
+  if (pulseIds.length === 0) return new Map<string, { invited: number; responded: number }>();
+  const inv = await x
+    .select({ pulseId: pulseInvitations.pulseId, n: sql<number>`count(*)::int` })
+    .from(pulseInvitations)
+    .where(and(eq(pulseInvitations.orgId, orgId), inArray(pulseInvitations.pulseId, pulseIds)))
+    .groupBy(pulseInvitations.pulseId);
+  const res = await x
+    .select({ pulseId: pulseResponses.pulseId, n: sql<number>`count(*)::int` })
+    .from(pulseResponses)
+    .where(and(eq(pulseResponses.orgId, orgId), inArray(pulseResponses.pulseId, pulseIds)))
+    .groupBy(pulseResponses.pulseId);
+  const out = new Map<string, { invited: number; responded: number }>();
+  for (const id of pulseIds) out.set(id, { invited: 0, responded: 0 });
+  for (const r of inv) out.get(r.pulseId)!.invited = Number(r.n);
+  for (const r of res) out.get(r.pulseId)!.responded = Number(r.n);
+  return out;
+}
+
+/* ---------- invitations ---------- */
+
+/** Active people matching every attribute of the audience, with no invitation to this pulse yet. */
+export async function listUninvitedAudience(x: Executor, orgId: string, pulseId: string, audience: PulseAudience) {
+  const conds = [eq(people.orgId, orgId), eq(people.active, true)];
+  if (audience.side) conds.push(eq(people.side, audience.side));
+  if (audience.level) conds.push(eq(people.level, audience.level));
+  if (audience.department !== undefined) conds.push(sql`lower(${people.department}) = ${audience.department.toLowerCase()}`);
+  if (audience.location !== undefined) conds.push(sql`lower(${people.location}) = ${audience.location.toLowerCase()}`);
+  conds.push(
+    sql`not exists (select 1 from ${pulseInvitations} pi where pi.org_id = ${orgId} and pi.pulse_id = ${pulseId} and pi.person_id = ${people.id})`,
+  );
+  return x.select().from(people).where(and(...conds)).orderBy(asc(people.name), asc(people.id));
+}
+
+export async function insertPulseInvitations(x: Executor, rows: (typeof pulseInvitations.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500) await x.insert(pulseInvitations).values(rows.slice(i, i + 500)).onConflictDoNothing();
+}
+
+/** Unused invitations of a pulse, for reminders (with the person's email, read at reminder time). */
+export async function listOpenPulseInvitations(x: Executor, orgId: string, pulseId: string) {
+  return x
+    .select({ id: pulseInvitations.id, personId: pulseInvitations.personId, email: people.email, name: people.name })
+    .from(pulseInvitations)
+    .innerJoin(people, and(eq(people.orgId, pulseInvitations.orgId), eq(people.id, pulseInvitations.personId)))
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId), eq(pulseInvitations.used, false)));
+}
+
+/** Gives an unused invitation a new token (reminders: the old link stops working, the new one is mailed). */
+export async function rotatePulseInvitationToken(x: Executor, orgId: string, id: string, tokenHash: string): Promise<boolean> {
+  const rows = await x
+    .update(pulseInvitations)
+    .set({ tokenHash })
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.id, id), eq(pulseInvitations.used, false)))
+    .returning({ id: pulseInvitations.id });
+  return rows.length === 1;
+}
+
+/**
+ * Marks a link used only if it is still unused; false when another submission won the race, so
+ * 50 concurrent submissions of one link store exactly one response.
+ */
+export async function consumePulseInvitation(x: Executor, id: string): Promise<boolean> {
+  const rows = await x
+    .update(pulseInvitations)
+    .set({ used: true })
+    .where(and(eq(pulseInvitations.id, id), eq(pulseInvitations.used, false)))
+    .returning({ id: pulseInvitations.id });
+  return rows.length === 1;
+}
+
+/* ---------- responses ---------- */
+
+export interface ResponseSegment {
+  side: string;
+  level: string;
+  department: string;
+  location: string;
+}
+
+/** `{1,4,5}`: a smallint[] literal (the values are validated integers 1..5). */
+const smallintArray = (values: number[]) => `{${values.map((v) => String(Math.trunc(v))).join(',')}}`;
+
+/** Comments go in as JSON (any text, nulls allowed) and come out as a text[] in order, or null when there are none. */
+const commentsJson = (comments: (string | null)[]) => (comments.some((c) => c !== null) ? JSON.stringify(comments) : null);
+
+/** Inserts one response as is (demo data and benchmarks; submissions go through {@link submitPulseResponse}). */
+export async function insertPulseResponse(
+  x: Executor,
+  v: { orgId: string; pulseId: string; day: string } & ResponseSegment,
+  answers: number[],
+  comments: (string | null)[] = [],
+) {
+  const json = commentsJson(comments);
+  await x.execute(sql`
+    insert into pulse_responses (org_id, pulse_id, day, side, level, department, location, answers, comments)
+    values (${v.orgId}, ${v.pulseId}, ${v.day}, ${v.side}, ${v.level}, ${v.department}, ${v.location}, ${smallintArray(answers)}::smallint[],
+            case when ${json}::jsonb is null then null
+                 else array(select c from jsonb_array_elements_text(${json}::jsonb) with ordinality as t(c, i) order by i) end)`);
+}
+
+/** What a link resolves to, with the pulse's state and its question ids in item order: one query. */
+export interface PulseLink {
+  invitationId: string;
+  orgId: string;
+  pulseId: string;
+  used: boolean;
+  status: 'draft' | 'open' | 'closed';
+  opensAt: Date | null;
+  closesAt: Date | null;
+  questionIds: string[];
+}
+
+export async function findPulseLink(x: Executor, tokenHash: string): Promise<PulseLink | null> {
+  const [r] = await queryRows<{
+    invitation_id: string;
+    org_id: string;
+    pulse_id: string;
+    used: boolean;
+    status: 'draft' | 'open' | 'closed';
+    opens_at: string | Date | null;
+    closes_at: string | Date | null;
+    question_ids: string[] | string;
+  }>(
+    x,
+    sql`select i.id as invitation_id, i.org_id, i.pulse_id, i.used, p.status, p.opens_at, p.closes_at,
+               array_to_string(array(select it.question_id::text from pulse_items it where it.pulse_id = i.pulse_id order by it.position), ',') as question_ids
+        from pulse_invitations i join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
+        where i.token_hash = ${tokenHash}`,
+  );
+  if (!r) return null;
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  return {
+    invitationId: r.invitation_id,
+    orgId: r.org_id,
+    pulseId: r.pulse_id,
+    used: r.used,
+    status: r.status,
+    opensAt: date(r.opens_at),
+    closesAt: date(r.closes_at),
+    questionIds: String(r.question_ids).split(',').filter(Boolean),
+  };
+}
+
+export interface SubmissionOutcome {
+  /** The link, its pulse's state and the pulse's question ids in item order. */
+  link: PulseLink;
+  /** True when the answers cover every question exactly once (nothing is stored otherwise). */
+  complete: boolean;
+  /** True when this statement consumed the link and stored the response. */
+  stored: boolean;
+}
+
+/**
+ * A whole submission in one statement, so one round trip and atomic on its own. It finds the link
+ * by its hash; takes a share lock on the pulse row (a concurrent close waits); orders the answers
+ * by item position and checks that they cover every question exactly once; and, only when the
+ * pulse is open, the link unused and the answers complete, consumes the link with a conditional
+ * UPDATE (of concurrent submissions of one link exactly one wins) and inserts the response with
+ * the segment copied from the invitation. Returns null for an unknown link; the caller turns the
+ * outcome into 410 / 409 / 400.
+ */
+export async function submitPulseResponse(
+  x: Executor,
+  v: { tokenHash: string; day: string; now: Date; answers: { questionId: string; value: number; comment: string | null }[] },
+): Promise<SubmissionOutcome | null> {
+  const now = v.now.toISOString();
+  const [r] = await queryRows<{
+    invitation_id: string;
+    org_id: string;
+    pulse_id: string;
+    used: boolean;
+    status: 'draft' | 'open' | 'closed';
+    opens_at: string | Date | null;
+    closes_at: string | Date | null;
+    question_ids: string;
+    complete: boolean;
+    stored: number;
+  }>(
+    x,
+    sql`with inv as (
+          select i.id, i.org_id, i.pulse_id, i.used, i.side, i.level, i.department, i.location
+          from pulse_invitations i where i.token_hash = ${v.tokenHash}
+        ), p as (
+          select p.id, p.status, p.opens_at, p.closes_at
+          from pulses p join inv on p.org_id = inv.org_id and p.id = inv.pulse_id
+          for share of p
+        ), items as (
+          select it.question_id, it.position from pulse_items it join inv on it.pulse_id = inv.pulse_id
+        ), given as (
+          select g."questionId" as question_id, g.value, nullif(g.comment, '') as comment
+          from jsonb_to_recordset(${JSON.stringify(v.answers)}::jsonb) as g("questionId" uuid, value smallint, comment text)
+        ), matched as (
+          select array_agg(g.value order by it.position) as answers,
+                 array_agg(g.comment order by it.position) as comments,
+                 count(*) as n, count(distinct g.question_id) as distinct_n, bool_or(g.comment is not null) as any_comment
+          from items it join given g on g.question_id = it.question_id
+        ), state as (
+          select inv.*, p.status, p.opens_at, p.closes_at, m.answers, m.comments, m.any_comment,
+                 (m.n = (select count(*) from items) and m.distinct_n = m.n and (select count(*) from given) = m.n) as complete
+          from inv join p on true cross join matched m
+        ), go as (
+          select * from state
+          where complete and not used and status = 'open'
+            and (closes_at is null or closes_at > ${now}::timestamptz) and (opens_at is null or opens_at <= ${now}::timestamptz)
+        ), consumed as (
+          update pulse_invitations set used = true
+          where id = (select id from go) and used = false
+          returning id
+        ), ins as (
+          insert into pulse_responses (org_id, pulse_id, day, side, level, department, location, answers, comments)
+          select go.org_id, go.pulse_id, ${v.day}, go.side, go.level, go.department, go.location, go.answers,
+                 case when go.any_comment then go.comments else null end
+          from go join consumed on consumed.id = go.id
+          returning 1
+        )
+        select s.id as invitation_id, s.org_id, s.pulse_id, s.used, s.status, s.opens_at, s.closes_at, s.complete,
+               array_to_string(array(select question_id::text from items order by position), ',') as question_ids,
+               (select count(*)::int from ins) as stored
+        from state s`,
+  );
+  if (!r) return null;
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  return {
+    link: {
+      invitationId: r.invitation_id,
+      orgId: r.org_id,
+      pulseId: r.pulse_id,
+      used: r.used,
+      status: r.status,
+      opensAt: date(r.opens_at),
+      closesAt: date(r.closes_at),
+      questionIds: String(r.question_ids).split(',').filter(Boolean),
+    },
+    complete: r.complete === true,
+    stored: Number(r.stored) > 0,
+  };
+}
+
+/** Whether any response exists: from the first one on, the anonymity settings are frozen. */
+export async function hasResponses(x: Executor, orgId: string, pulseId: string): Promise<boolean> {
+  const rows = await x
+    .select({ id: pulseResponses.id })
+    .from(pulseResponses)
+    .where(and(eq(pulseResponses.orgId, orgId), eq(pulseResponses.pulseId, pulseId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export interface CellCount {
+  side: string;
+  level: string;
+  department: string;
+  location: string;
+  n: number;
+}
+
+/** Invitations per finest segment cell. */
+export async function countInvitedCells(x: Executor, orgId: string, pulseId: string): Promise<CellCount[]> {
+  const rows = await queryRows<CellCount>(
+    x,
+    sql`select side, level, department, location, count(*)::int as n from pulse_invitations
+        where org_id = ${orgId} and pulse_id = ${pulseId} group by side, level, department, location`,
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * Answer counts per item position (0-based), finest segment cell and value: the one aggregate
+ * results are built from.
+ */
+export async function countAnswerCells(x: Executor, orgId: string, pulseId: string): Promise<(CellCount & { position: number; value: number })[]> {
+  const rows = await queryRows<CellCount & { position: number; value: number }>(
+    x,
+    sql`select a.pos::int - 1 as position, r.side, r.level, r.department, r.location, a.value, count(*)::int as n
+        from pulse_responses r cross join lateral unnest(r.answers) with ordinality as a(value, pos)
+        where r.org_id = ${orgId} and r.pulse_id = ${pulseId}
+        group by a.pos, r.side, r.level, r.department, r.location, a.value`,
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n), value: Number(r.value), position: Number(r.position) }));
+}
+
+/** Non-empty comments per item position, sorted (text only: no segment, no order that links them to answers). */
+export async function listComments(x: Executor, orgId: string, pulseId: string): Promise<{ position: number; comment: string }[]> {
+  const rows = await queryRows<{ position: number; comment: string }>(
+    x,
+    sql`select c.pos::int - 1 as position, c.text as comment
+        from pulse_responses r cross join lateral unnest(r.comments) with ordinality as c(text, pos)
+        where r.org_id = ${orgId} and r.pulse_id = ${pulseId} and r.comments is not null and c.text is not null and c.text <> ''
+        order by c.text`,
+  );
+  return rows.map((r) => ({ position: Number(r.position), comment: r.comment }));
+}

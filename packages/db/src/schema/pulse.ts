@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, people, users } from './org';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** The organisation's question bank: one row per statement, reused by text so trends span pulses. */
+export const pulseQuestions = pgTable(
+  'pulse_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('pulse_questions_org_id_id_key').on(t.orgId, t.id),
+    uniqueIndex('pulse_questions_org_text_key').on(t.orgId, sql`lower(${t.text})`),
+  ],
+);
+
+export type PulseAudience = { side?: 'it' | 'business'; level?: 'leader' | 'employee'; department?: string; location?: string };
+
+export const pulses = pgTable(
+  'pulses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull().default('draft'),
+    audience: jsonb('audience').$type<PulseAudience>().notNull().default({}),
+    minGroupSize: integer('min_group_size').notNull().default(5),
+    minCommentGroupSize: integer('min_comment_group_size').notNull().default(10),
+    opensAt: ts('opens_at'),
+    closesAt: ts('closes_at'),
+    openedAt: ts('opened_at'),
+    closedAt: ts('closed_at'),
+    publishedAt: ts('published_at'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('pulses_org_id_id_key').on(t.orgId, t.id),
+    index('pulses_org_idx').on(t.orgId, t.createdAt),
+    check('pulses_status_check', sql`${t.status} in ('draft','open','closed')`),
+    check('pulses_k_check', sql`${t.minGroupSize} >= 3 and ${t.minCommentGroupSize} >= ${t.minGroupSize}`),
+  ],
+);
+
+/** The ordered questions of one pulse, drawn from the bank. */
+export const pulseItems = pgTable(
+  'pulse_items',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    questionId: uuid('question_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pulseId, t.questionId] }),
+    unique('pulse_items_position_key').on(t.pulseId, t.position),
+    index('pulse_items_org_idx').on(t.orgId, t.pulseId),
+    index('pulse_items_question_idx').on(t.orgId, t.questionId),
+    foreignKey({ name: 'pulse_items_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+    foreignKey({ name: 'pulse_items_question_fk', columns: [t.orgId, t.questionId], foreignColumns: [pulseQuestions.orgId, pulseQuestions.id] }),
+  ],
+);
+
+/**
+ * One single-use link per person and pulse. The token is stored only as its SHA-256. The segment
+ * attributes are copied at invitation time; `used` says only whether the link was used, never when,
+ * so the row cannot be matched to a response by date.
+ */
+export const pulseInvitations = pgTable(
+  'pulse_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    side: text('side').notNull(),
+    level: text('level').notNull(),
+    department: text('department').notNull(),
+    location: text('location').notNull(),
+    used: boolean('used').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('pulse_invitations_token_key').on(t.tokenHash),
+    unique('pulse_invitations_person_key').on(t.orgId, t.pulseId, t.personId),
+    index('pulse_invitations_org_idx').on(t.orgId, t.pulseId),
+    foreignKey({ name: 'pulse_invitations_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+    foreignKey({ name: 'pulse_invitations_person_fk', columns: [t.orgId, t.personId], foreignColumns: [people.orgId, people.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * An anonymous response: the segment as of invitation, the day, and the answers. No person,
+ * token, IP or time of day is ever stored. The answers are one array in the order of the pulse's
+ * items (which never change once created), with the optional comments in a parallel array: one
+ * row per response keeps a submission to a single insert, and an answer can never be read apart
+ * from its response's segment.
+ */
+export const pulseResponses = pgTable(
+  'pulse_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    side: text('side').notNull(),
+    level: text('level').notNull(),
+    department: text('department').notNull(),
+    location: text('location').notNull(),
+    /** Values 1..5, element i answers the item at position i. */
+    answers: smallint('answers').array().notNull(),
+    /** Comments parallel to answers (null entries for none); null when the response has no comment. */
+    comments: text('comments').array(),
+  },
+  (t) => [
+    unique('pulse_responses_org_id_id_key').on(t.orgId, t.id),
+    index('pulse_responses_org_idx').on(t.orgId, t.pulseId),
+    // Comments are few: a partial index keeps reading them from scanning every response.
+    index('pulse_responses_comments_idx').on(t.orgId, t.pulseId).where(sql`${t.comments} is not null`),
+    check('pulse_responses_answers_check', sql`cardinality(${t.answers}) > 0 and ${t.answers} <@ array[1,2,3,4,5]::smallint[]`),
+    foreignKey({ name: 'pulse_responses_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+  ],
+);
