@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding } from './fixtures/browser';
+import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
@@ -34,7 +34,7 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
     tandem = await startTandem();
     browser = await launchBrowser();
     // Clipboard access lets the journey check what the Copy button puts there.
-    ownerContext = await browser.newContext({ baseURL: tandem.url, permissions: ['clipboard-read', 'clipboard-write'] });
+    ownerContext = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, permissions: ['clipboard-read', 'clipboard-write'] });
     ownerContext.setDefaultTimeout(15_000);
     page = await ownerContext.newPage();
   });
@@ -126,7 +126,7 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
   });
 
   it('the invitee accepts in a second browser and is signed in as themself', async () => {
-    const invitee = await browser.newContext();
+    const invitee = await browser.newContext({ ...CONTEXT_DEFAULTS });
     invitee.setDefaultTimeout(15_000);
     try {
       const p = await invitee.newPage();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding } from './fixtures/browser';
+import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
@@ -30,7 +30,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents,
   beforeAll(async () => {
     tandem = await startTandem();
     browser = await launchBrowser();
-    admin = await browser.newContext({ baseURL: tandem.url });
+    admin = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
     admin.setDefaultTimeout(15_000);
     // The organisation and its directory come through the API: the org journey already covers those screens.
     const setup = await admin.request.post('/api/v1/setup', { data: { organisation: { name: 'Acme', currency: 'EUR' }, owner: OWNER } });
@@ -92,7 +92,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents,
 
   it('the 12 respondents answer through their links at phone size', async () => {
     for (const [n, link] of links.entries()) {
-      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const phone = await browser.newContext({ ...CONTEXT_DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const p = await phone.newPage();
       await p.goto(link.url);
       await p.getByRole('heading', { name: 'Q4 alignment pulse', level: 1 }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding } from './fixtures/browser';
+import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
@@ -35,7 +35,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
   beforeAll(async () => {
     tandem = await startTandem();
     browser = await launchBrowser();
-    context = await browser.newContext({ baseURL: tandem.url });
+    context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
     // First run, then a small directory (through the API, as a browser would) to pick owners from.

@@ -40,6 +40,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails (the pool has already dropped it). */
+  onIdleError?: (err: Error) => void;
   /**
    * A gzipped PGlite data directory made by `makePgliteTemplate`. A new data directory (or an
    * in-memory database) starts from it instead of running initdb, which is most of PGlite's
@@ -134,6 +136,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const doMigrate = options.migrate ?? true;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends (restart, failover, a dropped test database) must
+    // not crash the process: the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     if (doMigrate) {
       const client = await pool.connect();

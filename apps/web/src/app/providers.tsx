@@ -4,6 +4,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 
 const theme = createTheme({
+  // People who ask their system for less motion get no transitions.
+  respectReducedMotion: true,
   primaryColor: 'blue',
   // Shade 8 keeps white button text above the WCAG AA contrast ratio of 4.5:1 (shade 6 is 3.5:1).
   primaryShade: { light: 8, dark: 8 },
