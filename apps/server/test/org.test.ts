@@ -1,6 +1,6 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, OWNER, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
+import { startSmtp } from './smtp';
 import { createMailer } from '../src/lib/mailer';
 
 describe.each(engines())('org on %s', (engine) => {
@@ -283,22 +283,9 @@ describe.each(engines())('rate limits and mail on %s', (engine) => {
   });
 
   it('mails the invitation link through a real SMTP server', async () => {
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, cb) {
-        let data = '';
-        stream.on('data', (d: Buffer) => (data += d.toString()));
-        stream.on('end', () => {
-          received.push(data);
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const port = (smtp.server.address() as { port: number }).port;
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Tandem <tandem@acme.test>');
+    const smtp = await startSmtp();
+    const received = smtp.received;
+    const mailer = createMailer(smtp.url, 'Tandem <tandem@acme.test>');
     const t = await createTestApp(engine, { mailer });
     try {
       const { client } = await setUp(t.app);
@@ -311,7 +298,7 @@ describe.each(engines())('rate limits and mail on %s', (engine) => {
     } finally {
       mailer?.close();
       await t.close();
-      await new Promise<void>((r) => smtp.close(() => r()));
+      await smtp.close();
     }
   });
 });

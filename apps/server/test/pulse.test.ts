@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { SMTPServer } from 'smtp-server';
 import { queryRows } from '@tandem/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, engines, invite as inviteMember, setUp, type TestApp } from './harness';
 import { createPulse, group, importPeople, invite, respond, type Attrs } from './pulse-helpers';
+import { startSmtp } from './smtp';
 import { createMailer } from '../src/lib/mailer';
 import { seedDemo, DEMO_LOGIN } from '../src/demo/seed';
 
@@ -264,22 +264,9 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
   });
 
   it('mails the pulse links through a real SMTP server, returns no links, and reminds only those who have not answered', async () => {
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, cb) {
-        let data = '';
-        stream.on('data', (d: Buffer) => (data += d.toString()));
-        stream.on('end', () => {
-          received.push(data);
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const port = (smtp.server.address() as { port: number }).port;
-    const mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Tandem <tandem@acme.test>');
+    const smtp = await startSmtp();
+    const received = smtp.received;
+    const mailer = createMailer(smtp.url, 'Tandem <tandem@acme.test>');
     const m = await createTestApp(engine, { mailer });
     try {
       const { client } = await setUp(m.app);
@@ -307,7 +294,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
     } finally {
       mailer?.close();
       await m.close();
-      await new Promise<void>((r) => smtp.close(() => r()));
+      await smtp.close();
     }
   });
 

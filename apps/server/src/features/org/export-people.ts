@@ -1,15 +1,8 @@
 import Papa from 'papaparse';
 import { listPeople } from '@tandem/db';
 import type { AppContext, OrgAuth } from '../../context';
+import { escapeCsvCell } from '../../lib/csv';
 import { recordAudit } from './record-audit';
-
-/**
- * Neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or carriage return)
- * is prefixed with a single quote so that Excel and LibreOffice show it as text (OWASP CSV injection).
- */
-export function escapeCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export async function exportPeople(ctx: AppContext, auth: OrgAuth): Promise<string> {
   const rows = await listPeople(ctx.db, auth.orgId, true);

@@ -1,8 +1,7 @@
-import Papa from 'papaparse';
 import { existingPeopleEmails, insertPeople, type NewPerson } from '@tandem/db';
 import { PEOPLE_CSV_HEADER, ZPersonCsvRow, type TImportResult } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
-import { AppError } from '../../lib/errors';
+import { parseCsvWithHeader } from '../../lib/csv';
 import { recordAudit } from './record-audit';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -13,31 +12,10 @@ export const MAX_IMPORT_ROWS = 20_000;
  * good rows are inserted together in one transaction, so the import is all-or-nothing for them.
  */
 export async function importPeople(ctx: AppContext, auth: OrgAuth, csv: string): Promise<TImportResult> {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const rows = parsed.data;
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const missing = PEOPLE_CSV_HEADER.filter((h) => !header.includes(h));
-  const unknown = header.filter((h) => h !== '' && !(PEOPLE_CSV_HEADER as readonly string[]).includes(h));
-  if (missing.length || unknown.length) {
-    throw new AppError('validation', `The CSV header must be ${PEOPLE_CSV_HEADER.join(',')}`, [
-      { line: 1, message: [missing.length ? `missing: ${missing.join(', ')}` : '', unknown.length ? `unknown: ${unknown.join(', ')}` : ''].filter(Boolean).join('; ') },
-    ]);
-  }
-  if (rows.length - 1 > MAX_IMPORT_ROWS) throw new AppError('payload_too_large', `At most ${MAX_IMPORT_ROWS} rows per import`);
-
   const errors: TImportResult['errors'] = [];
   const good: { line: number; person: NewPerson }[] = [];
   const seen = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    const line = i + 1;
-    if (cells.every((c) => c.trim() === '')) continue;
-    if (cells.length !== header.length) {
-      errors.push({ line, message: `expected ${header.length} fields, found ${cells.length}` });
-      continue;
-    }
-    const record: Record<string, string> = {};
-    header.forEach((h, j) => (record[h] = (cells[j] ?? '').trim()));
+  for (const { line, record } of parseCsvWithHeader(csv, PEOPLE_CSV_HEADER, MAX_IMPORT_ROWS, errors)) {
     const v = ZPersonCsvRow.safeParse({ ...record, side: record.side?.toLowerCase(), level: record.level?.toLowerCase() });
     if (!v.success) {
       errors.push({ line, message: v.error.issues.map((iss) => `${iss.path.join('.') || 'row'}: ${iss.message}`).join('; ') });

@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import type { TPulseResults, TSegmentKey } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
+import { escapeCsvCell } from '../../lib/csv';
 import { recordPulseAudit } from './audit';
 import { getPulseResults } from './get-results';
 
-/** Text cells that a spreadsheet would run as a formula get a leading quote (OWASP CSV injection). */
-const text = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const text = escapeCsvCell;
 
 /** "Everyone", or "side=it; level=leader": the same label the screen shows. */
 export function segmentLabel(key: TSegmentKey): string {

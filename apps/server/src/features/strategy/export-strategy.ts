@@ -3,19 +3,15 @@ import { listPeople, loadRoadmap } from '@tandem/db';
 import { ENABLERS_CSV_HEADER, GOALS_CSV_HEADER, INITIATIVES_CSV_HEADER } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import type { StrategyCsvKind } from './import-strategy';
+import { escapeCsvCell } from '../../lib/csv';
 import { recordStrategyAudit } from './record-history';
 import { indexRoadmap } from './strategy.mapper';
 
-/**
- * Neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or carriage return)
- * is prefixed with a single quote so that Excel and LibreOffice show it as text (OWASP CSV
- * injection). Same rule as the people export; numbers are written unescaped, so a negative
- * baseline stays a number.
- */
+/** Strings get the formula escape; numbers are written as they are, so a negative baseline stays a number. */
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return escapeCsvCell(value);
 }
 
 /** Exports goals, initiatives or enablers with the same header the import reads, so a round trip works. */

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import {
   insertEnablerInitiatives,
@@ -25,7 +24,7 @@ import {
   type TImportResult,
 } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
-import { AppError } from '../../lib/errors';
+import { parseCsvWithHeader } from '../../lib/csv';
 import { recordStrategyAudit, TRACKED } from './record-history';
 
 export const MAX_STRATEGY_IMPORT_ROWS = 10_000;
@@ -37,27 +36,8 @@ const SCHEMAS = { goals: ZGoalCsvRow, initiatives: ZInitiativeCsvRow, enablers: 
 /** Parses and validates each row; the header is line 1 and may list the columns in any order. */
 function parseRows<K extends StrategyCsvKind>(kind: K, csv: string, errors: TImportResult['errors']): { line: number; row: z.output<(typeof SCHEMAS)[K]> }[] {
   const expected = HEADERS[kind] as readonly string[];
-  const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data;
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const missing = expected.filter((h) => !header.includes(h));
-  const unknown = header.filter((h) => h !== '' && !expected.includes(h));
-  if (missing.length || unknown.length) {
-    throw new AppError('validation', `The CSV header must be ${expected.join(',')}`, [
-      { line: 1, message: [missing.length ? `missing: ${missing.join(', ')}` : '', unknown.length ? `unknown: ${unknown.join(', ')}` : ''].filter(Boolean).join('; ') },
-    ]);
-  }
-  if (rows.length - 1 > MAX_STRATEGY_IMPORT_ROWS) throw new AppError('payload_too_large', `At most ${MAX_STRATEGY_IMPORT_ROWS} rows per import`);
   const out: { line: number; row: z.output<(typeof SCHEMAS)[K]> }[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    const line = i + 1;
-    if (cells.every((c) => c.trim() === '')) continue;
-    if (cells.length !== header.length) {
-      errors.push({ line, message: `expected ${header.length} fields, found ${cells.length}` });
-      continue;
-    }
-    const record: Record<string, string> = {};
-    header.forEach((h, j) => (record[h] = cells[j] ?? ''));
+  for (const { line, record } of parseCsvWithHeader(csv, expected, MAX_STRATEGY_IMPORT_ROWS, errors)) {
     const v = SCHEMAS[kind].safeParse(record);
     if (!v.success) {
       errors.push({ line, message: v.error.issues.map((iss) => `${iss.path.join('.') || 'row'}: ${iss.message}`).join('; ') });
