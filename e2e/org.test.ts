@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
+import { stopAfterFirstFailure, summariseAxe } from './fixtures/journey';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
@@ -39,20 +40,12 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
     page = await ownerContext.newPage();
   });
 
-  // The steps form one journey: after a failed step the rest would only time out, so they skip.
-  let broken = false;
-  beforeEach((ctx) => {
-    if (broken) ctx.skip();
-  });
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') broken = true;
-  });
+  stopAfterFirstFailure();
 
   afterAll(async () => {
     await browser?.close();
     await tandem?.close();
-    const minor = axe.map((f) => `[${f.impact}] ${f.id} on ${f.page}`);
-    console.info(`axe: 0 serious/critical; ${minor.length} minor/moderate finding(s)${minor.length ? `:\n  ${[...new Set(minor)].join('\n  ')}` : ''}`);
+    summariseAxe(axe);
   });
 
   it('first run: the setup page creates Acme and its owner, who lands signed in', async () => {

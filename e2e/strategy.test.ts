@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
+import { stopAfterFirstFailure, summariseAxe } from './fixtures/journey';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
@@ -55,19 +56,12 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     expect(res.status()).toBe(200);
   });
 
-  let broken = false;
-  beforeEach((ctx) => {
-    if (broken) ctx.skip();
-  });
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') broken = true;
-  });
+  stopAfterFirstFailure();
 
   afterAll(async () => {
     await browser?.close();
     await tandem?.close();
-    const minor = axe.map((f) => `[${f.impact}] ${f.id} on ${f.page}`);
-    console.info(`axe: 0 serious/critical; ${minor.length} minor/moderate finding(s)${minor.length ? `:\n  ${[...new Set(minor)].join('\n  ')}` : ''}`);
+    summariseAxe(axe);
   });
 
   it('1. creates a goal, an initiative linked to it, and an enabler that ends too late', async () => {

@@ -4,7 +4,7 @@ import { PEOPLE_CSV_HEADER, type TImportResult } from '@tandem/contracts';
 import { ApiError } from '../../../lib/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useImportPeople } from '../api/import-people';
-import { ImportResultView } from './ImportResultView';
+import { ImportResultView } from '../../../components/ImportResultView';
 
 interface ImportPeopleModalProps {
   opened: boolean;

@@ -4,7 +4,7 @@ import { ENABLERS_CSV_HEADER, GOALS_CSV_HEADER, INITIATIVES_CSV_HEADER, type TIm
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ApiError } from '../../../lib/api';
 import { useImportStrategy, type StrategyCsvKind } from '../api/import-strategy';
-import { ImportResultList } from './ImportResultList';
+import { ImportResultView } from '../../../components/ImportResultView';
 
 const HEADER: Record<StrategyCsvKind, string> = { goals: GOALS_CSV_HEADER.join(','), initiatives: INITIATIVES_CSV_HEADER.join(','), enablers: ENABLERS_CSV_HEADER.join(',') };
 
@@ -53,7 +53,7 @@ export function ImportStrategyModal({ opened, onClose }: { opened: boolean; onCl
             Header: <Code>{HEADER[kind]}</Code>. People by email; goals and initiatives by title, several separated by <Code>;</Code>. Dates are YYYY-MM-DD.
           </Text>
           <Textarea label="CSV" value={csv} onChange={(e) => setCsv(e.currentTarget.value)} autosize minRows={6} maxRows={14} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
-          {result ? <ImportResultList result={result} /> : <ErrorAlert error={run.error} title="Import failed" />}
+          {result ? <ImportResultView result={result} /> : <ErrorAlert error={run.error} title="Import failed" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {result ? 'Done' : 'Cancel'}
