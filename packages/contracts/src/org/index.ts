@@ -191,12 +191,19 @@ export const ZAuditEntry = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
+/** A position in the audit log: the time and id of the last entry seen (keyset paging, no skips at equal times). */
+export const ZAuditCursor = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~[0-9a-f-]{36}$/, 'cursor must be a nextCursor returned by this endpoint');
+
 export const ZAuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.iso.datetime().optional(),
+  cursor: ZAuditCursor.optional(),
 });
 
-export const ZAuditList = z.object({ entries: z.array(ZAuditEntry) });
+export const ZAuditList = z.object({
+  entries: z.array(ZAuditEntry),
+  /** Pass as `cursor` to read the next, older page; null when there is none. */
+  nextCursor: z.string().nullable(),
+});
 export type TAuditList = z.infer<typeof ZAuditList>;
 
 export const ZHealth = z.object({

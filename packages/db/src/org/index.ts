@@ -304,8 +304,11 @@ export async function insertAudit(
   await x.insert(auditLog).values({ ...v, target: v.target ?? null, details: v.details ?? null });
 }
 
-export async function listAudit(x: Executor, orgId: string, limit: number, before?: Date) {
-  const cond = before ? and(eq(auditLog.orgId, orgId), lt(auditLog.at, before)) : eq(auditLog.orgId, orgId);
+/** Newest first; `after` is the (at, id) of the last entry already read, so equal times never skip a row. */
+export async function listAudit(x: Executor, orgId: string, limit: number, after?: { at: Date; id: string }) {
+  const cond = after
+    ? and(eq(auditLog.orgId, orgId), sql`(${auditLog.at}, ${auditLog.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`)
+    : eq(auditLog.orgId, orgId);
   return x
     .select({
       id: auditLog.id,

@@ -218,7 +218,9 @@ export async function orgRoutes(app: FastifyInstance) {
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="people.csv"').send(csv);
   });
 
-  r.get('/audit', { config: { access: 'admin' }, schema: { tags, summary: 'Audit log, newest first', querystring: ZAuditQuery, response: { 200: ZAuditList } } }, async (req) => ({
-    entries: await listOrgAudit(ctx, requireOrg(req), req.query.limit, req.query.before),
-  }));
+  r.get(
+    '/audit',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Audit log, newest first, paged by nextCursor', querystring: ZAuditQuery, response: { 200: ZAuditList } } },
+    (req) => listOrgAudit(ctx, requireOrg(req), req.query.limit, req.query.cursor),
+  );
 }

@@ -1,8 +1,8 @@
-import { Alert, Code, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
-import { AUDIT_PAGE_SIZE, useAudit } from '../api/get-audit';
+import { useAudit } from '../api/get-audit';
 import { useCurrentMe } from '../api/get-me';
 import { hasRole } from '../roles';
 
@@ -30,11 +30,11 @@ function AuditTable() {
   const audit = useAudit();
   if (audit.isPending) return <FullPageLoader />;
   if (audit.isError) return <ErrorAlert error={audit.error} title="The audit log could not be loaded" />;
-  const entries = audit.data.entries;
+  const entries = audit.data.pages.flatMap((p) => p.entries);
   return (
     <>
       <Text size="sm" c="dimmed">
-        Who changed what, newest first{entries.length >= AUDIT_PAGE_SIZE ? ` (the latest ${AUDIT_PAGE_SIZE})` : ''}.
+        Who changed what, newest first ({entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown).
       </Text>
       <Table.ScrollContainer minWidth={720} type="native">
         <Table aria-label="Audit log" striped verticalSpacing="xs">
@@ -72,6 +72,13 @@ function AuditTable() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {audit.hasNextPage ? (
+        <Group justify="center" mt="md">
+          <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+            Show older entries
+          </Button>
+        </Group>
+      ) : null}
     </>
   );
 }
