@@ -1,6 +1,6 @@
 /**
  * @tandem/core: the pure maths behind every number Tandem shows.
- * No I/O, no clock, no Math.random(): time and randomness are arguments.
+ * No I/O, no clock, no global random source: time and randomness are arguments.
  */
 export type { Rng } from './rng';
 export * from './rng';
