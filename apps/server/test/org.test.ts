@@ -228,7 +228,7 @@ describe.each(engines())('org on %s', (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await owner.get(`/api/v1/audit?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+      const page: { entries: { id: string }[]; nextCursor: string | null } = (await owner.get(`/api/v1/audit?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
       expect(page.entries.length).toBeLessThanOrEqual(3);
       seen.push(...page.entries.map((e: { id: string }) => e.id));
       cursor = page.nextCursor;
