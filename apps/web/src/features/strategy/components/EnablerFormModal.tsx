@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { TEnabler, TInitiative, TPerson, TStrategyStatus } from '@tandem/contracts';
-import { FormError } from '../../../components/FormError';
-import { HistoryList } from './HistoryList';
+import { FormActions, ItemHistory } from './ItemFormParts';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateEnabler, useUpdateEnabler } from '../api/save-enabler';
@@ -75,21 +74,9 @@ function EnablerForm({ enabler, initiatives, enablers, people, onCancel, onSaved
           <NativeSelect name="status" label="Status" defaultValue={enabler?.status ?? 'proposed'} data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} error={errors.status} />
           <TextInput name="effort" label="Effort (person-days)" inputMode="numeric" defaultValue={enabler?.effort ?? ''} error={errors.effort} />
         </SimpleGrid>
-        <FormError error={mutation.error} fields={FIELDS} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {enabler ? 'Save enabler' : 'Add enabler'}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={enabler ? 'Save enabler' : 'Add enabler'} />
       </Stack>
-      {enabler ? (
-        <Stack mt="md">
-          <HistoryList type="enablers" id={enabler.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
-        </Stack>
-      ) : null}
+      {enabler ? <ItemHistory type="enablers" id={enabler.id} people={people} /> : null}
     </form>
   );
 }

@@ -1,7 +1,6 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { TGoal, TPerson } from '@tandem/contracts';
-import { FormError } from '../../../components/FormError';
-import { HistoryList } from './HistoryList';
+import { FormActions, ItemHistory } from './ItemFormParts';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateGoal, useUpdateGoal } from '../api/save-goal';
@@ -58,21 +57,9 @@ function GoalForm({ goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'o
           <DateInput name="dueDate" label="Due date" defaultValue={goal?.dueDate} error={errors.dueDate} />
           <PersonSelect name="ownerId" label="Owner" people={people} defaultValue={goal?.ownerId} error={errors.ownerId} />
         </SimpleGrid>
-        <FormError error={mutation.error} fields={FIELDS} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {goal ? 'Save goal' : 'Add goal'}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={goal ? 'Save goal' : 'Add goal'} />
       </Stack>
-      {goal ? (
-        <Stack mt="md">
-          <HistoryList type="goals" id={goal.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
-        </Stack>
-      ) : null}
+      {goal ? <ItemHistory type="goals" id={goal.id} people={people} /> : null}
     </form>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { TAnsoff, TGoal, TInitiative, TPerson, TStrategyStatus } from '@tandem/contracts';
-import { FormError } from '../../../components/FormError';
-import { HistoryList } from './HistoryList';
+import { FormActions, ItemHistory } from './ItemFormParts';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateInitiative, useUpdateInitiative } from '../api/save-initiative';
@@ -81,21 +80,9 @@ function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<P
             error={errors.ansoff}
           />
         </SimpleGrid>
-        <FormError error={mutation.error} fields={FIELDS} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {initiative ? 'Save initiative' : 'Add initiative'}
-          </Button>
-        </Group>
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={initiative ? 'Save initiative' : 'Add initiative'} />
       </Stack>
-      {initiative ? (
-        <Stack mt="md">
-          <HistoryList type="initiatives" id={initiative.id} personName={(id) => people.find((p) => p.id === id)?.name ?? 'someone no longer listed'} />
-        </Stack>
-      ) : null}
+      {initiative ? <ItemHistory type="initiatives" id={initiative.id} people={people} /> : null}
     </form>
   );
 }
