@@ -18,6 +18,9 @@ import type { Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
+import { inputGuardPlugin } from './plugins/input-guard';
+import { applyRateLimitTable } from './plugins/rate-limits';
+import { logRequest, loggerOptions } from './lib/logging';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { strategyRoutes } from './features/strategy/routes';
@@ -46,9 +49,12 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.me
  */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: loggerOptions(opts.logger),
+    // Our own request line (lib/logging) redacts tokens from URLs; fastify's would not.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
-    trustProxy: opts.config.publicUrl !== null,
+    // X-Forwarded-For only from the proxies named in TANDEM_TRUSTED_PROXIES (decision 009).
+    trustProxy: opts.config.trustedProxies.length > 0 ? opts.config.trustedProxies : false,
   });
   const ctx: AppContext = {
     db: opts.database.db,
@@ -62,12 +68,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('onResponse', async (req, reply) => logRequest(req, reply));
+  // API answers are per user and per moment: no browser or proxy cache may keep them.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   await app.register(helmet, {
     // HSTS only means something when the app is served over https.
     hsts: opts.config.publicUrl?.startsWith('https:') ?? false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -78,11 +91,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
   });
   await app.register(cookie);
+  applyRateLimitTable(app, opts.config);
   await app.register(rateLimit, {
     global: false,
     ...(opts.redis ? { redis: opts.redis, nameSpace: 'tandem-rl:' } : {}),
@@ -91,6 +107,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(authPlugin);
   await app.register(csrfPlugin);
+  await app.register(inputGuardPlugin);
 
   await app.register(swagger, {
     openapi: {

@@ -11,10 +11,23 @@ export interface Config {
   mailFrom: string;
   redisUrl: string | null;
   logLevel: string;
-  /** Maximum attempts per minute per client on login, setup and invitation acceptance. */
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDRs). Empty: the socket address is
+   * the client, whatever the headers say (decision 009).
+   */
+  trustedProxies: string[];
+  /** Maximum attempts per minute per client on login, setup, invitation acceptance and password change. */
   authRateLimit: number;
-  /** Survey-link requests per minute per client: a flood guard only (a whole office shares one IP; tokens are 128-bit, so guessing is hopeless anyway). */
+  /**
+   * Survey-link requests per minute per client address. A whole office may answer through one
+   * NAT address right after the mail goes out, so this is a flood guard (tokens are 128-bit:
+   * guessing is hopeless anyway), sized for about 150 people opening and answering in one minute.
+   */
   respondRateLimit: number;
+  /** Organisations one client may create per hour. */
+  orgCreateRateLimit: number;
+  /** Invitation batches (people and pulse invitations) one client may create per hour. */
+  inviteRateLimit: number;
   sessionDays: number;
   invitationDays: number;
 }
@@ -32,9 +45,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem <tandem@localhost>',
     redisUrl: env.REDIS_URL || null,
     logLevel: env.LOG_LEVEL ?? 'info',
-    authRateLimit: Number(env.TANDEM_AUTH_RATE_LIMIT ?? 10),
-    respondRateLimit: Number(env.TANDEM_RESPOND_RATE_LIMIT ?? 60_000),
+    trustedProxies: parseList(env.TANDEM_TRUSTED_PROXIES),
+    authRateLimit: positiveInt(env, 'TANDEM_AUTH_RATE_LIMIT', 10),
+    respondRateLimit: positiveInt(env, 'TANDEM_RESPOND_RATE_LIMIT', 300),
+    orgCreateRateLimit: positiveInt(env, 'TANDEM_ORG_RATE_LIMIT', 10),
+    inviteRateLimit: positiveInt(env, 'TANDEM_INVITE_RATE_LIMIT', 200),
     sessionDays: 14,
     invitationDays: 7,
   };
+}
+
+function parseList(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of 1 or more, got ${raw}`);
+  return n;
 }

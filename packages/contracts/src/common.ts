@@ -3,8 +3,24 @@ import { z } from 'zod';
 /** Random UUIDs identify every record in URLs; sequential ids would leak volumes across tenants. */
 export const ZUuid = z.uuid();
 
-/** ISO calendar date `YYYY-MM-DD` that must be a real day. */
-export const ZIsoDate = z.iso.date();
+/**
+ * The calendar years a date may fall in. PostgreSQL has no year 0000 (and `z.iso.date()` accepts
+ * it), and a year before 1900 in a strategy, a pulse or an import is a typo (0202 for 2026), never
+ * a plan: refusing it gives a 400 naming the field instead of a database error (decision 009).
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+const yearMessage = `the year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+const inYears = (s: string) => {
+  const y = Number(s.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+
+/** ISO calendar date `YYYY-MM-DD` that must be a real day, in years 1900–9999. */
+export const ZIsoDate = z.iso.date().refine(inYears, yearMessage);
+
+/** ISO date-time in UTC (`Z`), in years 1900–9999. */
+export const ZIsoDateTime = z.iso.datetime().refine(inYears, yearMessage);
 
 /** ISO 4217 currency code: three upper-case letters. */
 export const ZCurrency = z

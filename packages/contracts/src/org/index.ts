@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrency, ZEmail, ZLevel, ZName, ZPassword, ZRole, ZSide, ZUuid } from '../common';
+import { ZCurrency, ZEmail, ZIsoDateTime, ZLevel, ZName, ZPassword, ZRole, ZSide, ZUuid } from '../common';
 
 export const ZOrganisationInput = z.strictObject({
   name: ZName,
@@ -192,7 +192,13 @@ export const ZAuditEntry = z.object({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 /** A position in the audit log: the time and id of the last entry seen (keyset paging, no skips at equal times). */
-export const ZAuditCursor = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~[0-9a-f-]{36}$/, 'cursor must be a nextCursor returned by this endpoint');
+export const ZAuditCursor = z
+  .string()
+  .max(100)
+  .refine((c) => {
+    const [at, id, ...rest] = c.split('~');
+    return rest.length === 0 && ZIsoDateTime.safeParse(at).success && ZUuid.safeParse(id).success;
+  }, 'cursor must be a nextCursor returned by this endpoint');
 
 export const ZAuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),

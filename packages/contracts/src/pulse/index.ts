@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLevel, ZName, ZSide, ZUuid } from '../common';
+import { ZIsoDateTime, ZLevel, ZName, ZSide, ZUuid } from '../common';
 
 /** The attributes a pulse segments by; they are the person's as of the invitation. */
 export const ZPulseDimension = z.enum(['side', 'level', 'department', 'location']);
@@ -28,8 +28,8 @@ export const ZCreatePulseRequest = z
     audience: ZPulseAudience.optional(),
     minGroupSize: ZMinGroupSize.optional(),
     minCommentGroupSize: ZMinGroupSize.optional(),
-    opensAt: z.iso.datetime().optional(),
-    closesAt: z.iso.datetime().optional(),
+    opensAt: ZIsoDateTime.optional(),
+    closesAt: ZIsoDateTime.optional(),
   })
   .refine((v) => v.template !== undefined || (v.questions?.length ?? 0) > 0, { message: 'give a template or at least one question', path: ['questions'] })
   .refine((v) => v.minCommentGroupSize === undefined || v.minCommentGroupSize >= (v.minGroupSize ?? 5), {
@@ -43,8 +43,8 @@ export const ZUpdatePulseRequest = z.strictObject({
   audience: ZPulseAudience.optional(),
   minGroupSize: ZMinGroupSize.optional(),
   minCommentGroupSize: ZMinGroupSize.optional(),
-  opensAt: z.iso.datetime().nullable().optional(),
-  closesAt: z.iso.datetime().nullable().optional(),
+  opensAt: ZIsoDateTime.nullable().optional(),
+  closesAt: ZIsoDateTime.nullable().optional(),
 });
 export type TUpdatePulseRequest = z.infer<typeof ZUpdatePulseRequest>;
 

@@ -326,7 +326,10 @@ const csvNumber = csvOptional.transform((s, ctx) => {
   }
   return n;
 });
-const csvInt = csvNumber.refine((n) => n === null || (Number.isInteger(n) && n >= 0), 'must be a whole number of person-days, 0 or more');
+const csvInt = csvNumber.refine(
+  (n) => n === null || ZEffort.safeParse(n).success,
+  'must be a whole number of person-days from 0 to 1,000,000',
+);
 const csvDate = csvOptional.pipe(ZIsoDate.nullable());
 const csvEmail = csvOptional.pipe(z.email().nullable()).transform((e) => (e ? e.toLowerCase() : null));
 const csvList = z

@@ -29,6 +29,7 @@ import {
   ZUpdateMemberRequest,
   ZUpdatePersonRequest,
 } from '@tandem/contracts';
+import { linkOrigin } from '../../lib/origin';
 import { clearSessionCookies, requireOrg, requireUser, setSessionCookies } from '../../plugins/auth';
 import { acceptInvitation, previewInvitation } from './accept-invitation';
 import { changePassword } from './change-password';
@@ -49,7 +50,7 @@ import { switchOrganisation } from './switch-organisation';
 const tags = ['org'];
 
 function origin(req: FastifyRequest) {
-  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return linkOrigin(req.server);
 }
 
 function rate(app: FastifyInstance) {

@@ -15,6 +15,7 @@ import {
   ZSubmitResponseRequest,
   ZUpdatePulseRequest,
 } from '@tandem/contracts';
+import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
 import { closePulse, openPulse, publishPulse } from './change-pulse-status';
 import { createPulse } from './create-pulse';
@@ -28,7 +29,7 @@ import { updateOrgPulse } from './update-pulse';
 const tags = ['pulse'];
 
 function origin(req: FastifyRequest) {
-  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return linkOrigin(req.server);
 }
 
 /** Any string: a malformed token must get the same 404 as an unknown one, never a 400. */
