@@ -20,7 +20,7 @@ import { csrfPlugin } from './plugins/csrf';
 import { registerErrorHandler } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { applyRateLimitTable } from './plugins/rate-limits';
-import { logRequest, loggerOptions } from './lib/logging';
+import { RedactingLogController, loggerOptions } from './lib/logging';
 import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { strategyRoutes } from './features/strategy/routes';
@@ -50,8 +50,8 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.me
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logger),
-    // Our own request line (lib/logging) redacts tokens from URLs; fastify's would not.
-    disableRequestLogging: true,
+    // Our own request line redacts tokens from URLs; fastify's would not.
+    logController: new RedactingLogController(),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For only from the proxies named in TANDEM_TRUSTED_PROXIES (decision 009).
     trustProxy: opts.config.trustedProxies.length > 0 ? opts.config.trustedProxies : false,
@@ -68,7 +68,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  app.addHook('onResponse', async (req, reply) => logRequest(req, reply));
   // API answers are per user and per moment: no browser or proxy cache may keep them.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

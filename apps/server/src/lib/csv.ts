@@ -1,13 +1,22 @@
 import Papa from 'papaparse';
 import { AppError } from './errors';
 
+/** Starts that a spreadsheet reads as a formula, plus the quote itself so that escaping can be undone. */
+const NEEDS_QUOTE = /^[=+\-@\t\r']/;
+
 /**
  * Neutralises spreadsheet formulas: a cell starting with = + - @ (or a tab or carriage return)
  * is prefixed with a single quote so that Excel and LibreOffice show it as text (OWASP CSV
- * injection). Every CSV export goes through this one rule.
+ * injection). Every CSV export goes through this one rule. A value that itself starts with a
+ * quote gets one more, so that `unescapeCsvCell` restores every value exactly.
  */
 export function escapeCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTE.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `escapeCsvCell`: an exported file imports back to the values it came from. */
+export function unescapeCsvCell(cell: string): string {
+  return cell.startsWith("'") && NEEDS_QUOTE.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export interface CsvRecord {
@@ -20,7 +29,7 @@ export interface CsvRecord {
 /**
  * Parses an uploaded CSV whose header names exactly the `expected` columns, in any order.
  * A wrong header is one 400 for line 1; rows with the wrong number of fields go to `errors`
- * with their line; blank lines are skipped. Nothing is written here: the caller validates each
+ * with their line; blank lines are skipped; cells escaped by `escapeCsvCell` are unescaped. Nothing is written here: the caller validates each
  * record and inserts the good ones in one transaction.
  */
 export function parseCsvWithHeader(
@@ -49,7 +58,7 @@ export function parseCsvWithHeader(
       continue;
     }
     const record: Record<string, string> = {};
-    header.forEach((h, j) => (record[h] = (cells[j] ?? '').trim()));
+    header.forEach((h, j) => (record[h] = unescapeCsvCell(cells[j] ?? '').trim()));
     out.push({ line, record });
   }
   return out;

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** Path segments after these words are secrets (survey links, invitations, password reset, e-mail proof). */
 const SECRET_AFTER = new Set(['respond', 'invite', 'invitations', 'password-reset', 'reset', 'verify', 'confirm', 'proof']);
@@ -93,9 +93,18 @@ export function loggerOptions(base: boolean | Record<string, unknown> | undefine
  * One line per request, written when the answer is sent, with the redacted URL. Successful
  * static files (the web app's assets) are logged at debug, so that the info level shows the API.
  */
-export function logRequest(req: FastifyRequest, reply: FastifyReply) {
+function logRequest(req: FastifyRequest, reply: FastifyReply, error: unknown) {
   const isStatic = !req.url.startsWith('/api/') && reply.statusCode < 400;
   const line = { method: req.method, url: redactUrl(req.url), statusCode: reply.statusCode, remoteAddress: req.ip, responseTime: Math.round(reply.elapsedTime) };
-  if (isStatic) req.log.debug(line, 'request completed');
+  if (error) req.log.error({ ...line, err: error }, 'request errored');
+  else if (isStatic) req.log.debug(line, 'request completed');
   else req.log.info(line, 'request completed');
+}
+
+/** Fastify's request lines carry the raw URL (tokens included): ours replace them. */
+export class RedactingLogController extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: unknown, req: FastifyRequest, reply: FastifyReply) {
+    logRequest(req, reply, error);
+  }
 }
