@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createMailer } from './lib/mailer';
+import { linkOrigin } from './lib/origin';
 
 /** Made by the build beside the bundle; a new PGlite data directory starts from it (decision 006). */
 const PGLITE_TEMPLATE = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url));
@@ -48,6 +49,9 @@ export async function main(extra?: { afterOpen?: (app: Awaited<ReturnType<typeof
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (!config.publicUrl) {
+    app.log.warn(`TANDEM_PUBLIC_URL is not set: invitation and survey links point to ${linkOrigin(app)} (decision 009)`);
+  }
   const shown = config.publicUrl ?? `http://localhost:${(app.server.address() as { port: number }).port}`;
   console.log(`Tandem is running at ${shown} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
   return app;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
+const EVERY_INTERFACE = new Set(['0.0.0.0', '::', '']);
+
 /**
  * The origin that links (invitations, survey links) are built from: TANDEM_PUBLIC_URL, else the
  * address this server listens on (localhost when it listens on every interface). Never the
@@ -9,8 +11,8 @@ import type { FastifyInstance } from 'fastify';
 export function linkOrigin(app: FastifyInstance): string {
   const { publicUrl, host, port } = app.ctx.config;
   if (publicUrl) return publicUrl;
-  const address = app.server.address();
-  const listening = address !== null && typeof address === 'object' ? address.port : port;
-  const name = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${name}:${listening}`;
+  const bound = app.server.address();
+  const listening = bound !== null && typeof bound === 'object' ? bound : { address: host, port };
+  const name = EVERY_INTERFACE.has(listening.address) ? 'localhost' : listening.address.includes(':') ? `[${listening.address}]` : listening.address;
+  return `http://${name}:${listening.port}`;
 }
