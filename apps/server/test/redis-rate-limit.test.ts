@@ -27,4 +27,26 @@ describe.skipIf(!url)('rate limits shared through Redis', () => {
       redis.disconnect();
     }
   });
+
+  it('share the table of limits (decision 009) too: survey links and organisation creation', async () => {
+    const redis = new Redis(url!);
+    await redis.flushdb();
+    const env = { TANDEM_RESPOND_RATE_LIMIT: '3', TANDEM_ORG_RATE_LIMIT: '3' };
+    const a = await createTestApp('pglite', { redis, env });
+    const b = await createTestApp('pglite', { redis, env });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await new Client(i % 2 ? b.app : a.app).get(`/api/v1/respond/no-such-token-${i}`)).statusCode);
+      expect(codes).toEqual([404, 404, 404, 429]);
+      const owners = [(await setUp(a.app)).client, (await setUp(b.app)).client];
+      const orgs: number[] = [];
+      for (let i = 0; i < 4; i++) orgs.push((await owners[i % 2]!.post('/api/v1/orgs', { name: `Org ${i}`, currency: 'EUR' })).statusCode);
+      expect(orgs).toEqual([201, 201, 201, 429]);
+    } finally {
+      await a.close();
+      await b.close();
+      await redis.flushdb();
+      redis.disconnect();
+    }
+  });
 });
