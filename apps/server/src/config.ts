@@ -15,7 +15,14 @@ export interface Config {
   authRateLimit: number;
   /** Survey-link requests per minute per client: a flood guard only (a whole office shares one IP; tokens are 128-bit, so guessing is hopeless anyway). */
   respondRateLimit: number;
+  /** Absolute session lifetime (decision 008). */
   sessionDays: number;
+  /** A session unused this long ends (decision 008). */
+  sessionIdleMinutes: number;
+  /** Per-account attempts (keyed by e-mail, whether or not it has an account) per 15 minutes on login, and per hour on password reset requests. */
+  accountLoginLimit: number;
+  accountResetLimit: number;
+  passwordResetMinutes: number;
   invitationDays: number;
 }
 
@@ -34,7 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     authRateLimit: Number(env.TANDEM_AUTH_RATE_LIMIT ?? 10),
     respondRateLimit: Number(env.TANDEM_RESPOND_RATE_LIMIT ?? 60_000),
-    sessionDays: 14,
+    sessionDays: 7,
+    sessionIdleMinutes: Number(env.TANDEM_SESSION_IDLE_MINUTES ?? 480),
+    accountLoginLimit: Number(env.TANDEM_ACCOUNT_LOGIN_LIMIT ?? 20),
+    accountResetLimit: Number(env.TANDEM_ACCOUNT_RESET_LIMIT ?? 3),
+    passwordResetMinutes: 30,
     invitationDays: 7,
   };
 }
