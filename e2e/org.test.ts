@@ -130,7 +130,7 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
       await scan(p, 'invite-accept');
 
       await p.getByRole('textbox', { name: 'Your name', exact: true }).fill(INVITEE.name);
-      await p.getByRole('textbox', { name: 'Choose a password', exact: true }).fill(INVITEE.password);
+      await p.getByRole('textbox', { name: 'Password', exact: true }).fill(INVITEE.password);
       await p.getByRole('button', { name: 'Join Acme' }).click();
 
       await p.waitForURL('**/people');

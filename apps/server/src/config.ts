@@ -28,7 +28,14 @@ export interface Config {
   orgCreateRateLimit: number;
   /** Invitation batches (people and pulse invitations) one client may create per hour. */
   inviteRateLimit: number;
+  /** Absolute session lifetime (decision 008). */
   sessionDays: number;
+  /** A session unused this long ends (decision 008). */
+  sessionIdleMinutes: number;
+  /** Per-account attempts (keyed by e-mail, whether or not it has an account) per 15 minutes on login, and per hour on password reset requests. */
+  accountLoginLimit: number;
+  accountResetLimit: number;
+  passwordResetMinutes: number;
   invitationDays: number;
 }
 
@@ -50,7 +57,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     respondRateLimit: positiveInt(env, 'TANDEM_RESPOND_RATE_LIMIT', 300),
     orgCreateRateLimit: positiveInt(env, 'TANDEM_ORG_RATE_LIMIT', 10),
     inviteRateLimit: positiveInt(env, 'TANDEM_INVITE_RATE_LIMIT', 200),
-    sessionDays: 14,
+    sessionDays: 7,
+    sessionIdleMinutes: positiveInt(env, 'TANDEM_SESSION_IDLE_MINUTES', 480),
+    accountLoginLimit: positiveInt(env, 'TANDEM_ACCOUNT_LOGIN_LIMIT', 20),
+    accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
+    passwordResetMinutes: 30,
     invitationDays: 7,
   };
 }

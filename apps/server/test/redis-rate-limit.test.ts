@@ -49,4 +49,28 @@ describe.skipIf(!url)('rate limits shared through Redis', () => {
       redis.disconnect();
     }
   });
+
+  it('share the per-account login limit across instances, whatever the client address', async () => {
+    const redis = new Redis(url!);
+    await redis.flushdb();
+    const env = { TANDEM_AUTH_RATE_LIMIT: '1000', TANDEM_ACCOUNT_LOGIN_LIMIT: '3' };
+    const a = await createTestApp('pglite', { redis, env });
+    const b = await createTestApp('pglite', { redis, env });
+    try {
+      await setUp(a.app);
+      await setUp(b.app);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const app = i % 2 === 0 ? a.app : b.app;
+        const res = await new Client(app).request({ method: 'POST', url: '/api/v1/auth/login', json: { email: OWNER.email, password: 'wrong password here' }, remoteAddress: `10.9.0.${i + 1}` });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await a.close();
+      await b.close();
+      await redis.flushdb();
+      redis.disconnect();
+    }
+  });
 });

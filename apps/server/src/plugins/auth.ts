@@ -1,12 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findSessionWithRole } from '@tandem/db';
+import { findSessionWithRole, touchSession } from '@tandem/db';
 import type { Access, Auth, OrgAuth, Role } from '../context';
 import { AppError } from '../lib/errors';
 import { sha256 } from '../lib/crypto';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const CSRF_COOKIE = 'tandem_csrf';
+
+function isHttps(app: FastifyInstance) {
+  return app.ctx.config.publicUrl?.startsWith('https://') ?? false;
+}
+
+/**
+ * Over https the cookies carry the `__Host-` prefix: the browser then accepts them only when
+ * Secure, for path / and without a Domain, so a sibling subdomain cannot plant or shadow them.
+ */
+export function cookieNames(app: FastifyInstance) {
+  const p = isHttps(app) ? '__Host-' : '';
+  return { session: p + SESSION_COOKIE, csrf: p + CSRF_COOKIE };
+}
 
 const RANK: Record<Role, number> = { member: 1, leader: 2, admin: 3, owner: 4 };
 
@@ -28,20 +41,26 @@ export function requireUser(req: FastifyRequest): Auth {
 }
 
 export function cookieOptions(app: FastifyInstance, httpOnly: boolean, maxAgeSeconds: number) {
-  const secure = app.ctx.config.publicUrl?.startsWith('https://') ?? false;
+  const secure = isHttps(app);
   return { path: '/', httpOnly, sameSite: 'lax' as const, secure, maxAge: maxAgeSeconds };
 }
 
 export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: string, csrf: string) {
   const maxAge = app.ctx.config.sessionDays * 86_400;
-  reply.setCookie(SESSION_COOKIE, token, cookieOptions(app, true, maxAge));
-  reply.setCookie(CSRF_COOKIE, csrf, cookieOptions(app, false, maxAge));
+  const names = cookieNames(app);
+  reply.setCookie(names.session, token, cookieOptions(app, true, maxAge));
+  reply.setCookie(names.csrf, csrf, cookieOptions(app, false, maxAge));
 }
 
 export function clearSessionCookies(app: FastifyInstance, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  const names = cookieNames(app);
+  const secure = isHttps(app);
+  reply.clearCookie(names.session, { path: '/', secure });
+  reply.clearCookie(names.csrf, { path: '/', secure });
 }
+
+/** Refresh the idle expiry at most once a minute per session, so reading pages costs no write per request. */
+const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Loads the session named by the cookie, then enforces each route's `config.access`.
@@ -52,11 +71,17 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (req) => {
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookies[cookieNames(app).session];
     if (!token) return;
     const found = await findSessionWithRole(app.ctx.db, sha256(token));
-    if (!found || found.session.expiresAt <= app.ctx.now()) return;
+    const now = app.ctx.now();
+    if (!found || found.session.expiresAt <= now || found.session.absoluteExpiresAt <= now) return;
     const { session } = found;
+    // Idle timeout (decision 008): each use pushes the idle expiry forward, capped by the absolute end.
+    const idleMs = app.ctx.config.sessionIdleMinutes * 60_000;
+    if (session.expiresAt.getTime() < session.absoluteExpiresAt.getTime() && session.expiresAt.getTime() - now.getTime() < idleMs - TOUCH_EVERY_MS) {
+      await touchSession(app.ctx.db, session.id, new Date(now.getTime() + idleMs));
+    }
     // No membership in the current organisation (removed since): signed in, but acting nowhere.
     const role: Role | null = found.role ?? null;
     const orgId: string | null = role ? session.currentOrgId : null;

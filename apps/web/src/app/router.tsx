@@ -5,10 +5,12 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import {
   AcceptInvitationPage,
   AuditPage,
+  ForgotPasswordPage,
   LoginPage,
   meQueryOptions,
   OrganisationPage,
   PeoplePage,
+  ResetPasswordPage,
   SetupPage,
   setupStatusQueryOptions,
 } from '../features/org';
@@ -62,6 +64,17 @@ const inviteRoute = createRoute({
 });
 
 /** A survey link: public, no session, no app chrome (respondents are often not users). */
+const forgotPasswordRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: ForgotPasswordPage });
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: function ResetPasswordRoute() {
+    // The token is in the fragment (never sent to the server): /reset-password#<token>.
+    return <ResetPasswordPage token={window.location.hash.replace(/^#/, '')} />;
+  },
+});
+
 const respondRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/respond/$token',
@@ -130,6 +143,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   inviteRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   respondRoute,
   pulsePrintRoute,
   appRoute.addChildren([

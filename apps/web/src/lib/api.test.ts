@@ -27,6 +27,14 @@ describe('api', () => {
     expect((get.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
   });
 
+  it('reads the __Host- prefixed CSRF cookie used over https', async () => {
+    vi.stubGlobal('document', { cookie: 'other=1; __Host-tandem_csrf=secure%2Btok' });
+    const f = respond(200, { ok: true });
+    vi.stubGlobal('fetch', f);
+    await api('/auth/logout', { method: 'POST', schema: ZOk });
+    expect((f.mock.calls[0]![1].headers as Record<string, string>)['x-csrf-token']).toBe('secure+tok');
+  });
+
   it('sends JSON bodies as JSON and text bodies with their content type', async () => {
     const f = respond(200, { ok: true });
     vi.stubGlobal('fetch', f);

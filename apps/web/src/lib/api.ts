@@ -18,7 +18,7 @@ const SAFE = new Set(['GET', 'HEAD']);
 
 /** The CSRF token is read at request time: it changes at every sign-in and password change. */
 function csrfToken(): string | null {
-  const m = document.cookie.match(/(?:^|;\s*)tandem_csrf=([^;]*)/);
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?tandem_csrf=([^;]*)/);
   return m?.[1] ? decodeURIComponent(m[1]) : null;
 }
 

@@ -51,10 +51,14 @@ export const ZInvitationRequest = z.strictObject({
 });
 export type TInvitationRequest = z.infer<typeof ZInvitationRequest>;
 
+/**
+ * With mail set up the link goes only to the invitee's mailbox: `url` and `token` are null, so the
+ * administrator never holds it (decision 007). Without mail they are returned for handing over.
+ */
 export const ZInvitationCreated = z.object({
   id: ZUuid,
-  url: z.string(),
-  token: z.string(),
+  url: z.string().nullable(),
+  token: z.string().nullable(),
   expiresAt: z.string(),
   emailed: z.boolean(),
 });
@@ -80,16 +84,27 @@ export const ZInvitationPreview = z.object({
   email: z.string(),
   role: ZRole,
   expiresAt: z.string(),
-  /** When the email already has an account, the invitee confirms with its password instead of choosing one. */
-  existingAccount: z.boolean(),
 });
 export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;
 
 export const ZTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
-/** `name` is needed only for a new account; an existing account confirms with its current password. */
+/**
+ * `name` and `password` make a new account; when the address already has an account, `password` is
+ * its current password (the name is then ignored). The preview does not tell which case applies.
+ */
 export const ZAcceptInvitationRequest = z.strictObject({ name: ZName.optional(), password: z.string().min(1).max(1024) });
 export type TAcceptInvitationRequest = z.infer<typeof ZAcceptInvitationRequest>;
+
+export const ZPasswordResetRequest = z.strictObject({ email: ZEmail });
+export type TPasswordResetRequest = z.infer<typeof ZPasswordResetRequest>;
+
+/** The same body for every request, whether or not the address has an account. */
+export const ZPasswordResetRequested = z.object({ message: z.string() });
+export type TPasswordResetRequested = z.infer<typeof ZPasswordResetRequested>;
+
+export const ZPasswordResetConfirm = z.strictObject({ token: z.string().min(1).max(200), password: ZPassword });
+export type TPasswordResetConfirm = z.infer<typeof ZPasswordResetConfirm>;
 
 export const ZMember = z.object({
   userId: ZUuid,

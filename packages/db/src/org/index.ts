@@ -101,7 +101,7 @@ export async function findUserById(x: Executor, id: string): Promise<UserRow | n
   return row ?? null;
 }
 
-export async function insertUser(x: Executor, v: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(x: Executor, v: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date | null }) {
   const [row] = await x.insert(users).values(v).returning();
   return row!;
 }
@@ -114,7 +114,7 @@ export async function updateUserPassword(x: Executor, userId: string, passwordHa
 
 export async function insertSession(
   x: Executor,
-  v: { id: string; userId: string; currentOrgId: string | null; csrfToken: string; expiresAt: Date },
+  v: { id: string; userId: string; currentOrgId: string | null; csrfToken: string; expiresAt: Date; absoluteExpiresAt: Date },
 ) {
   await x.insert(sessions).values(v);
 }
@@ -162,7 +162,7 @@ export async function deleteExpiredSessions(x: Executor, now: Date) {
 
 export async function insertInvitation(
   x: Executor,
-  v: { orgId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+  v: { orgId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date; mailed?: boolean },
 ) {
   const [row] = await x.insert(invitations).values(v).returning();
   return row!;
@@ -325,3 +325,5 @@ export async function listAudit(x: Executor, orgId: string, limit: number, after
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
 }
+
+export * from './accounts';

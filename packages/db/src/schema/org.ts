@@ -45,6 +45,12 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * When the holder of the mailbox last proved it (a mailed invitation or password reset).
+     * Null: the account was made from a link an administrator held, so nobody proved the address
+     * (decision 007: such an account can never be joined by another organisation's link).
+     */
+    emailVerifiedAt: ts('email_verified_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
@@ -80,9 +86,28 @@ export const sessions = pgTable(
     currentOrgId: uuid('current_org_id').references(() => organisations.id, { onDelete: 'set null' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The idle expiry: pushed forward while the session is used, never past absoluteExpiresAt. */
     expiresAt: ts('expires_at').notNull(),
+    /** The absolute end of the session, fixed at sign-in (sessions from before this column end at their idle expiry). */
+    absoluteExpiresAt: ts('absolute_expires_at').notNull().defaultNow(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Password reset tokens: only the SHA-256 is stored; single-use (usedAt) and short-lived. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('password_resets_token_key').on(t.tokenHash), index('password_resets_user_idx').on(t.userId), index('password_resets_expires_idx').on(t.expiresAt)],
 );
 
 export const invitations = pgTable(
@@ -95,6 +120,8 @@ export const invitations = pgTable(
     email: text('email').notNull(),
     role: text('role', { enum: ['owner', 'admin', 'leader', 'member'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** True when the link went only to the invitee's mailbox: holding it proves the address (decision 007). */
+    mailed: boolean('mailed').notNull().default(false),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),

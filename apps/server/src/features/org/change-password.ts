@@ -3,6 +3,7 @@ import type { TChangePasswordRequest } from '@tandem/contracts';
 import type { AppContext, Auth } from '../../context';
 import { AppError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
+import { assertPasswordPolicy } from '../../lib/password-policy';
 import { recordAudit } from './record-audit';
 import { startSession } from './start-session';
 
@@ -12,6 +13,7 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: TChange
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('bad_request', 'The current password is wrong', [{ path: 'body.currentPassword', message: 'wrong password' }]);
   }
+  assertPasswordPolicy('body.newPassword', input.newPassword, user.email, user.name);
   const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash);

@@ -7,8 +7,10 @@ import { randomToken, sha256 } from '../../lib/crypto';
 import { recordAudit } from './record-audit';
 
 /**
- * A single-use, expiring link. Only the hash of the token is stored; the link is returned for
- * copying, and mailed when SMTP is configured. Admins cannot hand out a role above their own.
+ * A single-use, expiring link; only the hash of the token is stored. With mail set up the link is
+ * mailed inside the transaction (a failed send leaves no invitation) and never returned, so the
+ * administrator never holds it and accepting it proves the mailbox (decision 007). Without mail
+ * it is returned for handing over. Admins cannot hand out a role above their own.
  */
 export async function createInvitation(
   ctx: AppContext,
@@ -21,6 +23,7 @@ export async function createInvitation(
   const expiresAt = new Date(ctx.now().getTime() + ctx.config.invitationDays * 86_400_000);
   const url = `${ctx.config.publicUrl ?? origin}/invite/${token}`;
   const org = await findOrganisation(ctx.db, auth.orgId);
+  const mailer = ctx.mailer;
   const row = await ctx.db.transaction(async (tx) => {
     const inv = await insertInvitation(tx, {
       orgId: auth.orgId,
@@ -29,20 +32,20 @@ export async function createInvitation(
       tokenHash: sha256(token),
       invitedBy: auth.userId,
       expiresAt,
+      mailed: mailer !== null,
     });
-    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'invitation.created', target: input.email, details: { role: input.role } });
+    await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'invitation.created', target: input.email, details: { role: input.role, mailed: mailer !== null } });
+    if (mailer) {
+      await mailer.send({
+        to: input.email,
+        subject: `You are invited to ${org?.name ?? 'an organisation'} on Tandem`,
+        text:
+          `You have been invited to join ${org?.name ?? 'an organisation'} on Tandem as ${input.role}.\n\n` +
+          `Open this link to join (it works once and expires on ${expiresAt.toISOString().slice(0, 10)}):\n${url}\n`,
+      });
+    }
     return inv;
   });
-  let emailed = false;
-  if (ctx.mailer) {
-    await ctx.mailer.send({
-      to: input.email,
-      subject: `You are invited to ${org?.name ?? 'an organisation'} on Tandem`,
-      text:
-        `You have been invited to join ${org?.name ?? 'an organisation'} on Tandem as ${input.role}.\n\n` +
-        `Open this link to choose your name and password (it works once and expires on ${expiresAt.toISOString().slice(0, 10)}):\n${url}\n`,
-    });
-    emailed = true;
-  }
-  return { id: row.id, url, token, expiresAt: expiresAt.toISOString(), emailed };
+  const emailed = mailer !== null;
+  return { id: row.id, url: emailed ? null : url, token: emailed ? null : token, expiresAt: expiresAt.toISOString(), emailed };
 }

@@ -1,4 +1,4 @@
-import { deleteSession, findUserByEmail, listUserOrganisations } from '@tandem/db';
+import { deleteSession, findUserByEmail, listUserOrganisations, purgeExpiredSessions } from '@tandem/db';
 import type { TLoginRequest } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
@@ -8,26 +8,24 @@ import { startSession } from './start-session';
 
 /**
  * Verifies the password and starts a new session (the id always changes at sign-in; an old
- * session presented with the request is ended). Unknown email and wrong password give the same
- * answer in about the same time.
+ * session presented with the request is ended). Unknown e-mail and wrong password do the same work
+ * (one lookup, one argon2 verify against a real or a dummy hash of the same parameters, no write),
+ * so neither the answer nor its time tells whether the address has an account
+ * (bench/org/login-timing.bench.ts measures it). Failed sign-ins are written to no organisation's
+ * audit log (decision 008): the per-IP and per-account limits count them.
+ * Each sign-in first purges expired sessions: a plain DELETE, safe when several instances run it.
  */
 export async function logIn(ctx: AppContext, input: TLoginRequest, previousSessionId: string | null) {
+  await purgeExpiredSessions(ctx.db, ctx.now());
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
-  if (!user || !ok) {
-    if (user) {
-      const orgs = await listUserOrganisations(ctx.db, user.id);
-      await ctx.db.transaction(async (tx) => {
-        for (const o of orgs) await recordAudit(ctx, tx, { orgId: o.id, actorUserId: null, action: 'login.failed', target: user.email });
-      });
-    }
-    throw new AppError('unauthenticated', 'Wrong email or password');
-  }
+  if (!user || !ok) throw new AppError('unauthenticated', 'Wrong email or password');
   const orgs = await listUserOrganisations(ctx.db, user.id);
   const current = orgs[0]?.id ?? null;
   return ctx.db.transaction(async (tx) => {
     if (previousSessionId) await deleteSession(tx, previousSessionId);
-    for (const o of orgs) await recordAudit(ctx, tx, { orgId: o.id, actorUserId: user.id, action: 'login.succeeded', target: user.email });
+    // Only the organisation the session starts in records it: a person's sign-ins are not every organisation's business.
+    if (current) await recordAudit(ctx, tx, { orgId: current, actorUserId: user.id, action: 'login.succeeded', target: user.email });
     return startSession(ctx, tx, user.id, current);
   });
 }

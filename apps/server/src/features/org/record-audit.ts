@@ -5,7 +5,6 @@ export type AuditAction =
   | 'setup.completed'
   | 'org.created'
   | 'login.succeeded'
-  | 'login.failed'
   | 'logout'
   | 'password.changed'
   | 'invitation.created'

@@ -20,6 +20,9 @@ import {
   ZOk,
   ZOrganisation,
   ZOrganisationInput,
+  ZPasswordResetConfirm,
+  ZPasswordResetRequest,
+  ZPasswordResetRequested,
   ZPeopleList,
   ZPeopleQuery,
   ZPerson,
@@ -32,6 +35,7 @@ import {
 import { linkOrigin } from '../../lib/origin';
 import { clearSessionCookies, requireOrg, requireUser, setSessionCookies } from '../../plugins/auth';
 import { acceptInvitation, previewInvitation } from './accept-invitation';
+import { accountLimit } from './account-limits';
 import { changePassword } from './change-password';
 import { createInvitation } from './create-invitation';
 import { createOrganisation } from './create-organisation';
@@ -44,6 +48,7 @@ import { logOut } from './log-out';
 import { listOrgInvitations, revokeOrgInvitation } from './manage-invitations';
 import { changeMemberRole, listOrgMembers, removeMember } from './manage-members';
 import { createOrgPerson, getOrgPerson, listOrgPeople, updateOrgPerson } from './manage-people';
+import { confirmPasswordReset, requestPasswordReset } from './reset-password';
 import { getSetupStatus, setUpInstance } from './set-up-instance';
 import { switchOrganisation } from './switch-organisation';
 
@@ -62,6 +67,8 @@ export async function orgRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const signedIn = (reply: FastifyReply, s: { token: string; csrf: string }) => setSessionCookies(app, reply, s.token, s.csrf);
+  const loginPerAccount = accountLimit(app, 'login', ctx.config.accountLoginLimit, 15 * 60_000);
+  const resetPerAccount = accountLimit(app, 'reset', ctx.config.accountResetLimit, 60 * 60_000);
 
   r.get('/setup', { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: ZSetupStatus } } }, () =>
     getSetupStatus(ctx),
@@ -85,10 +92,44 @@ export async function orgRoutes(app: FastifyInstance) {
     '/auth/login',
     {
       config: { access: 'public', rateLimit: rate(app) },
+      preHandler: loginPerAccount,
       schema: { tags, summary: 'Sign in; sets the session cookie and the readable tandem_csrf cookie', body: ZLoginRequest, response: { 200: ZMeResponse } },
     },
     async (req, reply) => {
       const session = await logIn(ctx, req.body, req.auth?.sessionId ?? null);
+      signedIn(reply, session);
+      return reply.status(200).send(await getMe(ctx, session.userId, session.orgId));
+    },
+  );
+
+  r.post(
+    '/auth/password-reset',
+    {
+      config: { access: 'public', rateLimit: rate(app) },
+      preHandler: resetPerAccount,
+      schema: {
+        tags,
+        summary: 'Ask for a password reset link by mail; the same 202 answer whether or not the address has an account',
+        body: ZPasswordResetRequest,
+        response: { 202: ZPasswordResetRequested },
+      },
+    },
+    async (req, reply) => {
+      const answer = await requestPasswordReset(ctx, req.body, (token) => `${ctx.config.publicUrl ?? origin(req)}/reset-password#${token}`, (err) =>
+        req.log.error({ err }, 'password reset mail failed'),
+      );
+      return reply.status(202).send(answer);
+    },
+  );
+
+  r.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { access: 'public', rateLimit: rate(app) },
+      schema: { tags, summary: 'Set a new password from a reset link; ends every session of the account, then signed in', body: ZPasswordResetConfirm, response: { 200: ZMeResponse } },
+    },
+    async (req, reply) => {
+      const session = await confirmPasswordReset(ctx, req.body);
       signedIn(reply, session);
       return reply.status(200).send(await getMe(ctx, session.userId, session.orgId));
     },

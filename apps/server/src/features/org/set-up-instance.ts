@@ -3,6 +3,7 @@ import type { TSetupRequest } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
+import { assertPasswordPolicy } from '../../lib/password-policy';
 import { recordAudit } from './record-audit';
 import { startSession } from './start-session';
 
@@ -16,6 +17,7 @@ export function getSetupStatus(ctx: AppContext) {
  */
 export async function setUpInstance(ctx: AppContext, input: TSetupRequest) {
   if (await isSetUp(ctx.db)) throw new AppError('conflict', 'Tandem is already set up; sign in instead');
+  assertPasswordPolicy('body.owner.password', input.owner.password, input.owner.email, input.owner.name);
   const passwordHash = await hashPassword(input.owner.password);
   return ctx.db.transaction(async (tx) => {
     if (!(await claimInstance(tx))) throw new AppError('conflict', 'Tandem is already set up; sign in instead');

@@ -8,6 +8,8 @@ export { UserMenu } from './components/UserMenu';
 export { SetupPage } from './pages/SetupPage';
 export { LoginPage } from './pages/LoginPage';
 export { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+export { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+export { ResetPasswordPage } from './pages/ResetPasswordPage';
 export { PeoplePage } from './pages/PeoplePage';
 export { OrganisationPage } from './pages/OrganisationPage';
 export { AuditPage } from './pages/AuditPage';

@@ -30,7 +30,6 @@ function AcceptForm({ token, invitation }: { token: string; invitation: TInvitat
   const accept = useAcceptInvitation();
   const navigate = useNavigate();
   const errors = fieldErrors(accept.error);
-  const existing = invitation.existingAccount;
 
   return (
     <CenteredCard
@@ -46,24 +45,19 @@ function AcceptForm({ token, invitation }: { token: string; invitation: TInvitat
         noValidate
         onSubmit={(e) => {
           const v = formValues(e);
-          // An existing account confirms with its password only; it keeps its own name.
-          const body = existing ? { token, password: v.password ?? '' } : { token, name: v.name ?? '', password: v.password ?? '' };
-          accept.mutate(body, { onSuccess: () => void navigate({ to: '/people' }) });
+          const name = (v.name ?? '').trim();
+          accept.mutate({ token, ...(name ? { name } : {}), password: v.password ?? '' }, { onSuccess: () => void navigate({ to: '/people' }) });
         }}
       >
         <Stack gap="sm">
           <TextInput label="Email" value={invitation.email} readOnly variant="filled" />
-          {existing ? (
-            <Text size="sm">You already have a Tandem account with this address: confirm with its password to join.</Text>
-          ) : (
-            <TextInput name="name" label="Your name" required autoComplete="name" error={errors.name} />
-          )}
+          <TextInput name="name" label="Your name" description="Not needed if you already use Tandem with this address" autoComplete="name" error={errors.name} />
           <PasswordInput
             name="password"
-            label={existing ? 'Your password' : 'Choose a password'}
-            description={existing ? undefined : 'At least 10 characters'}
+            label="Password"
+            description="New to Tandem: choose one of at least 10 characters that is hard to guess (a phrase of unrelated words works well). Already on Tandem: your current password."
             required
-            autoComplete={existing ? 'current-password' : 'new-password'}
+            autoComplete="new-password"
             error={errors.password}
           />
           <FormError error={accept.error} fields={['name', 'password']} />

@@ -1,5 +1,5 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { CenteredCard } from '../../../components/CenteredCard';
 import { FormError } from '../../../components/FormError';
 import { fieldErrors } from '../../../lib/api';
@@ -32,6 +32,9 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
           <Button type="submit" loading={logIn.isPending} mt="xs">
             Sign in
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot your password?
+          </Anchor>
         </Stack>
       </form>
     </CenteredCard>
