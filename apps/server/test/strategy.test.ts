@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed';
-import { Client, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
+import { Client, OWNER, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
 
 type Finding = { rule: string; severity: string; itemType: string; itemId: string; message: string; slipDays?: number; relatedId?: string };
 
@@ -177,6 +177,8 @@ describe.each(engines())('strategy on %s', (engine) => {
   it('keeps every change of dates, status and owners: a slip is recorded with who, when, from, to and days', async () => {
     const e = (await owner.post('/api/v1/enablers', { title: 'Data platform 2', ownerId: person.it, startDate: '2026-12-01', endDate: '2027-01-31', status: 'planned' })).json();
     t.clock.now = new Date('2026-12-10T10:00:00Z');
+    // Twelve days on, the first session has ended (decision 008: 8 idle hours, 7 days at most): sign in again.
+    await owner.post('/api/v1/auth/login', { email: OWNER.email, password: OWNER.password });
     await owner.patch(`/api/v1/enablers/${e.id}`, { endDate: '2027-03-02', status: 'in_progress', ownerId: person.itLead });
     t.clock.now = new Date('2026-11-28T09:00:00Z');
     const h = (await owner.get(`/api/v1/enablers/${e.id}/history`)).json().entries as { field: string; from: string | null; to: string | null; slipDays: number | null; actorName: string; at: string }[];

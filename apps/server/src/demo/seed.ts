@@ -6,7 +6,7 @@ import { demoPeople } from './people';
 import { seedStrategy } from './strategy';
 import { seedDemoPulses } from './pulse';
 
-export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwind-demo' };
+export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwind-tandem' };
 
 /** What each module adds to the demo organisation, in order; each receives the org and the owner. */
 export type DemoSeeder = (ctx: AppContext, org: { orgId: string; ownerId: string }) => Promise<void>;

@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { passwordResets, sessions, users } from '../schema/org';
 
@@ -23,9 +23,12 @@ export async function touchSession(x: Executor, id: string, expiresAt: Date) {
     .where(eq(sessions.id, id));
 }
 
-/** Deletes every session past its idle or absolute expiry. Idempotent, so several instances may run it at once. */
+/**
+ * Deletes every session past its expiry (an index range scan: expires_at never exceeds the absolute
+ * end, see touchSession). Idempotent, so several instances may run it at once.
+ */
 export async function purgeExpiredSessions(x: Executor, now: Date) {
-  await x.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
+  await x.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
 /* ---------- password resets ---------- */
