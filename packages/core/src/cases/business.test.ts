@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { npv, irr, mirr, discountedPayback } from '../finance/cashflow';
-import { checkBusinessCase, simulateBusinessCase, type BusinessCaseInput, type CaseLine } from './business';
+import fc from 'fast-check';
+import { checkBusinessCase, irrOf, simulateBusinessCase, type BusinessCaseInput, type CaseLine } from './business';
 
 /** Certain lines (low = likely = high) reproducing a signed cash flow, year 0 first. */
 function certain(flows: number[]): CaseLine[] {
@@ -137,5 +138,19 @@ describe('checkBusinessCase', () => {
     ['iterations 0', { iterations: 0 }, /^iterations/],
   ])('rejects %s', (_name, patch, message) => {
     expect(() => checkBusinessCase({ ...ranged, ...patch })).toThrow(message);
+  });
+});
+
+describe('irrOf (the simulation fast path)', () => {
+  it('agrees with irr to 1e-10 on random cash flows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -100_000, max: 100_000 }), { minLength: 2, maxLength: 16 }), (flows) => {
+        const a = irr(flows);
+        const b = irrOf(flows);
+        if (a === null) return b === null;
+        return b !== null && Math.abs(a - b) <= 1e-10 * Math.max(1, Math.abs(a));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

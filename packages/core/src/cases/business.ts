@@ -183,7 +183,7 @@ export function simulateBusinessCase(input: BusinessCaseInput): BusinessCaseResu
       p10: sortedIrr.length ? quantileSorted(sortedIrr, 0.1) : null,
       p50: sortedIrr.length ? quantileSorted(sortedIrr, 0.5) : null,
       p90: sortedIrr.length ? quantileSorted(sortedIrr, 0.9) : null,
-      deterministic: irrOf(likelyFlows),
+      deterministic: irr(likelyFlows),
       probabilityDefined: sortedIrr.length / iterations,
     },
     mirr: { deterministic: mirr(likelyFlows, rate, rate) },
@@ -203,9 +203,66 @@ export function simulateBusinessCase(input: BusinessCaseInput): BusinessCaseResu
   };
 }
 
-/** IRR by numpy-financial's rule; null also when all flows are zero. */
-function irrOf(flows: number[]): number | null {
-  return irr(flows);
+/**
+ * IRR by numpy-financial's rule, fast for the common case. When the non-zero flows change sign
+ * exactly once, Descartes' rule of signs gives exactly one root v = 1 / (1 + r) > 0 of
+ * Σ CFₜ vᵗ, so that root is the IRR whatever the picking rule; it is found by Newton's method
+ * kept inside a sign bracket (to about 1e-15 relative). Anything else goes to the general
+ * `irr`, which isolates every root. Both agree to 1e-10 (see the property test).
+ */
+export function irrOf(flows: number[]): number | null {
+  const n = flows.length;
+  let s = 0;
+  while (s < n && flows[s] === 0) s++;
+  let e = n - 1;
+  while (e > s && flows[e] === 0) e--;
+  if (e <= s) return irr(flows);
+  let changes = 0;
+  let prev = flows[s]! < 0;
+  for (let t = s + 1; t <= e; t++) {
+    const x = flows[t]!;
+    if (x === 0) continue;
+    if (x < 0 !== prev) {
+      changes++;
+      prev = x < 0;
+    }
+  }
+  if (changes !== 1) return irr(flows);
+  const startNegative = flows[s]! < 0;
+  // g(v) = Σ_{t=s..e} CFₜ v^(t−s): g(0) has the sign of CF_s, large v the sign of CF_e.
+  let lo = 0;
+  let hi = 1;
+  const g = (x: number): number => {
+    let acc = 0;
+    for (let t = e; t >= s; t--) acc = acc * x + flows[t]!;
+    return acc;
+  };
+  while ((g(hi) < 0) === startNegative) {
+    hi *= 2;
+    if (hi > 4e15) return irr(flows);
+  }
+  let v = 1 / 1.1;
+  if (v >= hi) v = hi / 2;
+  for (let k = 0; k < 200; k++) {
+    let f = 0;
+    let d = 0;
+    for (let t = e; t >= s; t--) {
+      d = d * v + f;
+      f = f * v + flows[t]!;
+    }
+    if (f === 0) break;
+    if ((f < 0) === startNegative) lo = v;
+    else hi = v;
+    let next = v - f / d;
+    if (!(next > lo && next < hi)) next = lo + (hi - lo) / 2;
+    if (Math.abs(next - v) <= 1e-15 * v) {
+      v = next;
+      break;
+    }
+    v = next;
+  }
+  if (v < 1e-300) return irr(flows);
+  return 1 / v - 1;
 }
 
 /**
