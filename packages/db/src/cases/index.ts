@@ -152,3 +152,13 @@ export async function findCaseLinks(x: Executor, orgId: string, initiativeId: st
     .limit(20);
   return { ...ini, goals: gs };
 }
+
+/** Ids of the organisation's initiatives with these exact titles (the demo links its cases by title). */
+export async function initiativeIdsByTitle(x: Executor, orgId: string, titles: string[]): Promise<Map<string, string>> {
+  if (titles.length === 0) return new Map();
+  const rows = await x
+    .select({ id: initiatives.id, title: initiatives.title })
+    .from(initiatives)
+    .where(and(eq(initiatives.orgId, orgId), inArray(initiatives.title, titles)));
+  return new Map(rows.map((r) => [r.title, r.id]));
+}
