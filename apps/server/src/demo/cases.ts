@@ -11,7 +11,7 @@ const each = (label: string, type: 'cost' | 'benefit', from: number, to: number,
  * Three business cases on Northwind's initiatives: one clearly good, one a coin toss, and one
  * that pays only if its rosy rental-uptake assumption holds (its tornado shows it at the top).
  */
-const BUSINESS: (TCreateCaseRequest & { kind: 'business' } & { initiative: string })[] = [
+export const BUSINESS: (TCreateCaseRequest & { kind: 'business' } & { initiative: string })[] = [
   {
     kind: 'business',
     initiative: 'Invoice automation for 80% of invoices',
@@ -64,7 +64,7 @@ const BUSINESS: (TCreateCaseRequest & { kind: 'business' } & { initiative: strin
 ];
 
 /** A security register of six scenarios with their controls (FAIR: events a year, 90% loss range in USD). */
-const SECURITY: (TCreateCaseRequest & { kind: 'security' })[] = [
+export const SECURITY: (TCreateCaseRequest & { kind: 'security' })[] = [
   {
     kind: 'security',
     title: 'Ransomware encrypts the ERP and the plant file servers',
