@@ -88,9 +88,9 @@ describe.skipIf(!runnable)('cases journey: business case from ranges, tornado, o
   });
 
   it('2. widens one range and sees the tornado reorder, with both versions compared', async () => {
-    // The support contract becomes very uncertain: from 5,000 to 90,000 a year.
+    // The support contract becomes very uncertain: from 5,000 to 150,000 a year.
     await page.getByRole('textbox', { name: 'Line 2 low' }).fill('5000');
-    await page.getByRole('textbox', { name: 'Line 2 high' }).fill('90000');
+    await page.getByRole('textbox', { name: 'Line 2 high' }).fill('150000');
     await page.getByRole('textbox', { name: 'Why this change (kept with the version)' }).fill('Support quote still open');
     await page.getByRole('button', { name: 'Save new version' }).click();
     await expect.poll(() => page.getByTestId('versions-table').locator('tbody tr').count()).toBe(2);
