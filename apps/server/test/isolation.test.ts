@@ -116,6 +116,9 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     await victim.post(`/api/v1/pulses/${pulse.id}/close`);
     await victim.post('/api/v1/pulses', { title: 'Victim draft', questions: [{ text: 'Victim statement' }] });
     await victim.post('/api/v1/invitations', { email: 'pending@victim.test', role: 'leader' });
+    // A business case on the initiative and a security case, so the cases routes are probed with real ids.
+    await victim.post('/api/v1/cases', { kind: 'business', title: 'Victim case', initiativeId: initiative.id, discountRate: 0.1, years: 2, iterations: 200, lines: [{ label: 'Build', type: 'cost', year: 0, low: 5, likely: 10, high: 20 }, { label: 'Gain', type: 'benefit', year: 1, low: 5, likely: 12, high: 30 }] });
+    await victim.post('/api/v1/cases', { kind: 'security', title: 'Victim risk', iterations: 200, frequency: { low: 0.1, likely: 0.2, high: 0.5 }, magnitude: { low: 100, high: 10000 }, controls: [{ label: 'Victim control', costPerYear: 10, frequencyReduction: 0.5, magnitudeReduction: 0 }] });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);
     const inv = (await victim.post('/api/v1/invitations', { email: 'attacker@evil.test', role: 'member' })).json();
@@ -200,5 +203,6 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     expect(mismatched).toEqual([]);
     expect(after).toBe(before);
     expect(probes).toBeGreaterThan(50);
-  });
+    // Probes grow with routes × victim ids; on a shared 2-core machine this takes minutes, not seconds.
+  }, 600_000);
 });

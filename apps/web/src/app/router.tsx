@@ -16,6 +16,7 @@ import {
 } from '../features/org';
 import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
 import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
+import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -139,6 +140,25 @@ const pulsePrintRoute = createRoute({
   },
 });
 
+const casesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases', component: CasesPage });
+const casesRegisterRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases/register', component: RegisterPage });
+const newCaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/new/$kind',
+  component: function NewCaseRoute() {
+    const { kind } = newCaseRoute.useParams();
+    return <NewCasePage key={kind} kind={kind === 'security' ? 'security' : 'business'} />;
+  },
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$id',
+  component: function CaseRoute() {
+    const { id } = caseRoute.useParams();
+    return <CasePage key={id} id={id} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -159,6 +179,10 @@ const routeTree = rootRoute.addChildren([
     roadmapTimelineRoute,
     roadmapLadderRoute,
     roadmapLensesRoute,
+    casesRoute,
+    casesRegisterRoute,
+    newCaseRoute,
+    caseRoute,
   ]),
 ]);
 

@@ -17,6 +17,10 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
       </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
+      <NavLink component="button" label="Cases" defaultOpened childrenOffset={12}>
+        <RouterNavLink to="/cases" activeOptions={{ exact: true }} label="Business cases" onClick={onNavigate} />
+        <RouterNavLink to="/cases/register" label="Security register" onClick={onNavigate} />
+      </NavLink>
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>
