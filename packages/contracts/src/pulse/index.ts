@@ -90,7 +90,7 @@ export const ZIssueInvitationsRequest = z
     count: z.number().int('count is a whole number').min(1, 'count is at least 1').max(5000, 'count is at most 5000').optional(),
   })
   .refine((v) => (v.unlinked === true) === (v.count !== undefined), { message: 'unlinked links need both unlinked: true and a count', path: ['count'] })
-  .optional();
+  .nullish();
 export type TIssueInvitationsRequest = z.infer<typeof ZIssueInvitationsRequest>;
 
 /** Person links were mailed: counts only, never a token or link. */

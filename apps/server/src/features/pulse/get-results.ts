@@ -59,8 +59,8 @@ export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, 
  */
 function withSelfStated(r: TPulseResults, unlinked: number): TPulseResults {
   const invited = r.invited + unlinked;
-  const overall = r.responseRates.find((x) => Object.keys(x.key).length === 0);
-  const rate = overall && !('suppressed' in overall && overall.suppressed) && 'responded' in overall ? { key: {}, invited, responded: overall.responded, rate: overall.responded / invited } : { key: {}, invited, suppressed: true as const };
+  // The overall rate is shown exactly when core shows the overall respondent count.
+  const rate = r.respondents !== null ? { key: {}, invited, responded: r.respondents, rate: r.respondents / invited } : { key: {}, invited, suppressed: true as const };
   return { ...r, invited, responseRates: [rate], selfStated: true };
 }
 
