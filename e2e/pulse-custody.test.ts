@@ -143,7 +143,7 @@ describe.skipIf(!runnable)('link custody journey: no mail, unlinked links, My pu
     await p.getByRole('button', { name: 'Send my answers' }).click();
     await p.getByText('Thank you').waitFor();
     await p.getByRole('button', { name: 'Back to my pulses' }).click();
-    await p.getByText('You answered').waitFor();
+    await p.getByText('You answered', { exact: true }).waitFor();
     await member.close();
   });
 

@@ -202,5 +202,5 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     expect(mismatched).toEqual([]);
     expect(after).toBe(before);
     expect(probes).toBeGreaterThan(50);
-  });
+  }, 300_000);
 });

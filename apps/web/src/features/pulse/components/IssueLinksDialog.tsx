@@ -72,7 +72,7 @@ export function IssueLinksDialog({
           Each link works once; issued links stay listed on this pulse, but never whether they were used.
         </Text>
         {invite.isError ? (
-          <Alert color={mailRefused ? 'orange' : 'red'} role="alert" title={mailRefused ? 'Mail is not set up' : 'Links were not issued'}>
+          <Alert color={mailRefused ? 'gray' : 'red'} variant="light" role="alert" title={mailRefused ? 'Mail is not set up' : 'Links were not issued'}>
             {errorMessage(invite.error)}
           </Alert>
         ) : null}

@@ -39,7 +39,7 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
               </Alert>
             ) : null}
             {reissue.isError ? (
-              <Alert color="orange" role="alert">
+              <Alert color="gray" variant="light" role="alert">
                 {errorMessage(reissue.error)}
               </Alert>
             ) : null}
