@@ -123,7 +123,7 @@ describe.skipIf(!runnable)('link custody journey: no mail, unlinked links, My pu
       await p.getByText('Already answered').waitFor();
       await phone.close();
     }
-  });
+  }, 400_000);
 
   it('a member answers from My pulses, once', async () => {
     const member = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -145,7 +145,7 @@ describe.skipIf(!runnable)('link custody journey: no mail, unlinked links, My pu
     await p.getByRole('button', { name: 'Back to my pulses' }).click();
     await p.getByText('You answered', { exact: true }).waitFor();
     await member.close();
-  });
+  }, 400_000);
 
   it('the issued-links panel survives a reload and shows who has a link, never who answered', async () => {
     await page.reload();

@@ -118,7 +118,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
       await p.getByText('Already answered').waitFor();
       await phone.close();
     }
-  });
+  }, 400_000);
 
   it('after closing, the admin sees the headline and small segments suppressed; the CSV agrees with the screen', async () => {
     await page.reload();
