@@ -19,7 +19,7 @@ const PEOPLE = [
 
 const runnable = browserAvailable();
 
-describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents, suppressed results, CSV agrees', () => {
+describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents on unlinked links, suppressed results, CSV agrees', () => {
   let tandem: RunningTandem;
   let browser: Browser;
   let admin: BrowserContext;
@@ -63,24 +63,29 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents,
     await scan(page, 'pulse (draft)');
   });
 
-  it('invites the 12 people and gets one copyable link each (no SMTP)', async () => {
-    await page.getByRole('button', { name: 'Invite people' }).click();
-    await page.getByText('12 personal links created').waitFor();
-    const rows = page.getByRole('table', { name: 'Personal survey links' }).getByRole('row');
-    expect(await rows.count()).toBe(13);
+  it('without mail, issues 12 unlinked links after a confirmation (person links need mail)', async () => {
+    await page.getByRole('button', { name: 'Issue links' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Issue survey links' });
+    await dialog.getByRole('radio', { name: /Unlinked links/ }).check();
+    await dialog.getByRole('textbox', { name: 'Number of unlinked links' }).fill('12');
+    await dialog.getByText('Issue 12 single-use links to the audience Everyone?').waitFor();
+    await scan(page, 'pulse (issue dialog)');
+    await dialog.getByRole('button', { name: 'Issue links' }).click();
+    await page.getByText('12 unlinked links issued').waitFor();
+    const items = page.getByTestId('unlinked-links').getByRole('listitem');
+    expect(await items.count()).toBe(12);
+    // Link n goes to PEOPLE[n], who states their own side and level.
     links = [];
-    for (let i = 1; i < 13; i++) {
-      const row = rows.nth(i);
-      const url = (await row.getByTestId('pulse-link').innerText()).trim();
+    for (let i = 0; i < 12; i++) {
+      const url = (await items.nth(i).innerText()).trim();
       expect(url).toMatch(/\/respond\/[A-Za-z0-9_-]{22}$/);
-      links.push({ name: (await row.locator('td').first().innerText()).split('\n')[0]!, url });
+      links.push({ name: PEOPLE[i]!.name, url });
     }
     expect(new Set(links.map((l) => l.url)).size).toBe(12);
-    await page.getByRole('button', { name: /Copy the link for/ }).first().waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download links as CSV' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('pulse-links.csv');
+    expect(file.suggestedFilename()).toBe('pulse-unlinked-links.csv');
     await scan(page, 'pulse (links)');
   });
 
@@ -94,13 +99,16 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents,
       expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
       if (n === 0) await scan(p, 'respond (phone)');
       const leader = link.name.includes('Lead');
+      const who = PEOPLE[n]!;
+      await p.getByRole('radiogroup', { name: 'Where do you work?' }).getByRole('radio', { name: who.side === 'it' ? 'IT' : 'The business', exact: true }).check();
+      await p.getByRole('radiogroup', { name: 'Your role' }).getByRole('radio', { name: leader ? /leader/ : /employee/ }).check();
       const groups = p.getByRole('radiogroup');
-      const count = await groups.count();
-      expect(count).toBe(9);
+      expect(await groups.count()).toBe(11);
+      const count = 9;
       for (let q = 0; q < count; q++) {
         // Leaders agree that IT and Business are aligned; most employees do not.
         const answer = q === 0 ? (leader ? 'Strongly agree' : n % 3 === 0 ? 'Agree' : 'Disagree') : 'Agree';
-        await groups.nth(q).getByRole('radio', { name: answer, exact: true }).check();
+        await groups.nth(q + 2).getByRole('radio', { name: answer, exact: true }).check();
       }
       if (n === 0) await p.getByRole('textbox', { name: 'Comment (optional)' }).first().fill('Roadmap reviews with IT from day one');
       await p.getByRole('button', { name: 'Send my answers' }).click();
@@ -110,7 +118,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents,
       await p.getByText('Already answered').waitFor();
       await phone.close();
     }
-  });
+  }, 400_000);
 
   it('after closing, the admin sees the headline and small segments suppressed; the CSV agrees with the screen', async () => {
     await page.reload();

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database, type Engine } from '@tandem/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../apps/server/src/app';
+import type { Mail, Mailer } from '../../apps/server/src/lib/mailer';
 import { loadConfig } from '../../apps/server/src/config';
 
 export const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,7 +36,22 @@ export interface BenchApp {
 }
 
 /** A fresh database (a throwaway PostgreSQL database, or in-memory PGlite) and an app with an owner signed in. */
-export async function benchApp(e: { engine: Engine; url?: string }, poolSize = 25): Promise<BenchApp> {
+/**
+ * Keeps every mail in memory. Person links travel only by mail (decision 024), and the benchmarks
+ * measure submissions and results, not SMTP: they read the links from here.
+ */
+export function memoryMailer(): Mailer & { sent: Mail[] } {
+  const sent: Mail[] = [];
+  return {
+    sent,
+    send: async (m) => {
+      sent.push(m);
+    },
+    close: () => undefined,
+  };
+}
+
+export async function benchApp(e: { engine: Engine; url?: string }, poolSize = 25, mailer: Mailer | null = null): Promise<BenchApp> {
   let database: Database;
   let drop = async () => undefined as void;
   if (e.engine === 'postgres') {
@@ -57,7 +73,7 @@ export async function benchApp(e: { engine: Engine; url?: string }, poolSize = 2
     database = await openDatabase({ memory: true });
   }
   const config = loadConfig({ TANDEM_AUTH_RATE_LIMIT: '100000', TANDEM_RESPOND_RATE_LIMIT: '100000000' });
-  const app = await buildApp({ database, config, webDir: null, logger: false });
+  const app = await buildApp({ database, config, webDir: null, logger: false, mailer });
   await app.ready();
   const res = await app.inject({
     method: 'POST',

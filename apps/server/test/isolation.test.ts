@@ -109,9 +109,11 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     // A closed pulse with responses, so the pulse routes are probed with real ids (pulse, questions, people).
     await victim.post('/api/v1/people', { name: 'Vern', email: 'vern@victim.test', department: 'IT Ops', side: 'it', level: 'leader' });
     const pulse = (await victim.post('/api/v1/pulses', { title: 'Victim pulse', template: 'tech-priorities-alignment', minGroupSize: 3, minCommentGroupSize: 3 })).json();
-    const links = (await victim.post(`/api/v1/pulses/${pulse.id}/invitations`)).json();
-    for (const l of links.invitations) {
-      await new Client(t.app).post(`/api/v1/respond/${l.token}`, { answers: pulse.questions.map((q: { id: string }) => ({ questionId: q.id, value: 4, comment: 'victim comment' })) });
+    // Without mail the leader holds unlinked links only (decision 024); respondents state their segment.
+    const links = (await victim.post(`/api/v1/pulses/${pulse.id}/invitations`, { unlinked: true, count: 4 })).json() as { links: string[] };
+    for (const url of links.links) {
+      const body = { answers: pulse.questions.map((q: { id: string }) => ({ questionId: q.id, value: 4, comment: 'victim comment' })), side: 'it', level: 'employee', department: 'IT Ops' };
+      await new Client(t.app).post(`/api/v1/respond/${url.split('/respond/')[1]}`, body);
     }
     await victim.post(`/api/v1/pulses/${pulse.id}/close`);
     await victim.post('/api/v1/pulses', { title: 'Victim draft', questions: [{ text: 'Victim statement' }] });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, engines, setUp, type Client, type TestApp } from './harness';
-import { createPulse, importPeople, invite, respond, type Attrs } from './pulse-helpers';
+import { engines, setUp, type Client } from './harness';
+import { createMailApp, createPulse, importPeople, invite, respond, type Attrs } from './pulse-helpers';
 
 const DIMS = ['side', 'level', 'department', 'location'] as const;
 type Key = Partial<Record<(typeof DIMS)[number], string>>;
@@ -25,10 +25,11 @@ const person = fc.record({
  * gathered, and no two of them, one nested in the other, differ by 1..k−1 respondents.
  */
 describe.each(engines())('pulse anonymity through the API on %s (property)', (engine) => {
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof createMailApp>>;
   let admin: Client;
   beforeAll(async () => {
-    t = await createTestApp(engine, { env: { TANDEM_RESPOND_RATE_LIMIT: '100000', TANDEM_AUTH_RATE_LIMIT: '1000' } });
+    // Person links reach people only by mail (decision 024): the test reads them from a real SMTP server.
+    t = await createMailApp(engine, { TANDEM_RESPOND_RATE_LIMIT: '100000', TANDEM_AUTH_RATE_LIMIT: '1000' });
     admin = (await setUp(t.app)).client;
   });
   afterAll(() => t.close());
@@ -44,7 +45,7 @@ describe.each(engines())('pulse anonymity through the API on %s (property)', (en
         expect(org.statusCode).toBe(201);
         await importPeople(admin, population.map(({ side, level, department, location }): Attrs => ({ side, level, department, location })), `r${run}x`);
         const p = await createPulse(admin, { title: `Run ${run}`, questions: [{ text: 'IT and Business are aligned on tech priorities' }, { text: 'We move at a similar pace' }], minGroupSize: k, minCommentGroupSize: Math.max(k, 10) });
-        const inv = await invite(admin, p.id);
+        const inv = await invite(admin, p.id, t.smtp);
         const people = (await admin.get('/api/v1/people')).json().people as { id: string; email: string }[];
         const indexOf = new Map(people.map((x) => [x.id, Number(/x(\d+)@/.exec(x.email)![1])]));
         for (const i of inv.invitations) {

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'mail_required'
   | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -22,6 +23,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  mail_required: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -15,7 +15,7 @@ import {
   setupStatusQueryOptions,
 } from '../features/org';
 import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
-import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
+import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -117,6 +117,7 @@ const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path:
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
 const pulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pulses', component: PulsesPage });
+const myPulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-pulses', component: MyPulsesPage });
 const pulseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pulses/$id',
@@ -173,6 +174,7 @@ const routeTree = rootRoute.addChildren([
     organisationRoute,
     auditRoute,
     pulsesRoute,
+    myPulsesRoute,
     pulseRoute,
     roadmapRoute,
     roadmapHealthRoute,

@@ -79,13 +79,52 @@ export type TPulse = z.infer<typeof ZPulse>;
 export const ZPulseList = z.object({ pulses: z.array(ZPulse) });
 export type TPulseList = z.infer<typeof ZPulseList>;
 
-export const ZPulseInvitations = z.object({
-  /** Links appear only when they were not mailed (no SMTP): the admin copies them or downloads a CSV. */
-  invitations: z.array(z.object({ personId: ZUuid, name: z.string(), email: z.string(), url: z.string().optional(), token: z.string().optional() })),
-  created: z.number().int(),
-  emailed: z.number().int(),
-});
+/**
+ * Body of `POST /pulses/{id}/invitations`: none (or `{}`) mails each person of the audience their own
+ * link; `{ unlinked: true, count }` issues links tied to no person, the only links a leader may
+ * hold (decision 024).
+ */
+export const ZIssueInvitationsRequest = z
+  .strictObject({
+    unlinked: z.literal(true, 'unlinked must be true').optional(),
+    count: z.number().int('count is a whole number').min(1, 'count is at least 1').max(5000, 'count is at most 5000').optional(),
+  })
+  .refine((v) => (v.unlinked === true) === (v.count !== undefined), { message: 'unlinked links need both unlinked: true and a count', path: ['count'] })
+  .nullish();
+export type TIssueInvitationsRequest = z.infer<typeof ZIssueInvitationsRequest>;
+
+/** Person links were mailed: counts only, never a token or link. */
+export const ZPulseInvitationsMailed = z.object({ issued: z.number().int(), mailed: z.number().int() });
+/** Unlinked links, shown to the leader once: print or download them now. */
+export const ZPulseUnlinkedLinks = z.object({ links: z.array(z.string()) });
+export const ZPulseInvitations = z.union([ZPulseInvitationsMailed, ZPulseUnlinkedLinks]);
 export type TPulseInvitations = z.infer<typeof ZPulseInvitations>;
+
+export const ZIssuedLinksQuery = z.strictObject({
+  limit: z.coerce.number().int('limit is a whole number').min(1, 'limit is at least 1').max(500, 'limit is at most 500').default(100),
+  offset: z.coerce.number().int('offset is a whole number').min(0, 'offset is at least 0').max(1_000_000, 'offset is at most 1000000').default(0),
+});
+
+/**
+ * The issued links of a pulse: who has one (no personId for an unlinked link) and when it was
+ * issued. Never whether a link was used and never the token. `respondents` is the total under the
+ * pulse's live-count rule (null while it may not be shown).
+ */
+export const ZIssuedLinks = z.object({
+  issued: z.number().int(),
+  unlinked: z.number().int(),
+  respondents: z.number().int().nullable(),
+  items: z.array(z.object({ personId: ZUuid.optional(), name: z.string().optional(), issuedAt: z.string() })),
+});
+export type TIssuedLinks = z.infer<typeof ZIssuedLinks>;
+
+export const ZPersonLinkParams = z.strictObject({ id: ZUuid, personId: ZUuid });
+
+/** A signed-in member's open pulses: only whether they answered themselves, never anyone else. */
+export const ZMyPulses = z.object({
+  pulses: z.array(z.object({ id: ZUuid, title: z.string(), closesAt: z.string().nullable(), answered: z.boolean() })),
+});
+export type TMyPulses = z.infer<typeof ZMyPulses>;
 
 export const ZRespondForm = z.object({
   organisation: z.string(),
@@ -94,6 +133,19 @@ export const ZRespondForm = z.object({
   minGroupSize: z.number().int(),
   questions: z.array(ZPulseQuestion),
   scale: z.array(z.object({ value: z.number().int(), label: z.string() })),
+  /**
+   * For an unlinked link only: the respondent states their segment. Side and level are required
+   * (fixed to the audience's value when the audience names one); department and location are
+   * optional and chosen from the organisation's values.
+   */
+  segment: z
+    .object({
+      side: z.array(ZSide),
+      level: z.array(ZLevel),
+      department: z.array(z.string()),
+      location: z.array(z.string()),
+    })
+    .nullable(),
 });
 export type TRespondForm = z.infer<typeof ZRespondForm>;
 
@@ -108,6 +160,12 @@ export const ZSubmitResponseRequest = z.strictObject({
     )
     .min(1)
     .max(100),
+  /** Unlinked links only (required there): the respondent's own side and level. Ignored for a person's own link. */
+  side: ZSide.optional(),
+  level: ZLevel.optional(),
+  /** Unlinked links only, optional: one of the organisation's departments / locations. */
+  department: z.string().trim().max(120).optional(),
+  location: z.string().trim().max(120).optional(),
 });
 export type TSubmitResponseRequest = z.infer<typeof ZSubmitResponseRequest>;
 
@@ -175,6 +233,8 @@ export const ZPulseResults = z.object({
   gaps: z.array(ZPulseGap),
   headline: z.string().nullable(),
   suppression: z.object({ segments: z.number().int(), hidden: z.number().int() }),
+  /** True when the pulse issued unlinked links: some segments were stated by the respondents themselves, not taken from the directory. */
+  selfStated: z.boolean().optional(),
 });
 export type TPulseResults = z.infer<typeof ZPulseResults>;
 

@@ -96,8 +96,12 @@ export async function pulseTotals(x: Executor, orgId: string, pulseIds: string[]
 
 /* ---------- invitations ---------- */
 
-/** Active people matching every attribute of the audience, with no invitation to this pulse yet. */
-export async function listUninvitedAudience(x: Executor, orgId: string, pulseId: string, audience: PulseAudience) {
+/**
+ * Active people matching every attribute of the audience, with no invitation to this pulse yet.
+ * With `membersOnly`, only those who can sign in to the organisation (a membership whose user is
+ * the person or has the person's e-mail): they answer from their own "My pulses" page.
+ */
+export async function listUninvitedAudience(x: Executor, orgId: string, pulseId: string, audience: PulseAudience, membersOnly = false) {
   const conds = [eq(people.orgId, orgId), eq(people.active, true)];
   if (audience.side) conds.push(eq(people.side, audience.side));
   if (audience.level) conds.push(eq(people.level, audience.level));
@@ -106,6 +110,11 @@ export async function listUninvitedAudience(x: Executor, orgId: string, pulseId:
   conds.push(
     sql`not exists (select 1 from ${pulseInvitations} pi where pi.org_id = ${orgId} and pi.pulse_id = ${pulseId} and pi.person_id = ${people.id})`,
   );
+  if (membersOnly) {
+    conds.push(
+      sql`exists (select 1 from memberships m join users u on u.id = m.user_id where m.org_id = ${orgId} and (u.id = ${people.userId} or lower(u.email) = lower(${people.email})))`,
+    );
+  }
   return x.select().from(people).where(and(...conds)).orderBy(asc(people.name), asc(people.id));
 }
 
@@ -130,6 +139,81 @@ export async function rotatePulseInvitationToken(x: Executor, orgId: string, id:
     .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.id, id), eq(pulseInvitations.used, false)))
     .returning({ id: pulseInvitations.id });
   return rows.length === 1;
+}
+
+/** Issued links of a pulse, oldest first, a page at a time: who has one (null for unlinked) and when, never whether it was used. */
+export async function listIssuedInvitations(x: Executor, orgId: string, pulseId: string, page: { limit: number; offset: number }) {
+  return x
+    .select({ personId: pulseInvitations.personId, name: people.name, issuedAt: pulseInvitations.createdAt })
+    .from(pulseInvitations)
+    .leftJoin(people, and(eq(people.orgId, pulseInvitations.orgId), eq(people.id, pulseInvitations.personId)))
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId)))
+    .orderBy(asc(pulseInvitations.createdAt), asc(people.name), asc(pulseInvitations.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** Issued links of a pulse: all of them, and how many are unlinked. */
+export async function countIssuedInvitations(x: Executor, orgId: string, pulseId: string): Promise<{ issued: number; unlinked: number }> {
+  const [r] = await x
+    .select({ issued: sql<number>`count(*)::int`, unlinked: sql<number>`count(*) filter (where ${pulseInvitations.personId} is null)::int` })
+    .from(pulseInvitations)
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId)));
+  return { issued: Number(r?.issued ?? 0), unlinked: Number(r?.unlinked ?? 0) };
+}
+
+/** One person's invitation to a pulse, with the e-mail to deliver a re-issued link to. */
+export async function findPersonInvitation(x: Executor, orgId: string, pulseId: string, personId: string) {
+  const [row] = await x
+    .select({ id: pulseInvitations.id, email: people.email, name: people.name })
+    .from(pulseInvitations)
+    .innerJoin(people, and(eq(people.orgId, pulseInvitations.orgId), eq(people.id, pulseInvitations.personId)))
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId), eq(pulseInvitations.personId, personId)));
+  return row ?? null;
+}
+
+/**
+ * Re-issues a link in one statement: an unused link gets the new token hash (the old link dies); a
+ * used one keeps its dead hash, so no second vote. Both get the same new issue time, so the
+ * issued-links list cannot tell them apart. Returns whether the link had been used.
+ */
+export async function reissuePulseInvitation(x: Executor, orgId: string, id: string, tokenHash: string, now: Date): Promise<{ used: boolean } | null> {
+  const rows = await x
+    .update(pulseInvitations)
+    .set({ tokenHash: sql`case when ${pulseInvitations.used} then ${pulseInvitations.tokenHash} else ${tokenHash} end`, createdAt: now })
+    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.id, id)))
+    .returning({ used: pulseInvitations.used });
+  return rows[0] ?? null;
+}
+
+/** The member's own invitation to a pulse: the person is theirs by user id or by their account's e-mail. */
+export async function findMemberInvitation(x: Executor, orgId: string, pulseId: string, userId: string): Promise<{ id: string } | null> {
+  const [r] = await queryRows<{ id: string }>(
+    x,
+    sql`select i.id from pulse_invitations i join people p on p.org_id = i.org_id and p.id = i.person_id
+        where i.org_id = ${orgId} and i.pulse_id = ${pulseId}
+          and (p.user_id = ${userId} or lower(p.email) = (select lower(email) from users where id = ${userId}))
+        order by i.id limit 1`,
+  );
+  return r ?? null;
+}
+
+/** Open pulses the member was invited to (at most 100, newest first), with whether they answered themselves. */
+export async function listMemberPulses(x: Executor, orgId: string, userId: string, now: Date) {
+  const rows = await queryRows<{ id: string; title: string; closes_at: string | Date | null; answered: boolean }>(
+    x,
+    sql`select distinct on (p.created_at, p.id) p.id, p.title, p.closes_at, i.used as answered
+        from pulse_invitations i
+        join people pe on pe.org_id = i.org_id and pe.id = i.person_id
+        join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
+        where i.org_id = ${orgId}
+          and (pe.user_id = ${userId} or lower(pe.email) = (select lower(email) from users where id = ${userId}))
+          and p.status = 'open' and (p.closes_at is null or p.closes_at > ${now.toISOString()}::timestamptz)
+          and (p.opens_at is null or p.opens_at <= ${now.toISOString()}::timestamptz)
+        order by p.created_at desc, p.id
+        limit 100`,
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, closesAt: r.closes_at === null ? null : new Date(r.closes_at), answered: r.answered === true }));
 }
 
 /**
@@ -178,6 +262,8 @@ export async function insertPulseResponse(
 /** What a link resolves to, with the pulse's state and its question ids in item order: one query. */
 export interface PulseLink {
   invitationId: string;
+  /** Tied to no person: the respondent states their own segment. */
+  unlinked: boolean;
   orgId: string;
   pulseId: string;
   used: boolean;
@@ -190,6 +276,7 @@ export interface PulseLink {
 export async function findPulseLink(x: Executor, tokenHash: string): Promise<PulseLink | null> {
   const [r] = await queryRows<{
     invitation_id: string;
+    unlinked: boolean;
     org_id: string;
     pulse_id: string;
     used: boolean;
@@ -199,7 +286,7 @@ export async function findPulseLink(x: Executor, tokenHash: string): Promise<Pul
     question_ids: string[] | string;
   }>(
     x,
-    sql`select i.id as invitation_id, i.org_id, i.pulse_id, i.used, p.status, p.opens_at, p.closes_at,
+    sql`select i.id as invitation_id, i.person_id is null as unlinked, i.org_id, i.pulse_id, i.used, p.status, p.opens_at, p.closes_at,
                array_to_string(array(select it.question_id::text from pulse_items it where it.pulse_id = i.pulse_id order by it.position), ',') as question_ids
         from pulse_invitations i join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
         where i.token_hash = ${tokenHash}`,
@@ -208,6 +295,7 @@ export async function findPulseLink(x: Executor, tokenHash: string): Promise<Pul
   const date = (d: string | Date | null) => (d === null ? null : new Date(d));
   return {
     invitationId: r.invitation_id,
+    unlinked: r.unlinked === true,
     orgId: r.org_id,
     pulseId: r.pulse_id,
     used: r.used,
@@ -218,6 +306,14 @@ export async function findPulseLink(x: Executor, tokenHash: string): Promise<Pul
   };
 }
 
+/** The segment an unlinked respondent states; department and location are '' when not stated. */
+export interface StatedSegment {
+  side: string;
+  level: string;
+  department: string;
+  location: string;
+}
+
 export interface SubmissionOutcome {
   /** The link, its pulse's state and the pulse's question ids in item order. */
   link: PulseLink;
@@ -226,6 +322,9 @@ export interface SubmissionOutcome {
   /** True when this statement consumed the link and stored the response. */
   stored: boolean;
 }
+
+/** How a submission finds its invitation: the link's token hash, or the signed-in member's own invitation. */
+export type SubmissionBy = { tokenHash: string } | { invitationId: string };
 
 /**
  * A whole submission in one statement, so one round trip and atomic on its own. It finds the link
@@ -238,11 +337,14 @@ export interface SubmissionOutcome {
  */
 export async function submitPulseResponse(
   x: Executor,
-  v: { tokenHash: string; day: string; now: Date; answers: { questionId: string; value: number; comment: string | null }[] },
+  v: { by: SubmissionBy; stated: StatedSegment | null; day: string; now: Date; answers: { questionId: string; value: number; comment: string | null }[] },
 ): Promise<SubmissionOutcome | null> {
   const now = v.now.toISOString();
+  const where = 'tokenHash' in v.by ? sql`i.token_hash = ${v.by.tokenHash}` : sql`i.id = ${v.by.invitationId}`;
+  const st = v.stated;
   const [r] = await queryRows<{
     invitation_id: string;
+    unlinked: boolean;
     org_id: string;
     pulse_id: string;
     used: boolean;
@@ -255,8 +357,10 @@ export async function submitPulseResponse(
   }>(
     x,
     sql`with inv as (
-          select i.id, i.org_id, i.pulse_id, i.used, i.side, i.level, i.department, i.location
-          from pulse_invitations i where i.token_hash = ${v.tokenHash}
+          select i.id, i.org_id, i.pulse_id, i.used, i.person_id is null as unlinked,
+                 coalesce(i.side, ${st?.side ?? null}::text) as side, coalesce(i.level, ${st?.level ?? null}::text) as level,
+                 coalesce(i.department, ${st?.department ?? null}::text) as department, coalesce(i.location, ${st?.location ?? null}::text) as location
+          from pulse_invitations i where ${where}
         ), p as (
           select p.id, p.status, p.opens_at, p.closes_at
           from pulses p join inv on p.org_id = inv.org_id and p.id = inv.pulse_id
@@ -277,7 +381,7 @@ export async function submitPulseResponse(
           from inv join p on true cross join matched m
         ), go as (
           select * from state
-          where complete and not used and status = 'open'
+          where complete and not used and status = 'open' and side is not null and level is not null
             and (closes_at is null or closes_at > ${now}::timestamptz) and (opens_at is null or opens_at <= ${now}::timestamptz)
         ), consumed as (
           update pulse_invitations set used = true
@@ -290,7 +394,7 @@ export async function submitPulseResponse(
           from go join consumed on consumed.id = go.id
           returning 1
         )
-        select s.id as invitation_id, s.org_id, s.pulse_id, s.used, s.status, s.opens_at, s.closes_at, s.complete,
+        select s.id as invitation_id, s.unlinked, s.org_id, s.pulse_id, s.used, s.status, s.opens_at, s.closes_at, s.complete,
                array_to_string(array(select question_id::text from items order by position), ',') as question_ids,
                (select count(*)::int from ins) as stored
         from state s`,
@@ -300,6 +404,7 @@ export async function submitPulseResponse(
   return {
     link: {
       invitationId: r.invitation_id,
+      unlinked: r.unlinked === true,
       orgId: r.org_id,
       pulseId: r.pulse_id,
       used: r.used,
@@ -331,12 +436,12 @@ export interface CellCount {
   n: number;
 }
 
-/** Invitations per finest segment cell. */
+/** Person invitations per finest segment cell (unlinked links have no segment and are not counted here). */
 export async function countInvitedCells(x: Executor, orgId: string, pulseId: string): Promise<CellCount[]> {
   const rows = await queryRows<CellCount>(
     x,
     sql`select side, level, department, location, count(*)::int as n from pulse_invitations
-        where org_id = ${orgId} and pulse_id = ${pulseId} group by side, level, department, location`,
+        where org_id = ${orgId} and pulse_id = ${pulseId} and person_id is not null group by side, level, department, location`,
   );
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
@@ -366,4 +471,13 @@ export async function listComments(x: Executor, orgId: string, pulseId: string):
         order by c.text`,
   );
   return rows.map((r) => ({ position: Number(r.position), comment: r.comment }));
+}
+
+/** The organisation's departments and locations (active people, at most 200 of each), for a respondent who states their own. */
+export async function listSegmentValues(x: Executor, orgId: string): Promise<{ department: string[]; location: string[] }> {
+  const [dep, loc] = await Promise.all([
+    queryRows<{ v: string }>(x, sql`select distinct department as v from people where org_id = ${orgId} and active and department <> '' order by v limit 200`),
+    queryRows<{ v: string }>(x, sql`select distinct location as v from people where org_id = ${orgId} and active and location <> '' order by v limit 200`),
+  ]);
+  return { department: dep.map((r) => r.v), location: loc.map((r) => r.v) };
 }

@@ -73,9 +73,10 @@ export const pulseItems = pgTable(
 );
 
 /**
- * One single-use link per person and pulse. The token is stored only as its SHA-256. The segment
- * attributes are copied at invitation time; `used` says only whether the link was used, never when,
- * so the row cannot be matched to a response by date.
+ * One single-use link per person and pulse, or an unlinked link (no person, no segment: the
+ * respondent states their own segment, decision 024). The token is stored only as its SHA-256. The
+ * segment attributes are copied at invitation time; `used` says only whether the link was used,
+ * never when, so the row cannot be matched to a response by date.
  */
 export const pulseInvitations = pgTable(
   'pulse_invitations',
@@ -85,12 +86,14 @@ export const pulseInvitations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     pulseId: uuid('pulse_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    /** Null for an unlinked link (decision 024). */
+    personId: uuid('person_id'),
     tokenHash: text('token_hash').notNull(),
-    side: text('side').notNull(),
-    level: text('level').notNull(),
-    department: text('department').notNull(),
-    location: text('location').notNull(),
+    /** The segment as of invitation; all four null exactly when the link is unlinked. */
+    side: text('side'),
+    level: text('level'),
+    department: text('department'),
+    location: text('location'),
     used: boolean('used').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -100,6 +103,10 @@ export const pulseInvitations = pgTable(
     index('pulse_invitations_org_idx').on(t.orgId, t.pulseId),
     foreignKey({ name: 'pulse_invitations_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
     foreignKey({ name: 'pulse_invitations_person_fk', columns: [t.orgId, t.personId], foreignColumns: [people.orgId, people.id] }).onDelete('cascade'),
+    check(
+      'pulse_invitations_segment_check',
+      sql`(${t.personId} is not null and ${t.side} is not null and ${t.level} is not null and ${t.department} is not null and ${t.location} is not null) or (${t.personId} is null and ${t.side} is null and ${t.level} is null and ${t.department} is null and ${t.location} is null)`,
+    ),
   ],
 );
 

@@ -9,6 +9,7 @@ export type PulseAuditAction =
   | 'pulse.published'
   | 'pulse.invited'
   | 'pulse.reminded'
+  | 'pulse.reissued'
   | 'pulse.exported';
 
 /**

@@ -1,5 +1,5 @@
 import { computePulseResults, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension } from '@tandem/core';
-import { countAnswerCells, countInvitedCells, findPulse, listComments, listPulseQuestions, listPulses, type Executor, type PulseRow } from '@tandem/db';
+import { countAnswerCells, countInvitedCells, countIssuedInvitations, findPulse, listComments, listPulseQuestions, listPulses, type Executor, type PulseRow } from '@tandem/db';
 import type { TPulseResults, TPulseTrend } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
@@ -27,11 +27,12 @@ export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, 
   const status = effectiveStatus(p, ctx.now());
   const live = status !== 'closed';
   // Independent reads: on PostgreSQL they run side by side on the pool; PGlite queues them.
-  const [questions, invited, answers, comments] = await Promise.all([
+  const [questions, invited, answers, comments, issued] = await Promise.all([
     listPulseQuestions(x, p.orgId, [p.id]),
     countInvitedCells(x, p.orgId, p.id),
     countAnswerCells(x, p.orgId, p.id),
     !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([]),
+    countIssuedInvitations(x, p.orgId, p.id),
   ]);
   const byQuestion = new Map<string, string[]>();
   for (const c of comments) {
@@ -48,7 +49,19 @@ export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, 
     by,
     live,
   });
-  return { pulseId: p.id, title: p.title, status, minGroupSize: p.minGroupSize, by, ...r };
+  const out = { pulseId: p.id, title: p.title, status, minGroupSize: p.minGroupSize, by, ...r };
+  return issued.unlinked > 0 ? withSelfStated(out, issued.unlinked) : out;
+}
+
+/**
+ * Unlinked links have no segment (decision 024): they count in the overall invited total only, and
+ * per-segment response rates are dropped because the invited side of a self-stated segment is unknown.
+ */
+function withSelfStated(r: TPulseResults, unlinked: number): TPulseResults {
+  const invited = r.invited + unlinked;
+  // The overall rate is shown exactly when core shows the overall respondent count.
+  const rate = r.respondents !== null ? { key: {}, invited, responded: r.respondents, rate: r.respondents / invited } : { key: {}, invited, suppressed: true as const };
+  return { ...r, invited, responseRates: [rate], selfStated: true };
 }
 
 /**

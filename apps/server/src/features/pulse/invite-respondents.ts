@@ -1,8 +1,19 @@
-import { findOrganisation, insertPulseInvitations, listOpenPulseInvitations, listUninvitedAudience, lockPulse, rotatePulseInvitationToken } from '@tandem/db';
-import type { TPulseInvitations } from '@tandem/contracts';
+import {
+  findOrganisation,
+  findPersonInvitation,
+  insertPulseInvitations,
+  listOpenPulseInvitations,
+  listUninvitedAudience,
+  lockPulse,
+  reissuePulseInvitation,
+  rotatePulseInvitationToken,
+  type PulseRow,
+} from '@tandem/db';
+import type { TIssueInvitationsRequest, TPulseInvitations } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { randomToken, sha256 } from '../../lib/crypto';
+import type { Mailer } from '../../lib/mailer';
 import { recordPulseAudit } from './audit';
 import { openLockedPulse } from './change-pulse-status';
 import { effectiveStatus } from './pulse.mapper';
@@ -14,30 +25,61 @@ function respondUrl(ctx: AppContext, origin: string, token: string) {
   return `${ctx.config.publicUrl ?? origin}/respond/${token}`;
 }
 
+const ANONYMOUS =
+  'Your answers are anonymous: no name, link or time is stored with them, and no result is shown for fewer people than the minimum group.';
+
 function mailText(org: string, title: string, url: string, closesAt: Date | null, reminder: boolean) {
   return (
     `${reminder ? 'A reminder: ' : ''}${org} asks for your view in the pulse "${title}".\n\n` +
-    'It takes two minutes. Your answers are anonymous: no name, link or time is stored with them, and no result is shown for fewer people than the minimum group.\n\n' +
-    `Your personal link (it works once${closesAt ? `, until ${closesAt.toISOString().slice(0, 10)}` : ''}):\n${url}\n`
+    `It takes two minutes. ${ANONYMOUS}\n\n` +
+    `Your personal link (it works once${closesAt ? `, until ${closesAt.toISOString().slice(0, 10)}` : ''}):\n${url}\n\n` +
+    'If you have an account, you can also answer from "My pulses" in Tandem.\n'
   );
 }
 
+/** What a person who already answered gets instead of a new link: nothing the leader can tell apart. */
+function alreadyInText(org: string, title: string) {
+  return `${org} asked for a new link to the pulse "${title}" for you.\n\nYour answer is already in, so no new link is needed and nothing else is asked of you. ${ANONYMOUS}\n`;
+}
+
+/** Person links travel only by mail: anyone who holds them could answer in that person's name (decision 024). */
+function requireMailer(ctx: AppContext, what: string): Mailer {
+  if (!ctx.mailer) {
+    throw new AppError(
+      'mail_required',
+      `${what} are delivered by e-mail, so that no one but the person ever holds their link. This instance has no mail set up (SMTP_URL). Issue unlinked links instead, or set up mail.`,
+    );
+  }
+  return ctx.mailer;
+}
+
 /**
- * Invites everyone in the audience who has no link yet (so calling it again invites newcomers
- * only). Inviting opens a draft pulse. Each person gets a single-use 128-bit token stored only as
- * its hash, with their segment attributes as of now. Links are mailed when SMTP is configured and
- * returned for copying only when they were not mailed.
+ * Issues links for a pulse (decision 024); issuing opens a draft.
+ *
+ * - With mail: everyone in the audience who has no link yet gets their own single-use link by mail
+ *   (so calling it again invites newcomers only). The leader gets counts only.
+ * - Without mail: refused with `mail_required`, unless the leader asks for `count` unlinked links.
+ *   Those are tied to no person (the respondent states their segment) and are the only links a
+ *   leader ever sees. The audience's members, who can sign in, are invited as well and answer from
+ *   "My pulses"; no link of theirs leaves the server.
+ *
+ * Tokens are 128 random bits stored only as their hash; person links carry the person's segment as
+ * of now.
  */
-export async function inviteRespondents(ctx: AppContext, auth: OrgAuth, id: string, origin: string): Promise<TPulseInvitations> {
-  const { pulse, created } = await ctx.db.transaction(async (tx) => {
+export async function inviteRespondents(ctx: AppContext, auth: OrgAuth, id: string, origin: string, body: TIssueInvitationsRequest): Promise<TPulseInvitations> {
+  const unlinked = body?.unlinked === true ? body.count! : 0;
+  const mailer = unlinked ? null : requireMailer(ctx, 'Personal survey links');
+  const { pulse, created, links } = await ctx.db.transaction(async (tx) => {
     const p = await lockPulse(tx, auth.orgId, id);
     if (!p) throw notFound('Pulse');
     const pulse = await openLockedPulse(ctx, tx, auth, p);
-    const audience = await listUninvitedAudience(tx, auth.orgId, id, pulse.audience);
+    // Without mail only members (who answer from their own page) get a person invitation.
+    const audience = await listUninvitedAudience(tx, auth.orgId, id, pulse.audience, unlinked > 0);
     const created = audience.map((person) => ({ person, token: randomToken(PULSE_TOKEN_BYTES) }));
-    await insertPulseInvitations(
-      tx,
-      created.map(({ person, token }) => ({
+    const links = Array.from({ length: unlinked }, () => randomToken(PULSE_TOKEN_BYTES));
+    const now = ctx.now();
+    await insertPulseInvitations(tx, [
+      ...created.map(({ person, token }) => ({
         orgId: auth.orgId,
         pulseId: id,
         personId: person.id,
@@ -46,26 +88,57 @@ export async function inviteRespondents(ctx: AppContext, auth: OrgAuth, id: stri
         level: person.level,
         department: person.department,
         location: person.location,
-        createdAt: ctx.now(),
+        createdAt: now,
       })),
-    );
-    await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.invited', target: id, details: { invited: created.length, mailed: ctx.mailer !== null } });
-    return { pulse, created };
+      ...links.map((token) => ({ orgId: auth.orgId, pulseId: id, personId: null, tokenHash: sha256(token), side: null, level: null, department: null, location: null, createdAt: now })),
+    ]);
+    await recordPulseAudit(ctx, tx, {
+      orgId: auth.orgId,
+      actorUserId: auth.userId,
+      action: 'pulse.invited',
+      target: id,
+      details: unlinked ? { unlinked, members: created.length } : { invited: created.length, mailed: created.length },
+    });
+    return { pulse, created, links };
   });
-  const org = await findOrganisation(ctx.db, auth.orgId);
-  let emailed = 0;
-  const invitations: TPulseInvitations['invitations'] = [];
+  if (unlinked) return { links: links.map((token) => respondUrl(ctx, origin, token)) };
+  const org = (await findOrganisation(ctx.db, auth.orgId))?.name ?? 'Your organisation';
+  let mailed = 0;
   for (const { person, token } of created) {
-    const url = respondUrl(ctx, origin, token);
-    if (ctx.mailer) {
-      await ctx.mailer.send({ to: person.email, subject: `${org?.name ?? 'Tandem'}: ${pulse.title}`, text: mailText(org?.name ?? 'Your organisation', pulse.title, url, pulse.closesAt, false) });
-      emailed++;
-      invitations.push({ personId: person.id, name: person.name, email: person.email });
-    } else {
-      invitations.push({ personId: person.id, name: person.name, email: person.email, url, token });
-    }
+    await mailer!.send({ to: person.email, subject: `${org}: ${pulse.title}`, text: mailText(org, pulse.title, respondUrl(ctx, origin, token), pulse.closesAt, false) });
+    mailed++;
   }
-  return { invitations, created: created.length, emailed };
+  return { issued: created.length, mailed };
+}
+
+/**
+ * Re-issues one person's link by mail. An unused link gets a new token (the old one dies); a
+ * person who already answered gets a note that their answer is in, and no link, so there is no
+ * second vote. The leader gets the same answer and the same audit entry either way.
+ */
+export async function reissueInvitation(ctx: AppContext, auth: OrgAuth, id: string, personId: string, origin: string): Promise<void> {
+  const mailer = requireMailer(ctx, 'Personal survey links');
+  const out = await ctx.db.transaction(async (tx) => {
+    const p = await lockPulse(tx, auth.orgId, id);
+    if (!p) throw notFound('Pulse');
+    if (effectiveStatus(p, ctx.now()) !== 'open') throw new AppError('conflict', 'Links can be re-issued only while the pulse is open');
+    const inv = await findPersonInvitation(tx, auth.orgId, id, personId);
+    if (!inv) throw notFound('Invitation');
+    const token = randomToken(PULSE_TOKEN_BYTES);
+    const r = await reissuePulseInvitation(tx, auth.orgId, inv.id, sha256(token), ctx.now());
+    await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.reissued', target: id, details: { personId } });
+    return { pulse: p, email: inv.email, url: r!.used ? null : respondUrl(ctx, origin, token) };
+  });
+  await deliver(ctx, mailer, out.pulse, out.email, out.url);
+}
+
+async function deliver(ctx: AppContext, mailer: Mailer, pulse: PulseRow, to: string, url: string | null) {
+  const org = (await findOrganisation(ctx.db, pulse.orgId))?.name ?? 'Your organisation';
+  await mailer.send({
+    to,
+    subject: `${org}: ${pulse.title}`,
+    text: url ? mailText(org, pulse.title, url, pulse.closesAt, false) : alreadyInText(org, pulse.title),
+  });
 }
 
 /**
@@ -79,7 +152,7 @@ export async function remindRespondents(ctx: AppContext, auth: OrgAuth, id: stri
     const p = await lockPulse(tx, auth.orgId, id);
     if (!p) throw notFound('Pulse');
     if (effectiveStatus(p, ctx.now()) !== 'open') throw new AppError('conflict', 'Only an open pulse can send reminders');
-    if (!mailer) throw new AppError('conflict', 'Reminders are sent by email: configure SMTP (SMTP_URL) to send them without revealing who has answered');
+    if (!mailer) throw new AppError('mail_required', 'Reminders are sent by email: configure SMTP (SMTP_URL) to send them without revealing who has answered');
     const open = await listOpenPulseInvitations(tx, auth.orgId, id);
     const out: { email: string; url: string }[] = [];
     for (const inv of open) {

@@ -12,6 +12,11 @@ export function acceptsResponses(p: PulseRow, now: Date): boolean {
   return effectiveStatus(p, now) === 'open' && (!p.opensAt || p.opensAt <= now);
 }
 
+/** The live-count rule: how many answered in total is shown only once it reaches k. */
+export function visibleRespondents(p: PulseRow, responded: number): number | null {
+  return responded >= p.minGroupSize ? responded : null;
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Maps rows to the wire shape; the respondent count appears only once it reaches k. */
@@ -37,7 +42,7 @@ export async function toPulses(x: Executor, orgId: string, rows: PulseRow[], now
       createdAt: p.createdAt.toISOString(),
       questions: questions.filter((q) => q.pulseId === p.id).map((q) => ({ id: q.id, text: q.text })),
       invited: t.invited,
-      respondents: t.responded >= p.minGroupSize ? t.responded : null,
+      respondents: visibleRespondents(p, t.responded),
     };
   });
 }

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import {
   ZCreatePulseRequest,
   ZIdParams,
+  ZIssuedLinks,
+  ZIssuedLinksQuery,
+  ZIssueInvitationsRequest,
+  ZMyPulses,
   ZOk,
+  ZPersonLinkParams,
   ZPulse,
   ZPulseInvitations,
   ZPulseList,
@@ -22,8 +27,9 @@ import { createPulse } from './create-pulse';
 import { exportPulseResults } from './export-results';
 import { getOrgPulse, listOrgPulses } from './get-pulse';
 import { getPulseResults, getPulseTrend } from './get-results';
-import { inviteRespondents, remindRespondents } from './invite-respondents';
-import { getResponseForm, submitResponse } from './respond';
+import { inviteRespondents, reissueInvitation, remindRespondents } from './invite-respondents';
+import { listIssuedLinks } from './list-issued-links';
+import { getMemberForm, getResponseForm, listMyPulses, submitMemberResponse, submitResponse } from './respond';
 import { updateOrgPulse } from './update-pulse';
 
 const tags = ['pulse'];
@@ -88,9 +94,58 @@ export async function pulseRoutes(app: FastifyInstance) {
     '/pulses/:id/invitations',
     {
       config: { access: 'leader' },
-      schema: { tags, summary: 'Invite the audience by single-use links (mailed with SMTP, else returned); opens a draft', params: ZIdParams, response: { 201: ZPulseInvitations } },
+      schema: {
+        tags,
+        summary: 'Issue links (opens a draft): mails each person their own link (needs SMTP, else 409 mail_required), or with { unlinked, count } returns links tied to no person',
+        params: ZIdParams,
+        body: ZIssueInvitationsRequest,
+        response: { 201: ZPulseInvitations },
+      },
     },
-    async (req, reply) => reply.status(201).send(await inviteRespondents(ctx, requireOrg(req), req.params.id, origin(req))),
+    async (req, reply) => reply.status(201).send(await inviteRespondents(ctx, requireOrg(req), req.params.id, origin(req), req.body)),
+  );
+
+  r.get(
+    '/pulses/:id/invitations',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: 'The issued links: who has one and when, never whether it was used', params: ZIdParams, querystring: ZIssuedLinksQuery, response: { 200: ZIssuedLinks } },
+    },
+    (req) => listIssuedLinks(ctx, requireOrg(req), req.params.id, req.query),
+  );
+
+  r.post(
+    '/pulses/:id/invitations/:personId/reissue',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: "Mail a person a new link (the old one dies); the same answer whether or not they answered (needs SMTP)", params: ZPersonLinkParams, response: { 200: ZOk } },
+    },
+    async (req) => {
+      await reissueInvitation(ctx, requireOrg(req), req.params.id, req.params.personId, origin(req));
+      return { ok: true as const };
+    },
+  );
+
+  r.get('/me/pulses', { config: { access: 'member' }, schema: { tags, summary: 'Open pulses the signed-in member was invited to', response: { 200: ZMyPulses } } }, (req) =>
+    listMyPulses(ctx, requireOrg(req)),
+  );
+
+  r.get(
+    '/me/pulses/:id',
+    { config: { access: 'member' }, schema: { tags, summary: "The questions of a pulse the member was invited to", params: ZIdParams, response: { 200: ZRespondForm } } },
+    (req) => getMemberForm(ctx, requireOrg(req), req.params.id),
+  );
+
+  r.post(
+    '/me/pulses/:id/response',
+    {
+      config: { access: 'member', rateLimit: respondRate },
+      schema: { tags, summary: 'Answer as a signed-in member, stored without identity; 409 after the first answer', params: ZIdParams, body: ZSubmitResponseRequest, response: { 201: ZOk } },
+    },
+    async (req, reply) => {
+      await submitMemberResponse(ctx, requireOrg(req), req.params.id, req.body);
+      return reply.status(201).send({ ok: true as const });
+    },
   );
 
   r.post(

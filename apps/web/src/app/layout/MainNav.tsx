@@ -17,6 +17,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
       </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
+      <RouterNavLink to="/my-pulses" label="My pulses" onClick={onNavigate} />
       <NavLink component="button" label="Cases" defaultOpened childrenOffset={12}>
         <RouterNavLink to="/cases" activeOptions={{ exact: true }} label="Business cases" onClick={onNavigate} />
         <RouterNavLink to="/cases/register" label="Security register" onClick={onNavigate} />

@@ -3,6 +3,7 @@ export { orgKeys } from './api/keys';
 export { meQueryOptions, useCurrentMe, useMe } from './api/get-me';
 export { setupStatusQueryOptions } from './api/get-setup-status';
 export { hasRole } from './roles';
+export { usePeople } from './api/get-people';
 export { OrgSwitcher } from './components/OrgSwitcher';
 export { UserMenu } from './components/UserMenu';
 export { SetupPage } from './pages/SetupPage';

@@ -3,3 +3,4 @@ export { PulsesPage } from './pages/PulsesPage';
 export { PulsePage } from './pages/PulsePage';
 export { PulsePrintPage } from './pages/PulsePrintPage';
 export { RespondPage } from './pages/RespondPage';
+export { MyPulsesPage } from './pages/MyPulsesPage';

@@ -6,4 +6,7 @@ export const pulseKeys = {
   results: (id: string, by: string) => ['pulse', 'results', id, by] as const,
   trend: ['pulse', 'trend'] as const,
   respond: (token: string) => ['respond', token] as const,
+  issued: (id: string, offset: number) => ['pulse', 'issued', id, offset] as const,
+  mine: ['pulse', 'mine'] as const,
+  mineOne: (id: string) => ['pulse', 'mine', id] as const,
 };

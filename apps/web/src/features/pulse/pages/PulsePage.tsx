@@ -5,12 +5,14 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
-import { hasRole, useCurrentMe } from '../../org';
+import { hasRole, useCurrentMe, usePeople } from '../../org';
 import { useChangePulseStatus } from '../api/change-pulse-status';
 import { usePulse } from '../api/get-pulses';
 import { resultsCsvUrl, usePulseResults, usePulseTrend } from '../api/get-results';
-import { useInviteRespondents } from '../api/invite-respondents';
+import type { TPulseInvitations } from '@tandem/contracts';
 import { InvitationLinks } from '../components/InvitationLinks';
+import { IssuedLinksPanel } from '../components/IssuedLinksPanel';
+import { IssueLinksDialog } from '../components/IssueLinksDialog';
 import { ResultsView } from '../components/ResultsView';
 import { TrendChart } from '../components/TrendChart';
 import { StatusBadge } from './PulsesPage';
@@ -22,7 +24,9 @@ export function PulsePage({ id }: { id: string }) {
   const [by, setBy] = useState<string[]>(['side', 'level']);
   const byParam = by.join(',');
   const results = usePulseResults(id, leader ? byParam : '');
-  const invite = useInviteRespondents();
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState<TPulseInvitations | null>(null);
+  const people = usePeople(false);
   const status = useChangePulseStatus();
   const trend = usePulseTrend(leader);
   const [trendQuestion, setTrendQuestion] = useState<string | null>(null);
@@ -31,6 +35,11 @@ export function PulsePage({ id }: { id: string }) {
   if (pulse.isError) return <ErrorAlert error={pulse.error} title="This pulse could not be loaded" />;
   const p = pulse.data;
   const trendQ = trend.data?.questions.find((q) => q.questionId === (trendQuestion ?? p.questions[0]?.id));
+  const a = p.audience;
+  const same = (x: string, y: string | undefined) => y === undefined || x.toLowerCase() === y.toLowerCase();
+  const audienceSize = people.data
+    ? people.data.people.filter((x) => (!a.side || x.side === a.side) && (!a.level || x.level === a.level) && same(x.department, a.department) && same(x.location, a.location)).length
+    : null;
 
   return (
     <Page
@@ -39,9 +48,7 @@ export function PulsePage({ id }: { id: string }) {
         leader ? (
           <>
             {p.status !== 'closed' ? (
-              <Button onClick={() => invite.mutate(p.id)} loading={invite.isPending}>
-                Invite people
-              </Button>
+              <Button onClick={() => setIssuing(true)}>Issue links</Button>
             ) : null}
             {p.status === 'open' ? (
               <Button variant="default" onClick={() => status.mutate({ id: p.id, action: 'close' })} loading={status.isPending}>
@@ -64,9 +71,10 @@ export function PulsePage({ id }: { id: string }) {
           {p.anonymityFrozen ? ' (frozen)' : ''}
         </Text>
       </Group>
-      {invite.isError ? <Alert color="red">{errorMessage(invite.error)}</Alert> : null}
       {status.isError ? <Alert color="red">{errorMessage(status.error)}</Alert> : null}
-      {invite.data ? <InvitationLinks result={invite.data} /> : null}
+      {issued ? <InvitationLinks result={issued} /> : null}
+      {leader ? <IssueLinksDialog key={String(issuing)} pulse={p} audienceSize={audienceSize} opened={issuing} onClose={() => setIssuing(false)} onIssued={setIssued} /> : null}
+      {leader ? <IssuedLinksPanel pulse={p} /> : null}
 
       <Stack gap="xs">
         <Title order={2} size="h3">
@@ -86,7 +94,14 @@ export function PulsePage({ id }: { id: string }) {
       ) : results.isError ? (
         <ErrorAlert error={results.error} title="Results could not be loaded" />
       ) : (
-        <ResultsView results={results.data} {...(leader ? { by, onByChange: setBy } : {})} />
+        <>
+          {results.data.selfStated ? (
+            <Alert color="gray" variant="light" role="note" title="Self-stated segments">
+              This pulse issued unlinked links: those respondents stated their own side, level, department and location, so segments include self-stated answers, not only the directory’s.
+            </Alert>
+          ) : null}
+          <ResultsView results={results.data} {...(leader ? { by, onByChange: setBy } : {})} />
+        </>
       )}
 
       {leader && trend.data && trend.data.questions.length > 0 ? (

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Container, Fieldset, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { TRespondForm } from '@tandem/contracts';
+import { Alert, Button, Container, Fieldset, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { TRespondForm, TSubmitResponseRequest } from '@tandem/contracts';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useResponseForm, useSubmitResponse } from '../api/respond';
 
 /** Why a link does not open, in the respondent's terms. */
-function linkProblem(e: unknown): { title: string; text: string } {
+export function linkProblem(e: unknown): { title: string; text: string } {
   const status = e instanceof ApiError ? e.status : 0;
+  if (status === 400) return { title: 'Please check your answers', text: errorMessage(e) };
   if (status === 409) return { title: 'Already answered', text: 'This link has been used. Each personal link works once. Thank you for taking part.' };
   if (status === 410) return { title: 'This pulse has closed', text: 'Responses are no longer collected. Thank you all the same.' };
   if (status === 404) return { title: 'This link is not valid', text: 'Check that you opened the whole link from your invitation.' };
@@ -28,19 +29,51 @@ export function RespondPage({ token }: { token: string }) {
           {linkProblem(form.error).text}
         </Alert>
       ) : (
-        <ResponseForm token={token} form={form.data} />
+        <TokenResponse token={token} form={form.data} />
       )}
     </Container>
   );
 }
 
-function ResponseForm({ token, form }: { token: string; form: TRespondForm }) {
+function TokenResponse({ token, form }: { token: string; form: TRespondForm }) {
   const submit = useSubmitResponse();
+  return (
+    <ResponseForm form={form} pending={submit.isPending} error={submit.error} success={submit.isSuccess} onSubmit={(body) => submit.mutate({ token, body })} />
+  );
+}
+
+const SIDE_LABEL: Record<string, string> = { it: 'IT', business: 'The business' };
+const LEVEL_LABEL: Record<string, string> = { leader: 'I lead people (leader)', employee: 'I do not lead people (employee)' };
+
+/**
+ * The survey form, for a link or for a signed-in member. For an unlinked link (`form.segment`) it
+ * first asks the respondent's own side and level (required) and department and location
+ * (optional, from the organisation's values).
+ */
+export function ResponseForm({
+  form,
+  pending,
+  error,
+  success,
+  onSubmit,
+}: {
+  form: TRespondForm;
+  pending: boolean;
+  error: unknown;
+  success: boolean;
+  onSubmit: (body: TSubmitResponseRequest) => void;
+}) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<string[]>([]);
+  const seg = form.segment;
+  const [side, setSide] = useState<string | null>(seg?.side.length === 1 ? seg.side[0]! : null);
+  const [level, setLevel] = useState<string | null>(seg?.level.length === 1 ? seg.level[0]! : null);
+  const [department, setDepartment] = useState<string | null>(seg?.department.length === 1 ? seg.department[0]! : null);
+  const [location, setLocation] = useState<string | null>(seg?.location.length === 1 ? seg.location[0]! : null);
+  const segmentMissing = seg ? [...(side ? [] : ['side']), ...(level ? [] : ['level'])] : [];
 
-  if (submit.isSuccess) {
+  if (success) {
     return (
       <Alert color="teal" variant="light" title="Thank you" role="status">
         Your answers are in. They are stored without your name, your link or the time, and no result is shown for groups smaller than {form.minGroupSize}.
@@ -52,21 +85,26 @@ function ResponseForm({ token, form }: { token: string; form: TRespondForm }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const gaps = form.questions.filter((q) => !values[q.id]).map((q) => q.id);
+        const gaps = [...segmentMissing, ...form.questions.filter((q) => !values[q.id]).map((q) => q.id)];
         setMissing(gaps);
         if (gaps.length) {
-          document.getElementById(`q-${gaps[0]}`)?.focus();
+          document.getElementById(segmentMissing.includes(gaps[0]!) ? `seg-${gaps[0]}` : `q-${gaps[0]}`)?.focus();
           return;
         }
-        submit.mutate({
-          token,
-          body: {
-            answers: form.questions.map((q) => ({
-              questionId: q.id,
-              value: Number(values[q.id]),
-              ...(comments[q.id]?.trim() ? { comment: comments[q.id]!.trim() } : {}),
-            })),
-          },
+        onSubmit({
+          answers: form.questions.map((q) => ({
+            questionId: q.id,
+            value: Number(values[q.id]),
+            ...(comments[q.id]?.trim() ? { comment: comments[q.id]!.trim() } : {}),
+          })),
+          ...(seg
+            ? {
+                side: side as 'it' | 'business',
+                level: level as 'leader' | 'employee',
+                ...(department ? { department } : {}),
+                ...(location ? { location } : {}),
+              }
+            : {}),
         });
       }}
     >
@@ -84,6 +122,51 @@ function ResponseForm({ token, form }: { token: string; form: TRespondForm }) {
             {form.closesAt ? ` Open until ${new Date(form.closesAt).toLocaleDateString()}.` : ''}
           </Text>
         </div>
+        {seg ? (
+          <Fieldset legend="About you" variant="filled">
+            <Text size="sm" mb="xs">
+              This link is not tied to anyone, so results can only be grouped by what you state here. It is stored with your answers and nothing else; groups smaller than {form.minGroupSize} are never shown.
+            </Text>
+            <Stack gap="sm">
+              <Radio.Group
+                id="seg-side"
+                tabIndex={-1}
+                label="Where do you work?"
+                withAsterisk
+                value={side}
+                onChange={setSide}
+                error={missing.includes('side') ? 'Choose where you work' : undefined}
+              >
+                <Stack gap={10} mt={4}>
+                  {seg.side.map((v) => (
+                    <Radio key={v} value={v} label={SIDE_LABEL[v] ?? v} size="md" />
+                  ))}
+                </Stack>
+              </Radio.Group>
+              <Radio.Group
+                id="seg-level"
+                tabIndex={-1}
+                label="Your role"
+                withAsterisk
+                value={level}
+                onChange={setLevel}
+                error={missing.includes('level') ? 'Choose your role' : undefined}
+              >
+                <Stack gap={10} mt={4}>
+                  {seg.level.map((v) => (
+                    <Radio key={v} value={v} label={LEVEL_LABEL[v] ?? v} size="md" />
+                  ))}
+                </Stack>
+              </Radio.Group>
+              {seg.department.length ? (
+                <Select label="Department (optional)" data={seg.department} value={department} onChange={setDepartment} clearable searchable placeholder="Not stated" />
+              ) : null}
+              {seg.location.length ? (
+                <Select label="Location (optional)" data={seg.location} value={location} onChange={setLocation} clearable searchable placeholder="Not stated" />
+              ) : null}
+            </Stack>
+          </Fieldset>
+        ) : null}
         {form.questions.map((q, i) => (
           <Fieldset key={q.id} legend={`${i + 1}. ${q.text}`} variant="filled">
             <Radio.Group
@@ -117,15 +200,15 @@ function ResponseForm({ token, form }: { token: string; form: TRespondForm }) {
         ))}
         {missing.length ? (
           <Alert color="red" role="alert">
-            Please answer every statement ({missing.length} left).
+            {segmentMissing.length && missing.some((m) => segmentMissing.includes(m)) ? 'Please say where you work and your role, and answer every statement.' : `Please answer every statement (${missing.length} left).`}
           </Alert>
         ) : null}
-        {submit.isError ? (
-          <Alert color="red" role="alert" title={linkProblem(submit.error).title}>
-            {linkProblem(submit.error).text}
+        {error ? (
+          <Alert color="red" role="alert" title={linkProblem(error).title}>
+            {linkProblem(error).text}
           </Alert>
         ) : null}
-        <Button type="submit" size="md" loading={submit.isPending} fullWidth>
+        <Button type="submit" size="md" loading={pending} fullWidth>
           Send my answers
         </Button>
       </Stack>

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import type { TPulse } from '@tandem/contracts';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { errorMessage } from '../../../lib/api';
+import { ISSUED_PAGE, useIssuedLinks, useReissueLink } from '../api/invite-respondents';
+import { ScrollRegion } from './ScrollRegion';
+
+/**
+ * The issued links of a pulse, read from the server so they survive a reload: who has a link and
+ * when it was issued. Never whether a link was used: the total who answered shows only under the
+ * pulse's live-count rule (decision 024).
+ */
+export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
+  const [page, setPage] = useState(1);
+  const links = useIssuedLinks(pulse.id, (page - 1) * ISSUED_PAGE, pulse.invited > 0);
+  const reissue = useReissueLink();
+  const [target, setTarget] = useState<{ personId: string; name: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (pulse.invited === 0) return null;
+  const d = links.data;
+  return (
+    <section aria-labelledby="issued-title">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="issued-title">
+          Issued links
+        </Title>
+        {links.isError ? <Alert color="red">{errorMessage(links.error)}</Alert> : null}
+        {d ? (
+          <>
+            <Text size="sm" data-testid="issued-summary">
+              {d.issued} links issued ({d.issued - d.unlinked} personal, {d.unlinked} unlinked) ·{' '}
+              {d.respondents === null ? `answered: shown once at least ${pulse.minGroupSize} have answered` : `${d.respondents} answered in total`}. Whether a particular link was used is
+              never shown.
+            </Text>
+            {done ? (
+              <Alert color="teal" variant="light" role="status">
+                {done}
+              </Alert>
+            ) : null}
+            {reissue.isError ? (
+              <Alert color="gray" variant="light" role="alert">
+                {errorMessage(reissue.error)}
+              </Alert>
+            ) : null}
+            <ScrollRegion label="Issued links" minWidth={420}>
+              <Table aria-label="Issued links" data-testid="issued-links">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Link holder</Table.Th>
+                    <Table.Th scope="col">Issued</Table.Th>
+                    <Table.Th scope="col">Action</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.items.map((i, k) => (
+                    <Table.Tr key={`${i.personId ?? 'unlinked'}-${k}`}>
+                      <Table.Td>{i.personId ? i.name : <Text c="dimmed" size="sm">Unlinked link</Text>}</Table.Td>
+                      <Table.Td>{new Date(i.issuedAt).toLocaleString()}</Table.Td>
+                      <Table.Td>
+                        {i.personId && pulse.status === 'open' ? (
+                          <Button size="xs" variant="default" onClick={() => setTarget({ personId: i.personId!, name: i.name ?? '' })} aria-label={`Re-issue the link of ${i.name}`}>
+                            Re-issue
+                          </Button>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+            {d.issued > ISSUED_PAGE ? (
+              <Group>
+                <Pagination total={Math.ceil(d.issued / ISSUED_PAGE)} value={page} onChange={setPage} />
+              </Group>
+            ) : null}
+          </>
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={target !== null}
+        title="Re-issue this link?"
+        confirmLabel="Re-issue by mail"
+        loading={reissue.isPending}
+        onCancel={() => setTarget(null)}
+        onConfirm={() =>
+          reissue.mutate(
+            { id: pulse.id, personId: target!.personId },
+            {
+              onSuccess: () => setDone(`${target!.name} was mailed. If they had a link, the old one no longer works.`),
+              onSettled: () => setTarget(null),
+            },
+          )
+        }
+      >
+        {target?.name} gets a mail with a new link, and their old link stops working. This cannot be undone. You will not learn whether they had already answered.
+      </ConfirmDialog>
+    </section>
+  );
+}

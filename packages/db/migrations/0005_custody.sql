@@ -1,0 +1,6 @@
+ALTER TABLE "pulse_invitations" ALTER COLUMN "person_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "pulse_invitations" ALTER COLUMN "side" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "pulse_invitations" ALTER COLUMN "level" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "pulse_invitations" ALTER COLUMN "department" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "pulse_invitations" ALTER COLUMN "location" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "pulse_invitations" ADD CONSTRAINT "pulse_invitations_segment_check" CHECK (("pulse_invitations"."person_id" is not null and "pulse_invitations"."side" is not null and "pulse_invitations"."level" is not null and "pulse_invitations"."department" is not null and "pulse_invitations"."location" is not null) or ("pulse_invitations"."person_id" is null and "pulse_invitations"."side" is null and "pulse_invitations"."level" is null and "pulse_invitations"."department" is null and "pulse_invitations"."location" is null));
