@@ -11,8 +11,8 @@ export const ZPriorityItemType = z.enum(['initiative', 'enabler', 'request']);
 export type TPriorityItemType = z.infer<typeof ZPriorityItemType>;
 export const ZPortfolioCategory = z.enum(['run', 'grow', 'transform']);
 export type TPortfolioCategory = z.infer<typeof ZPortfolioCategory>;
-export const ZHorizon = z.enum(['now', 'next', 'later']);
-export type THorizon = z.infer<typeof ZHorizon>;
+export const ZPriorityHorizon = z.enum(['now', 'next', 'later']);
+export type TPriorityHorizon = z.infer<typeof ZPriorityHorizon>;
 export const ZRoundStatus = z.enum(['draft', 'open', 'closed']);
 export type TRoundStatus = z.infer<typeof ZRoundStatus>;
 export const ZDisagreementStatus = z.enum(['open', 'discussing', 'decided']);
@@ -33,7 +33,7 @@ export const ZPriorityItemRef = z.strictObject({
   type: ZPriorityItemType,
   id: ZUuid,
   category: ZPortfolioCategory.optional(),
-  horizon: ZHorizon.optional(),
+  horizon: ZPriorityHorizon.optional(),
 });
 export type TPriorityItemRef = z.infer<typeof ZPriorityItemRef>;
 
@@ -71,7 +71,7 @@ export const ZRoundItem = z.object({
   title: z.string(),
   effort: z.number().nullable(),
   category: ZPortfolioCategory.nullable(),
-  horizon: ZHorizon.nullable(),
+  horizon: ZPriorityHorizon.nullable(),
 });
 export type TRoundItem = z.infer<typeof ZRoundItem>;
 
@@ -227,7 +227,7 @@ export const ZPortfolio = z.object({
       type: z.enum(['initiative', 'enabler']),
       effort: z.number().nullable(),
       category: ZPortfolioCategory.nullable(),
-      horizon: ZHorizon.nullable(),
+      horizon: ZPriorityHorizon.nullable(),
       combinedRank: z.number().int(),
       in: z.boolean(),
     }),
