@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN, seedDemo } from '../src/demo/seed';
 import { Client, createTestApp, engines, invite, setUp, type TestApp } from './harness';
 
 /**
@@ -307,5 +308,36 @@ describe.each(engines())('priorities on %s', (engine) => {
       expect((await owner.get(`/api/v1/priorities/rounds/${openRound}/results`)).statusCode).toBe(409);
       expect((await owner.patch(`/api/v1/priorities/disagreements/${item.A}?round=${openRound}`, { status: 'discussing' })).statusCode).toBe(409);
     });
+  });
+});
+
+describe.each(engines())('priorities demo on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('has a closed round scored by five Business and five IT people, τ around 0.3, three queued, one decided, a missed target mix', async () => {
+    expect(await seedDemo(t.app.ctx)).toEqual(DEMO_LOGIN);
+    const c = new Client(t.app);
+    expect((await c.post('/api/v1/auth/login', DEMO_LOGIN)).statusCode).toBe(200);
+    const rounds = (await c.get('/api/v1/priorities/rounds')).json().rounds;
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ status: 'closed', model: 'wsjf', itemCount: 25 });
+    const r = (await c.get(`/api/v1/priorities/rounds/${rounds[0].id}/results`)).json();
+    expect(r.scorers).toEqual({ business: 5, it: 5 });
+    expect(r.agreement.kendallTauB).toBeGreaterThanOrEqual(0.25);
+    expect(r.agreement.kendallTauB).toBeLessThanOrEqual(0.35);
+    expect(r.disagreements).toHaveLength(3);
+    expect(r.disagreements.map((d: { status: string }) => d.status)).toEqual(['decided', 'discussing', 'open']);
+    expect(r.disagreements[0].decision.reason).toMatch(/steering/);
+    const decided = r.items.find((i: { itemId: string }) => i.itemId === r.disagreements[0].itemId);
+    expect(decided.combinedRank).toBe(3);
+    const p = (await c.get(`/api/v1/priorities/portfolio?round=${rounds[0].id}`)).json();
+    expect(p.cutLine.in.length).toBeGreaterThan(0);
+    expect(p.cutLine.out.length).toBeGreaterThan(0);
+    const miss = Math.max(...(['run', 'grow', 'transform'] as const).map((k) => Math.abs(p.mix.actual[k] - p.mix.target[k])));
+    expect(miss).toBeGreaterThanOrEqual(5);
   });
 });

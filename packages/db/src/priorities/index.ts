@@ -342,3 +342,13 @@ export async function findScenario(x: Executor, orgId: string, id: string): Prom
   const [row] = await x.select().from(priorityScenarios).where(and(eq(priorityScenarios.orgId, orgId), eq(priorityScenarios.id, id)));
   return row ?? null;
 }
+
+/** Initiatives of an organisation with what a round needs (the demo and the web picker), bounded. */
+export async function listInitiativeRefs(x: Executor, orgId: string, limit: number) {
+  return x
+    .select({ id: initiatives.id, title: initiatives.title, effort: initiatives.effort, ansoff: initiatives.ansoff, startDate: initiatives.startDate })
+    .from(initiatives)
+    .where(eq(initiatives.orgId, orgId))
+    .orderBy(asc(initiatives.createdAt), asc(initiatives.id))
+    .limit(limit);
+}
