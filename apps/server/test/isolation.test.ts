@@ -116,6 +116,18 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     await victim.post(`/api/v1/pulses/${pulse.id}/close`);
     await victim.post('/api/v1/pulses', { title: 'Victim draft', questions: [{ text: 'Victim statement' }] });
     await victim.post('/api/v1/invitations', { email: 'pending@victim.test', role: 'leader' });
+    // A closed priorities round with scores, a decided disagreement and a scenario.
+    const round = (await victim.post('/api/v1/priorities/rounds', { name: 'Victim round', model: 'cd3', items: [{ type: 'initiative', id: initiative.id, category: 'run' }, { type: 'enabler', id: enabler.id }] })).json();
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/open`);
+    for (const p of (await victim.get('/api/v1/people')).json().people as { id: string; side: string }[]) {
+      for (const itemId of [initiative.id, enabler.id]) {
+        await victim.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: p.id, itemId, scores: p.side === 'it' ? { costOfDelay: 5, duration: 2 } : { costOfDelay: 9 } } });
+      }
+    }
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/close`);
+    await victim.request({ method: 'PUT', url: '/api/v1/priorities/portfolio', json: { capacity: 10, targetMix: { run: 1, grow: 1, transform: 1 } } });
+    await victim.patch(`/api/v1/priorities/disagreements/${enabler.id}?round=${round.id}`, { status: 'decided', ownerId: vera, decision: { rank: 1, reason: 'victim reason' } });
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/scenarios`, { name: 'Victim scenario' });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);
     const inv = (await victim.post('/api/v1/invitations', { email: 'attacker@evil.test', role: 'member' })).json();
@@ -200,5 +212,5 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     expect(mismatched).toEqual([]);
     expect(after).toBe(before);
     expect(probes).toBeGreaterThan(50);
-  });
+  }, 600_000);
 });

@@ -186,29 +186,32 @@ function key3(a: string, b: string): string {
  */
 export function priorityResults(input: PriorityResultsInput): PriorityResults {
   const { model, criteria, itemIds } = input;
-  const bySide: Record<PrioritySide, Map<string, number[]>> = { business: new Map(), it: new Map() };
-  const all = new Map<string, number[]>();
-  const items = new Set(itemIds);
+  // Values grouped by (item, criterion) in flat arrays indexed item·C + criterion: no string keys.
+  const C = criteria.length;
+  const itemIndex = new Map(itemIds.map((id, i) => [id, i]));
+  const critIndex = new Map(criteria.map((c, k) => [c.key, k]));
+  const cells = () => Array.from({ length: itemIds.length * C }, () => [] as number[]);
+  const bySide: Record<PrioritySide, number[][]> = { business: cells(), it: cells() };
+  const all = cells();
   for (const s of input.scores) {
-    if (!items.has(s.itemId)) continue;
-    const k = key3(s.itemId, s.criterion);
-    const m = bySide[s.side];
-    (m.get(k) ?? m.set(k, []).get(k)!).push(s.value);
-    (all.get(k) ?? all.set(k, []).get(k)!).push(s.value);
+    const i = itemIndex.get(s.itemId);
+    const k = critIndex.get(s.criterion);
+    if (i === undefined || k === undefined) continue;
+    bySide[s.side][i * C + k]!.push(s.value);
+    all[i * C + k]!.push(s.value);
   }
-  const sideValue = (side: PrioritySide, itemId: string, c: PriorityCriterion): number | null => {
+  const sideValue = (side: PrioritySide, i: number, k: number): number | null => {
+    const c = criteria[k]!;
     const from: PrioritySide = sideScores(c.owner, side) ? side : c.owner === 'business' ? 'business' : 'it';
-    return median(bySide[from].get(key3(itemId, c.key)) ?? []);
+    return median(bySide[from][i * C + k]!);
   };
   const sides = (['business', 'it'] as const).map((side) => {
-    const values = itemIds.map((id) => Object.fromEntries(criteria.map((c) => [c.key, sideValue(side, id, c)])) as Record<string, number | null>);
+    const values = itemIds.map((_, i) => Object.fromEntries(criteria.map((c, k) => [c.key, sideValue(side, i, k)])) as Record<string, number | null>);
     const scores = values.map((v) => modelScore(model, criteria, v));
     return { values, scores, ranks: priorityRanks(scores) };
   });
   const [b, it] = sides as [(typeof sides)[0], (typeof sides)[0]];
-  const combined = itemIds.map((id) =>
-    modelScore(model, criteria, Object.fromEntries(criteria.map((c) => [c.key, median(all.get(key3(id, c.key)) ?? [])]))),
-  );
+  const combined = itemIds.map((_, i) => modelScore(model, criteria, Object.fromEntries(criteria.map((c, k) => [c.key, median(all[i * C + k]!)]))));
 
   const both = itemIds.flatMap((_, i) => (b.scores[i] !== null && it.scores[i] !== null ? [i] : []));
   return {
