@@ -14,6 +14,7 @@ import {
 } from '../features/org';
 import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
 import { PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
+import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -112,6 +113,16 @@ const pulseRoute = createRoute({
   },
 });
 
+const prioritiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/priorities', component: PrioritiesPage });
+const priorityRoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/priorities/$id',
+  component: function PriorityRoundRoute() {
+    const { id } = priorityRoundRoute.useParams();
+    return <RoundPage key={id} id={id} />;
+  },
+});
+
 /** The printable results sit outside the app layout: paper needs no navigation. */
 const pulsePrintRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -139,6 +150,8 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     pulsesRoute,
     pulseRoute,
+    prioritiesRoute,
+    priorityRoundRoute,
     roadmapRoute,
     roadmapHealthRoute,
     roadmapTimelineRoute,

@@ -17,6 +17,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
       </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
+      <RouterNavLink to="/priorities" label="Priorities" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>
