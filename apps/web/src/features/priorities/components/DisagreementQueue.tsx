@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { TDisagreementStatus, TResults } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorMessage } from '../../../lib/api';
@@ -7,7 +7,8 @@ import { useDecideDisagreement, useDisagreement } from '../api/disagreements';
 import { usePeopleLookup } from '../api/lookups';
 import { fmt } from './words';
 
-const STATUS_COLOR: Record<TDisagreementStatus, string> = { open: 'orange', discussing: 'blue', decided: 'teal' };
+/** Dark shades: readable on the striped rows (WCAG AA contrast). */
+const STATUS_COLOR: Record<TDisagreementStatus, string> = { open: 'red.9', discussing: 'blue.9', decided: 'teal.9' };
 
 /** The disagreements as a worklist: largest rank difference first, each with status, owner, due date and decision. */
 export function DisagreementQueue({ roundId, results, leader }: { roundId: string; results: TResults; leader: boolean }) {
@@ -41,9 +42,9 @@ export function DisagreementQueue({ roundId, results, leader }: { roundId: strin
                 </Table.Th>
                 <Table.Td>{fmt(d.rankDifference, 1)}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[d.status]} variant="light">
+                  <Text size="sm" fw={700} c={STATUS_COLOR[d.status]}>
                     {d.status}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{name(d.ownerId)}</Table.Td>
                 <Table.Td>{d.dueDate ?? '—'}</Table.Td>
@@ -95,7 +96,7 @@ function DecideForm({ roundId, itemId, people, n, onDone }: { roundId: string; i
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={`Decide ${cur.title}`}>
       <Stack gap="sm">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {cur.title}: combined rank {cur.combinedRank}
         </Title>
         <Group grow align="flex-start">
