@@ -96,7 +96,7 @@ export async function benchApp(e: { engine: Engine; url?: string }, poolSize = 2
 }
 
 /** An authenticated JSON request as the owner. */
-export async function api(b: BenchApp, method: 'GET' | 'POST', url: string, payload?: unknown) {
+export async function api(b: BenchApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
   const res = await b.app.inject({ method, url, cookies: b.cookies, headers: method === 'GET' ? {} : { 'x-csrf-token': b.cookies.tandem_csrf! }, ...(payload === undefined ? {} : { payload: payload as object }) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   return res;

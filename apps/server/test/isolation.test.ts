@@ -121,6 +121,18 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     // A business case on the initiative and a security case, so the cases routes are probed with real ids.
     await victim.post('/api/v1/cases', { kind: 'business', title: 'Victim case', initiativeId: initiative.id, discountRate: 0.1, years: 2, iterations: 200, lines: [{ label: 'Build', type: 'cost', year: 0, low: 5, likely: 10, high: 20 }, { label: 'Gain', type: 'benefit', year: 1, low: 5, likely: 12, high: 30 }] });
     await victim.post('/api/v1/cases', { kind: 'security', title: 'Victim risk', iterations: 200, frequency: { low: 0.1, likely: 0.2, high: 0.5 }, magnitude: { low: 100, high: 10000 }, controls: [{ label: 'Victim control', costPerYear: 10, frequencyReduction: 0.5, magnitudeReduction: 0 }] });
+    // A closed priorities round with scores, a decided disagreement and a scenario.
+    const round = (await victim.post('/api/v1/priorities/rounds', { name: 'Victim round', model: 'cd3', items: [{ type: 'initiative', id: initiative.id, category: 'run' }, { type: 'enabler', id: enabler.id }] })).json();
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/open`);
+    for (const p of (await victim.get('/api/v1/people')).json().people as { id: string; side: string }[]) {
+      for (const itemId of [initiative.id, enabler.id]) {
+        await victim.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: p.id, itemId, scores: p.side === 'it' ? { costOfDelay: 5, duration: 2 } : { costOfDelay: 9 } } });
+      }
+    }
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/close`);
+    await victim.request({ method: 'PUT', url: '/api/v1/priorities/portfolio', json: { capacity: 10, targetMix: { run: 1, grow: 1, transform: 1 } } });
+    await victim.patch(`/api/v1/priorities/disagreements/${enabler.id}?round=${round.id}`, { status: 'decided', ownerId: vera, decision: { rank: 1, reason: 'victim reason' } });
+    await victim.post(`/api/v1/priorities/rounds/${round.id}/scenarios`, { name: 'Victim scenario' });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);
     const inv = (await victim.post('/api/v1/invitations', { email: 'attacker@evil.test', role: 'member' })).json();

@@ -7,3 +7,4 @@ export * from './org';
 export * from './strategy';
 export * from './pulse';
 export * from './cases';
+export * from './priorities';

@@ -17,6 +17,7 @@ import {
 import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '../features/strategy';
 import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
+import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -127,6 +128,16 @@ const pulseRoute = createRoute({
   },
 });
 
+const prioritiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/priorities', component: PrioritiesPage });
+const priorityRoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/priorities/$id',
+  component: function PriorityRoundRoute() {
+    const { id } = priorityRoundRoute.useParams();
+    return <RoundPage key={id} id={id} />;
+  },
+});
+
 /** The printable results sit outside the app layout: paper needs no navigation. */
 const pulsePrintRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -176,6 +187,8 @@ const routeTree = rootRoute.addChildren([
     pulsesRoute,
     myPulsesRoute,
     pulseRoute,
+    prioritiesRoute,
+    priorityRoundRoute,
     roadmapRoute,
     roadmapHealthRoute,
     roadmapTimelineRoute,

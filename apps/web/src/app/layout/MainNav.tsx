@@ -22,6 +22,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/cases" activeOptions={{ exact: true }} label="Business cases" onClick={onNavigate} />
         <RouterNavLink to="/cases/register" label="Security register" onClick={onNavigate} />
       </NavLink>
+      <RouterNavLink to="/priorities" label="Priorities" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>

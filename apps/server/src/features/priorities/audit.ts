@@ -1,0 +1,18 @@
+import { insertAudit, type Executor } from '@tandem/db';
+import type { AppContext, OrgAuth } from '../../context';
+
+/** The priorities feature's part of the audit action union. Scores are not audited one by one. */
+export type PrioritiesAuditAction =
+  | 'priorities.round_created'
+  | 'priorities.round_items_added'
+  | 'priorities.round_opened'
+  | 'priorities.round_closed'
+  | 'priorities.scores_entered_for'
+  | 'priorities.disagreement_updated'
+  | 'priorities.portfolio_set'
+  | 'priorities.scenario_created';
+
+/** Appends one audit entry inside the caller's transaction. */
+export function recordPrioritiesAudit(ctx: AppContext, x: Executor, auth: OrgAuth, action: PrioritiesAuditAction, target?: string | null, details?: Record<string, unknown>) {
+  return insertAudit(x, { orgId: auth.orgId, actorUserId: auth.userId, action, target: target ?? null, details: details ?? null, at: ctx.now() });
+}

@@ -1,0 +1,17 @@
+import { findRound, listRounds } from '@tandem/db';
+import type { TRound, TRoundList } from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
+import { notFound } from '../../lib/errors';
+import { toRound } from './round.mapper';
+
+export async function getRound(ctx: AppContext, auth: OrgAuth, id: string): Promise<TRound> {
+  const round = await findRound(ctx.db, auth.orgId, id);
+  if (!round) throw notFound('Round');
+  return toRound(ctx.db, auth, round);
+}
+
+/** The 200 newest rounds. */
+export async function listOrgRounds(ctx: AppContext, auth: OrgAuth): Promise<TRoundList> {
+  const rows = await listRounds(ctx.db, auth.orgId, 200);
+  return { rounds: rows.map((r) => ({ ...r, itemCount: Number(r.itemCount), createdAt: r.createdAt.toISOString() })) };
+}

@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZAddRoundItemsRequest,
+  ZCompareQuery,
+  ZCreateRoundRequest,
+  ZCreateScenarioRequest,
+  ZDisagreement,
+  ZIdParams,
+  ZItemIdParams,
+  ZPatchDisagreementRequest,
+  ZPortfolio,
+  ZPortfolioQuery,
+  ZPortfolioSettings,
+  ZPortfolioSettingsAnswer,
+  ZPutPortfolioRequest,
+  ZPutScoresRequest,
+  ZResults,
+  ZRound,
+  ZRoundList,
+  ZRoundQuery,
+  ZScenario,
+  ZScenarioComparison,
+  ZScenarioList,
+  ZScoreList,
+  ZScoresQuery,
+  ZScoresWritten,
+} from '@tandem/contracts';
+import { requireOrg } from '../../plugins/auth';
+import { addRoundItems } from './add-round-items';
+import { closeRound, openRound } from './change-round-status';
+import { compareScenarios } from './compare-scenarios';
+import { createRound } from './create-round';
+import { createScenario } from './create-scenario';
+import { decideDisagreement, getDisagreement } from './decide-disagreement';
+import { getPortfolio } from './get-portfolio';
+import { getResults } from './get-results';
+import { getRound, listOrgRounds } from './get-round';
+import { listRoundScenarios } from './list-scenarios';
+import { listRoundScores } from './list-scores';
+import { getPortfolioSettings, setPortfolio } from './set-portfolio';
+import { changeScores, submitScores } from './submit-scores';
+
+const tags = ['priorities'];
+const leader = { access: 'leader' as const };
+const member = { access: 'member' as const };
+
+/** Priorities: Business and IT score separately; results, the disagreement queue, the portfolio. */
+export async function prioritiesRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = app.ctx;
+
+  r.post('/priorities/rounds', { config: leader, schema: { tags, summary: 'Create a draft scoring round', body: ZCreateRoundRequest, response: { 201: ZRound } } }, async (req, reply) =>
+    reply.status(201).send(await createRound(ctx, requireOrg(req), req.body)),
+  );
+  r.get('/priorities/rounds', { config: member, schema: { tags, summary: 'The 200 newest rounds', response: { 200: ZRoundList } } }, (req) => listOrgRounds(ctx, requireOrg(req)));
+  r.get('/priorities/rounds/:id', { config: member, schema: { tags, summary: 'A round with its items, criteria and the caller as scorer', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
+    getRound(ctx, requireOrg(req), req.params.id),
+  );
+  r.post(
+    '/priorities/rounds/:id/items',
+    { config: leader, schema: { tags, summary: 'Add items while the round is a draft', params: ZIdParams, body: ZAddRoundItemsRequest, response: { 200: ZRound } } },
+    (req) => addRoundItems(ctx, requireOrg(req), req.params.id, req.body),
+  );
+  r.post('/priorities/rounds/:id/open', { config: leader, schema: { tags, summary: 'Open a draft round for scoring', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
+    openRound(ctx, requireOrg(req), req.params.id),
+  );
+  r.post('/priorities/rounds/:id/close', { config: leader, schema: { tags, summary: 'Close a round: results appear', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
+    closeRound(ctx, requireOrg(req), req.params.id),
+  );
+  r.put(
+    '/priorities/rounds/:id/scores',
+    { config: member, schema: { tags, summary: 'Score an item (new scores; 409 if already scored)', params: ZIdParams, body: ZPutScoresRequest, response: { 200: ZScoresWritten } } },
+    (req) => submitScores(ctx, requireOrg(req), req.params.id, req.body),
+  );
+  r.patch(
+    '/priorities/rounds/:id/scores',
+    { config: member, schema: { tags, summary: 'Change scores while the round is open', params: ZIdParams, body: ZPutScoresRequest, response: { 200: ZScoresWritten } } },
+    (req) => changeScores(ctx, requireOrg(req), req.params.id, req.body),
+  );
+  r.get(
+    '/priorities/rounds/:id/scores',
+    { config: member, schema: { tags, summary: 'Scores, paged; blind while the round is open (own scores only)', params: ZIdParams, querystring: ZScoresQuery, response: { 200: ZScoreList } } },
+    (req) => listRoundScores(ctx, requireOrg(req), req.params.id, req.query),
+  );
+  r.get(
+    '/priorities/rounds/:id/results',
+    { config: member, schema: { tags, summary: 'Both rankings, agreement and the queue; 409 with progress while open', params: ZIdParams, response: { 200: ZResults } } },
+    (req) => getResults(ctx, requireOrg(req), req.params.id),
+  );
+  r.post(
+    '/priorities/rounds/:id/scenarios',
+    { config: leader, schema: { tags, summary: 'Save a named copy of the combined ranking with manual moves', params: ZIdParams, body: ZCreateScenarioRequest, response: { 201: ZScenario } } },
+    async (req, reply) => reply.status(201).send(await createScenario(ctx, requireOrg(req), req.params.id, req.body)),
+  );
+  r.get('/priorities/rounds/:id/scenarios', { config: member, schema: { tags, summary: 'Scenarios of a round', params: ZIdParams, response: { 200: ZScenarioList } } }, (req) =>
+    listRoundScenarios(ctx, requireOrg(req), req.params.id),
+  );
+  r.get(
+    '/priorities/scenarios/compare',
+    { config: member, schema: { tags, summary: 'Compare two scenarios (or one with the current ranking)', querystring: ZCompareQuery, response: { 200: ZScenarioComparison } } },
+    (req) => compareScenarios(ctx, requireOrg(req), req.query.a, req.query.b),
+  );
+  r.get(
+    '/priorities/disagreements/:itemId',
+    { config: member, schema: { tags, summary: 'One disagreement with its history', params: ZItemIdParams, querystring: ZRoundQuery, response: { 200: ZDisagreement } } },
+    (req) => getDisagreement(ctx, requireOrg(req), req.query.round, req.params.itemId),
+  );
+  r.patch(
+    '/priorities/disagreements/:itemId',
+    {
+      config: leader,
+      schema: { tags, summary: 'Move a disagreement along open → discussing → decided', params: ZItemIdParams, querystring: ZRoundQuery, body: ZPatchDisagreementRequest, response: { 200: ZDisagreement } },
+    },
+    (req) => decideDisagreement(ctx, requireOrg(req), req.query.round, req.params.itemId, req.body),
+  );
+  r.put(
+    '/priorities/portfolio',
+    { config: leader, schema: { tags, summary: 'Capacity, target mix and the disagreement rule', body: ZPutPortfolioRequest, response: { 200: ZPortfolioSettings } } },
+    (req) => setPortfolio(ctx, requireOrg(req), req.body),
+  );
+  r.get('/priorities/portfolio/settings', { config: member, schema: { tags, summary: 'The organisation\'s portfolio settings', response: { 200: ZPortfolioSettingsAnswer } } }, (req) =>
+    getPortfolioSettings(ctx, requireOrg(req)),
+  );
+  r.get(
+    '/priorities/portfolio',
+    { config: member, schema: { tags, summary: 'Cut line and mix of a closed round; what moves in if `drop` were dropped', querystring: ZPortfolioQuery, response: { 200: ZPortfolio } } },
+    (req) => getPortfolio(ctx, requireOrg(req), req.query.round, req.query.drop),
+  );
+}

@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN, seedDemo } from '../src/demo/seed';
+import { Client, createTestApp, engines, invite, setUp, type TestApp } from './harness';
+
+/**
+ * The priorities API contract (issue 9) on both engines. The fixture is small enough to check by
+ * hand: WSJF over four items, two scorers per side, with the hand-computed values in comments.
+ */
+describe.each(engines())('priorities on %s', (engine) => {
+  let t: TestApp;
+  let owner: Client;
+  let biz: Client;
+  let it1: Client;
+  let acmeId: string;
+  const person: Record<string, string> = {};
+  const item: Record<string, string> = {};
+  let foreignInitiative: string;
+  let foreignRound: string;
+  let roundId: string;
+
+  const put = (c: Client, url: string, json: unknown) => c.request({ method: 'PUT', url, json });
+  const score = (c: Client, personId: string, itemId: string, scores: Record<string, number>) => put(c, `/api/v1/priorities/rounds/${roundId}/scores`, { personId, itemId, scores });
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const s = await setUp(t.app);
+    owner = s.client;
+    acmeId = s.me.current.id;
+    for (const [key, side] of [
+      ['biz1', 'business'],
+      ['biz2', 'business'],
+      ['it1', 'it'],
+      ['it2', 'it'],
+    ] as const) {
+      const res = await owner.post('/api/v1/people', { name: key, email: `${key}@acme.test`, department: side === 'it' ? 'IT' : 'Sales', side, level: 'employee' });
+      person[key] = res.json().id;
+    }
+    // Accepting an invitation links the account to the person with the same e-mail.
+    biz = (await invite(t.app, owner, 'biz1@acme.test', 'member', 'biz1')).client;
+    it1 = (await invite(t.app, owner, 'it1@acme.test', 'member', 'it1')).client;
+    for (const [key, effort] of [
+      ['A', 5],
+      ['B', 3],
+      ['C', 8],
+    ] as const) {
+      item[key] = (await owner.post('/api/v1/initiatives', { title: `Initiative ${key}`, effort })).json().id;
+    }
+    item.E = (await owner.post('/api/v1/enablers', { title: 'Enabler E', effort: 4 })).json().id;
+
+    const other = (await owner.post('/api/v1/orgs', { name: 'Other Org', currency: 'USD' })).json();
+    foreignInitiative = (await owner.post('/api/v1/initiatives', { title: 'Foreign', effort: 1 })).json().id;
+    foreignRound = (await owner.post('/api/v1/priorities/rounds', { name: 'Foreign round', model: 'wsjf', items: [{ type: 'initiative', id: foreignInitiative }] })).json().id;
+    expect(other.id).not.toBe(acmeId);
+    expect((await owner.post(`/api/v1/orgs/${acmeId}/switch`)).statusCode).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('creates a WSJF round with the model\'s criteria and opens it', async () => {
+    const res = await owner.post('/api/v1/priorities/rounds', {
+      name: 'Q1 priorities',
+      model: 'wsjf',
+      items: [
+        { type: 'initiative', id: item.A, category: 'grow' },
+        { type: 'initiative', id: item.B, category: 'run' },
+        { type: 'initiative', id: item.C, category: 'transform' },
+        { type: 'enabler', id: item.E, category: 'run' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const round = res.json();
+    roundId = round.id;
+    expect(round).toMatchObject({ name: 'Q1 priorities', model: 'wsjf', status: 'draft' });
+    expect(round.criteria.map((c: { key: string; owner: string }) => [c.key, c.owner])).toEqual([
+      ['businessValue', 'both'],
+      ['timeCriticality', 'both'],
+      ['riskReduction', 'both'],
+      ['jobSize', 'it'],
+    ]);
+    expect(round.criteria[0].scale).toEqual({ kind: 'set', values: [1, 2, 3, 5, 8, 13, 20] });
+    expect(round.items.map((i: { effort: number }) => i.effort)).toEqual([5, 3, 8, 4]);
+    // Results while a draft: 409 with the progress only.
+    expect((await owner.get(`/api/v1/priorities/rounds/${roundId}/results`)).statusCode).toBe(409);
+    const opened = await owner.post(`/api/v1/priorities/rounds/${roundId}/open`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().status).toBe('open');
+    // The member sees themselves as the scorer.
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}`)).json().me).toMatchObject({ personId: person.biz1, side: 'business' });
+  });
+
+  it('takes scores from members as themselves and from an admin for anyone; 409 on a second PUT, PATCH changes', async () => {
+    // Business: A 20/13/8, B 5/3/2, C 8/5/3, E 8/5/3 (both business scorers alike).
+    const business: Record<string, [number, number, number]> = { A: [20, 13, 8], B: [5, 3, 2], C: [8, 5, 3], E: [8, 5, 3] };
+    // IT: A 3/2/1 size 5, B 13/8/20 size 2, C 8/5/3 size 8, E 8/5/3 size 8.
+    const it: Record<string, [number, number, number, number]> = { A: [3, 2, 1, 5], B: [13, 8, 20, 2], C: [8, 5, 3, 8], E: [8, 5, 3, 8] };
+    for (const k of ['A', 'B', 'C', 'E']) {
+      const [bv, tc, rr] = business[k]!;
+      const b = { businessValue: bv, timeCriticality: tc, riskReduction: rr };
+      const [ibv, itc, irr, js] = it[k]!;
+      const i = { businessValue: ibv, timeCriticality: itc, riskReduction: irr, jobSize: js };
+      for (const [c, p, sc] of [
+        [biz, person.biz1, b],
+        [owner, person.biz2, b],
+        [it1, person.it1, i],
+        [owner, person.it2, i],
+      ] as const) {
+        const res = await score(c, p!, item[k]!, sc);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toEqual({ personId: p, itemId: item[k], scores: sc });
+      }
+    }
+    // A second score on the same item and criterion is a 409 and changes nothing.
+    const again = await score(biz, person.biz1!, item.A!, { businessValue: 1 });
+    expect(again.statusCode).toBe(409);
+    // PATCH changes a score (and back).
+    const patched = await biz.patch(`/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 13 } });
+    expect(patched.statusCode).toBe(200);
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?personId=${person.biz1}`)).json().scores.find((s: { itemId: string; criterion: string }) => s.itemId === item.A && s.criterion === 'businessValue').value).toBe(13);
+    await biz.patch(`/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 20 } });
+  });
+
+  it('keeps scores blind while the round is open: 403 for another side\'s or anyone else\'s, 409 with progress for results', async () => {
+    const base = `/api/v1/priorities/rounds/${roundId}`;
+    expect((await biz.get(`${base}/scores?side=it`)).statusCode).toBe(403);
+    expect((await biz.get(`${base}/scores?personId=${person.it1}`)).statusCode).toBe(403);
+    expect((await it1.get(`${base}/scores?personId=${person.biz1}`)).statusCode).toBe(403);
+    expect((await biz.get(`${base}/scores?personId=${person.biz2}`)).statusCode).toBe(403);
+    expect((await biz.get(`${base}/scores`)).statusCode).toBe(403);
+    const own = await it1.get(`${base}/scores?personId=${person.it1}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().scores).toHaveLength(16);
+    expect(own.json().scores.every((s: { personId: string }) => s.personId === person.it1)).toBe(true);
+
+    const res = await biz.get(`${base}/results`);
+    expect(res.statusCode).toBe(409);
+    const details = res.json().error.details;
+    expect(details.status).toBe('open');
+    expect(details.items).toBe(4);
+    expect(details.scorers).toHaveLength(4);
+    expect(details.scorers.find((s: { personId: string }) => s.personId === person.it1)).toEqual({ personId: person.it1, name: 'it1', side: 'it', itemsScored: 4 });
+    // Progress never says what was scored.
+    expect(JSON.stringify(details)).not.toMatch(/value|score"/);
+    // Members cannot close the round.
+    expect((await biz.post(`${base}/close`)).statusCode).toBe(403);
+  });
+
+  it('answers the results of a closed round exactly as the contract says', async () => {
+    expect((await owner.post(`/api/v1/priorities/rounds/${roundId}/close`)).json().status).toBe('closed');
+    const res = await biz.get(`/api/v1/priorities/rounds/${roundId}/results`);
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    const byId = Object.fromEntries(r.items.map((i: { itemId: string }) => [i.itemId, i]));
+    // Business: A 41/5 = 8.2, B 10/2 = 5, C 16/8 = 2, E 2 (IT's job size enters the business WSJF).
+    // IT: A 6/5 = 1.2, B 41/2 = 20.5, C 2, E 2. Ties share the average rank.
+    expect(byId[item.A!]).toMatchObject({ title: 'Initiative A', business: { score: 8.2, rank: 1 }, it: { score: 1.2, rank: 4 }, rankDifference: -3 });
+    expect(byId[item.B!]).toMatchObject({ business: { score: 5, rank: 2 }, it: { score: 20.5, rank: 1 }, rankDifference: 1 });
+    expect(byId[item.C!]).toMatchObject({ business: { score: 2, rank: 3.5 }, it: { score: 2, rank: 2.5 }, rankDifference: 1 });
+    expect(byId[item.E!]).toMatchObject({ title: 'Enabler E', business: { score: 2, rank: 3.5 }, it: { score: 2, rank: 2.5 }, rankDifference: 1 });
+    // tau-b over (8.2, 5, 2, 2) and (1.2, 20.5, 2, 2): C − D = 2 − 3, one tie on each side: −1 / √(5·5) = −0.2.
+    expect(r.agreement.kendallTauB).toBeCloseTo(-0.2, 12);
+    // Each side's two scorers agree exactly.
+    expect(r.agreement.alphaBusiness).toBeCloseTo(1, 12);
+    expect(r.agreement.alphaIt).toBeCloseTo(1, 12);
+    // Combined (medians over everyone): B (9 + 5.5 + 11) / 2 = 12.75, A (11.5 + 7.5 + 4.5) / 5 = 4.7, C 2, E 2.
+    expect(r.items.map((i: { itemId: string; combinedRank: number }) => [i.itemId, i.combinedRank])).toEqual([
+      [item.B, 1],
+      [item.A, 2],
+      [item.C, 3],
+      [item.E, 4],
+    ]);
+    // The queue: top 3 by |rank difference|, largest first, ties in item order.
+    expect(r.disagreements).toEqual([
+      expect.objectContaining({ itemId: item.A, rankDifference: -3, status: 'open' }),
+      expect.objectContaining({ itemId: item.B, rankDifference: 1, status: 'open' }),
+      expect.objectContaining({ itemId: item.C, rankDifference: 1, status: 'open' }),
+    ]);
+    // After closing, everyone sees every score, paged.
+    const page = await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&limit=20`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().scores).toHaveLength(20);
+    expect(page.json().nextOffset).toBe(20);
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&offset=20&limit=20`)).json()).toMatchObject({ nextOffset: null });
+  });
+
+  it('sets the portfolio and cuts the combined ranking at capacity', async () => {
+    const set = await put(owner, '/api/v1/priorities/portfolio', { capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 }, disagreementThreshold: null, disagreementTopN: 3 });
+    const res = await biz.get(`/api/v1/priorities/portfolio?round=${roundId}`);
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    // B 3, A 5 (8 ≤ 10), then C 8 does not fit (16): C and everything after it are out.
+    expect(p.cutLine).toEqual({ in: [item.B, item.A], out: [item.C, item.E] });
+    // In-effort 8: run 3 (37.5%), grow 5 (62.5%), transform 0, on the target's own scale (100).
+    expect(p.mix.actual.run).toBeCloseTo(37.5, 12);
+    expect(p.mix.actual.grow).toBeCloseTo(62.5, 12);
+    expect(p.mix.actual.transform).toBe(0);
+    expect(p.mix.target).toEqual({ run: 60, grow: 25, transform: 15 });
+    expect(p.split).toEqual({ business: 1, it: 0 });
+    expect(p.used).toBe(8);
+  });
+
+  it('decides a disagreement with a reason, keeps every change, and moves the combined ranking and the cut line', async () => {
+    const url = `/api/v1/priorities/disagreements/${item.C}?round=${roundId}`;
+    const discussing = await owner.patch(url, { status: 'discussing', ownerId: person.biz1, dueDate: '2026-12-15' });
+    expect(discussing.statusCode).toBe(200);
+    expect(discussing.json()).toMatchObject({ itemId: item.C, status: 'discussing', ownerId: person.biz1, dueDate: '2026-12-15', decision: null });
+    // A member may not decide.
+    expect((await biz.patch(url, { status: 'decided', decision: { rank: 1, reason: 'x' } })).statusCode).toBe(403);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const decided = await owner.patch(url, { status: 'decided', decision: { rank: 1, reason: 'The regulator\'s deadline is in March' } });
+    expect(decided.statusCode).toBe(200);
+    const d = decided.json();
+    expect(d).toMatchObject({ status: 'decided', combinedRank: 1, decision: { rank: 1, reason: 'The regulator\'s deadline is in March' } });
+    expect(d.history).toHaveLength(2);
+    expect(d.history[0].changes.status).toEqual({ from: 'discussing', to: 'decided' });
+    expect(d.history[0].actorName).toBe('Olivia Owner');
+
+    const r = (await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).json();
+    expect(r.items.map((i: { itemId: string }) => i.itemId)).toEqual([item.C, item.B, item.A, item.E]);
+    expect(r.disagreements.find((x: { itemId: string }) => x.itemId === item.C)).toMatchObject({ status: 'decided' });
+    // C (8) first, then B (3) would make 11 > 10: only C is in.
+    const p = (await biz.get(`/api/v1/priorities/portfolio?round=${roundId}&drop=${item.C}`)).json();
+    expect(p.cutLine).toEqual({ in: [item.C], out: [item.B, item.A, item.E] });
+    expect(p.mix.actual).toEqual({ run: 0, grow: 0, transform: 100 });
+    expect(p.ifDropped).toEqual({ itemId: item.C, movesIn: [item.B, item.A] });
+  });
+
+  it('saves scenarios with manual moves and compares them', async () => {
+    const url = `/api/v1/priorities/rounds/${roundId}/scenarios`;
+    const a = await owner.post(url, { name: 'As decided' });
+    expect(a.statusCode).toBe(201);
+    expect(a.json().order).toEqual([item.C, item.B, item.A, item.E]);
+    const b = await owner.post(url, { name: 'Enabler first', moves: [{ itemId: item.E, rank: 1 }] });
+    expect(b.json().order).toEqual([item.E, item.C, item.B, item.A]);
+    const cmp = await biz.get(`/api/v1/priorities/scenarios/compare?a=${a.json().id}&b=${b.json().id}`);
+    expect(cmp.statusCode).toBe(200);
+    // b: E 4, then C 8 would make 12: only E is in.
+    expect(cmp.json()).toMatchObject({ a: { in: [item.C] }, b: { in: [item.E] }, movesIn: [item.E], movesOut: [item.C] });
+    expect(cmp.json().b.mix).toEqual({ run: 100, grow: 0, transform: 0 });
+    expect((await biz.get(url)).json().scenarios).toHaveLength(2);
+  });
+
+  describe('bad input: 400 with the reason and nothing written', () => {
+    let openRound: string;
+    const snapshot = async () => {
+      const rounds = (await owner.get('/api/v1/priorities/rounds')).json();
+      const scores = await Promise.all([person.biz1, person.it1].map((p) => owner.get(`/api/v1/priorities/rounds/${openRound}/scores?personId=${p}`)));
+      return JSON.stringify([rounds, scores.map((s) => s.json())]);
+    };
+
+    beforeAll(async () => {
+      openRound = (await owner.post('/api/v1/priorities/rounds', { name: 'Open round', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'enabler', id: item.E }] })).json().id;
+      await owner.post(`/api/v1/priorities/rounds/${openRound}/open`);
+      // One score exists, so "nothing written" also means "nothing changed".
+      expect((await put(biz, `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 5 } })).statusCode).toBe(200);
+    });
+
+    const cases: [string, () => [Client, string, string, unknown], RegExp][] = [
+      ['a score outside the model\'s scale', () => [biz, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.E, scores: { timeCriticality: 4 } }], /body\.scores\.timeCriticality.*one of 1, 2, 3, 5, 8, 13, 20/],
+      ['a valid score beside one outside the scale (all or nothing)', () => [biz, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.E, scores: { businessValue: 8, riskReduction: 21 } }], /riskReduction/],
+      ['a scorer scoring a criterion their side does not own', () => [biz, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.E, scores: { jobSize: 5 } }], /body\.scores\.jobSize.*owned by IT/],
+      ['an admin entering a criterion the person\'s side does not own', () => [owner, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz2, itemId: item.E, scores: { jobSize: 5 } }], /owned by IT/],
+      ['an unknown criterion', () => [it1, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.it1, itemId: item.E, scores: { reach: 5 } }], /body\.scores\.reach/],
+      ['an item that is not in the round', () => [it1, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.it1, itemId: item.B, scores: { jobSize: 5 } }], /body\.itemId/],
+      ['a person of another organisation', () => [owner, 'PUT', `/api/v1/priorities/rounds/${openRound}/scores`, { personId: foreignInitiative, itemId: item.E, scores: { jobSize: 5 } }], /body\.personId/],
+      ['scoring a closed round', () => [biz, 'PUT', `/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 5 } }], /closed/],
+      ['changing a score in a closed round', () => [biz, 'PATCH', `/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 5 } }], /closed/],
+      ['weights that do not sum to a positive number', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'W', model: 'weighted', criteria: [{ key: 'value', label: 'Value', weight: 1, owner: 'business' }, { key: 'effort', label: 'Effort', weight: -1, owner: 'it' }], items: [] }], /body\.criteria.*positive/],
+      ['an item from another organisation', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'initiative', id: foreignInitiative }] }], /body\.items\.1\.id.*no initiative/],
+      ['an initiative id given as an enabler', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'enabler', id: item.A }] }], /body\.items\.0\.id.*no enabler/],
+      ['a request (not available yet)', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'request', id: item.A }] }], /requests are not available yet/],
+      ['the same item twice', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'initiative', id: item.A }] }], /body\.items\.1\.id.*already/],
+      ['criteria on a fixed model', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', criteria: [{ key: 'v', label: 'V', weight: 1, owner: 'both' }], items: [] }], /body\.criteria.*fixed/],
+      ['a weighted round without criteria', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'weighted', items: [] }], /body\.criteria/],
+      ['an unknown model', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'moscow', items: [] }], /body\.model/],
+      ['an unknown field', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [], colour: 'red' }], /colour|Unrecognized/i],
+      ['a target mix of zeros', () => [owner, 'PUT', '/api/v1/priorities/portfolio', { capacity: 10, targetMix: { run: 0, grow: 0, transform: 0 } }], /targetMix/],
+      ['a negative capacity', () => [owner, 'PUT', '/api/v1/priorities/portfolio', { capacity: -1, targetMix: { run: 1, grow: 1, transform: 1 } }], /capacity/],
+      ['a decision without a reason', () => [owner, 'PATCH', `/api/v1/priorities/disagreements/${item.A}?round=${roundId}`, { status: 'decided' }], /body\.decision/],
+      ['a decided rank beyond the items', () => [owner, 'PATCH', `/api/v1/priorities/disagreements/${item.A}?round=${roundId}`, { status: 'decided', decision: { rank: 9, reason: 'r' } }], /body\.decision\.rank/],
+      ['a disagreement owner from another organisation', () => [owner, 'PATCH', `/api/v1/priorities/disagreements/${item.A}?round=${roundId}`, { status: 'discussing', ownerId: foreignInitiative }], /body\.ownerId/],
+    ];
+
+    it.each(cases)('%s', async (_name, make, message) => {
+      const before = await snapshot();
+      const settingsBefore = (await owner.get('/api/v1/priorities/portfolio/settings')).body;
+      const resultsBefore = (await owner.get(`/api/v1/priorities/rounds/${roundId}/results`)).body;
+      const [c, method, url, json] = make();
+      const res = await c.request({ method: method as 'PUT', url, json });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toMatch(message);
+      expect(await snapshot()).toBe(before);
+      expect((await owner.get('/api/v1/priorities/portfolio/settings')).body).toBe(settingsBefore);
+      expect((await owner.get(`/api/v1/priorities/rounds/${roundId}/results`)).body).toBe(resultsBefore);
+    });
+
+    it('403 for a member scoring as someone else, 409 for a second score, and 404 for another organisation\'s round', async () => {
+      const before = await snapshot();
+      expect((await put(biz, `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz2, itemId: item.A, scores: { businessValue: 5 } })).statusCode).toBe(403);
+      expect((await put(biz, `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 8 } })).statusCode).toBe(409);
+      expect((await put(biz, `/api/v1/priorities/rounds/${openRound}/scores`, { personId: person.biz1, itemId: item.A, scores: { timeCriticality: 3, businessValue: 8 } })).statusCode).toBe(409);
+      expect(await snapshot()).toBe(before);
+      for (const url of [`/api/v1/priorities/rounds/${foreignRound}`, `/api/v1/priorities/rounds/${foreignRound}/results`, `/api/v1/priorities/portfolio?round=${foreignRound}`]) {
+        expect((await owner.get(url)).statusCode).toBe(404);
+      }
+      expect((await owner.post(`/api/v1/priorities/rounds/${foreignRound}/open`)).statusCode).toBe(404);
+      // Results of a round that is not closed: 409; disagreements too.
+      expect((await owner.get(`/api/v1/priorities/rounds/${openRound}/results`)).statusCode).toBe(409);
+      expect((await owner.patch(`/api/v1/priorities/disagreements/${item.A}?round=${openRound}`, { status: 'discussing' })).statusCode).toBe(409);
+    });
+  });
+});
+
+describe.each(engines())('priorities demo on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('has a closed round scored by five Business and five IT people, τ around 0.3, three queued, one decided, a missed target mix', async () => {
+    expect(await seedDemo(t.app.ctx)).toEqual(DEMO_LOGIN);
+    const c = new Client(t.app);
+    expect((await c.post('/api/v1/auth/login', DEMO_LOGIN)).statusCode).toBe(200);
+    const rounds = (await c.get('/api/v1/priorities/rounds')).json().rounds;
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ status: 'closed', model: 'wsjf', itemCount: 25 });
+    const r = (await c.get(`/api/v1/priorities/rounds/${rounds[0].id}/results`)).json();
+    expect(r.scorers).toEqual({ business: 5, it: 5 });
+    expect(r.agreement.kendallTauB).toBeGreaterThanOrEqual(0.25);
+    expect(r.agreement.kendallTauB).toBeLessThanOrEqual(0.35);
+    expect(r.disagreements).toHaveLength(3);
+    expect(r.disagreements.map((d: { status: string }) => d.status)).toEqual(['decided', 'discussing', 'open']);
+    expect(r.disagreements[0].decision.reason).toMatch(/steering/);
+    const decided = r.items.find((i: { itemId: string }) => i.itemId === r.disagreements[0].itemId);
+    expect(decided.combinedRank).toBe(3);
+    const p = (await c.get(`/api/v1/priorities/portfolio?round=${rounds[0].id}`)).json();
+    expect(p.cutLine.in.length).toBeGreaterThan(0);
+    expect(p.cutLine.out.length).toBeGreaterThan(0);
+    const miss = Math.max(...(['run', 'grow', 'transform'] as const).map((k) => Math.abs(p.mix.actual[k] - p.mix.target[k])));
+    expect(miss).toBeGreaterThanOrEqual(5);
+  });
+});

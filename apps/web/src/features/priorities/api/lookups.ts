@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { ZEnablerList, ZInitiativeList, ZPeopleList } from '@tandem/contracts';
+import { api } from '../../../lib/api';
+
+/** The people directory, for choosing a disagreement's owner. */
+export const usePeopleLookup = (enabled: boolean) =>
+  useQuery({ queryKey: ['priorities', 'people'], enabled, queryFn: ({ signal }) => api('/people', { schema: ZPeopleList, signal }) });
+
+/** Initiatives and enablers, the items a new round can score. */
+export const useStrategyItems = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['priorities', 'strategy-items'],
+    enabled,
+    queryFn: async ({ signal }) => {
+      const [i, e] = await Promise.all([api('/initiatives', { schema: ZInitiativeList, signal }), api('/enablers', { schema: ZEnablerList, signal })]);
+      return { initiatives: i.initiatives, enablers: e.enablers };
+    },
+  });

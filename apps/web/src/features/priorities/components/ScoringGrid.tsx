@@ -1,0 +1,113 @@
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Alert, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
+import type { TCriterion, TRound } from '@tandem/contracts';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { errorMessage } from '../../../lib/api';
+import { useMyScores, useSaveScore } from '../api/scores';
+
+type Me = NonNullable<TRound['me']>;
+const cellKey = (itemId: string, criterion: string) => `${itemId}:${criterion}`;
+
+/**
+ * One row per item, one column per criterion the scorer's side owns: native selects and number
+ * inputs, so Tab, arrows and typing work everywhere. Each change is saved at once (PUT the first
+ * time, PATCH after). Nobody else's scores are shown: the round is blind until it closes.
+ */
+export function ScoringGrid({ round, me }: { round: TRound; me: Me }) {
+  const criteria = useMemo(() => round.criteria.filter((c) => c.owner === 'both' || c.owner === me.side), [round.criteria, me.side]);
+  const mine = useMyScores(round.id, me.personId);
+  const save = useSaveScore(round.id);
+  const [local, setLocal] = useState<Record<string, number>>({});
+  const [error, setError] = useState<string | null>(null);
+  const savedRef = useRef<Record<string, number>>({});
+  const mutate = save.mutate;
+  const onScore = useCallback(
+    (itemId: string, c: TCriterion, value: number) => {
+      const k = cellKey(itemId, c.key);
+      const change = savedRef.current[k] !== undefined;
+      setError(null);
+      mutate(
+        { body: { personId: me.personId, itemId, scores: { [c.key]: value } }, change },
+        { onSuccess: () => setLocal((l) => ({ ...l, [k]: value })), onError: (e) => setError(errorMessage(e)) },
+      );
+    },
+    [me.personId, mutate],
+  );
+  if (mine.isPending) return <Text>Loading your scores…</Text>;
+  if (mine.isError) return <ErrorAlert error={mine.error} title="Your scores could not be loaded" />;
+  const saved: Record<string, number> = { ...Object.fromEntries(mine.data.scores.map((s) => [cellKey(s.itemId, s.criterion), s.value])), ...local };
+  savedRef.current = saved;
+  const scoredItems = round.items.filter((i) => criteria.every((c) => saved[cellKey(i.itemId, c.key)] !== undefined)).length;
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        You score as <b>{me.name}</b> ({me.side === 'it' ? 'IT' : 'Business'}): only the criteria your side owns. Nobody sees anyone's scores until the round closes.
+      </Text>
+      <Text size="sm" aria-live="polite">
+        {scoredItems} of {round.items.length} items fully scored
+      </Text>
+      {error ? <Alert color="red" title="Not saved">{error}</Alert> : null}
+      <Table.ScrollContainer minWidth={600}>
+        <Table striped withTableBorder stickyHeader aria-label="Your scores">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Item</Table.Th>
+              {criteria.map((c) => (
+                <Table.Th key={c.key} scope="col">
+                  {c.label}
+                  <Text size="xs" fw={400} c="dimmed">
+                    {c.definition}
+                  </Text>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {round.items.map((i) => (
+              <ScoreRow key={i.itemId} itemId={i.itemId} title={i.title} criteria={criteria} valuesKey={criteria.map((c) => saved[cellKey(i.itemId, c.key)] ?? '').join('|')} onScore={onScore} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** A row re-renders only when its own values change: 500 rows stay responsive. */
+const ScoreRow = memo(function ScoreRow(props: { itemId: string; title: string; criteria: TCriterion[]; valuesKey: string; onScore: (itemId: string, c: TCriterion, v: number) => void }) {
+  const { itemId, title, criteria, valuesKey, onScore } = props;
+  const values = valuesKey.split('|').map((v) => (v === '' ? undefined : Number(v)));
+  return (
+    <Table.Tr>
+      <Table.Th scope="row" fw={500}>
+        {title}
+      </Table.Th>
+      {criteria.map((c, k) => (
+        <Table.Td key={c.key}>
+          {c.scale.kind === 'set' ? (
+            <NativeSelect
+              aria-label={`${c.label} for ${title}`}
+              value={values[k] === undefined ? '' : String(values[k])}
+              data={[{ value: '', label: '–', disabled: true }, ...c.scale.values.map((v) => ({ value: String(v), label: String(v) }))]}
+              onChange={(e) => e.currentTarget.value !== '' && onScore(itemId, c, Number(e.currentTarget.value))}
+            />
+          ) : (
+            <NumberInput
+              aria-label={`${c.label} for ${title}`}
+              defaultValue={values[k]}
+              min={c.scale.min}
+              max={c.scale.max ?? undefined}
+              decimalScale={3}
+              hideControls
+              onBlur={(e) => {
+                const v = e.currentTarget.value.trim();
+                if (v !== '' && Number(v) !== values[k]) onScore(itemId, c, Number(v));
+              }}
+            />
+          )}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+});

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import type { TPriorityModel, TRoundStatus } from '@tandem/contracts';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FullPageLoader } from '../../../components/FullPageLoader';
+import { Page } from '../../../components/Page';
+import { errorMessage } from '../../../lib/api';
+import { hasRole, useCurrentMe } from '../../org';
+import { useCreateRound } from '../api/create-round';
+import { useRounds } from '../api/get-rounds';
+import { useStrategyItems } from '../api/lookups';
+
+export function RoundStatusBadge({ status }: { status: TRoundStatus }) {
+  return (
+    <Badge color={status === 'open' ? 'teal' : status === 'closed' ? 'gray' : 'blue'} variant="light">
+      {status}
+    </Badge>
+  );
+}
+
+export function PrioritiesPage() {
+  const me = useCurrentMe();
+  const leader = hasRole(me.current?.role, 'leader');
+  const rounds = useRounds();
+  return (
+    <Page title="Priorities">
+      <Text size="sm" c="dimmed" maw={760}>
+        Business and IT score the same items separately, each on the criteria it owns. Both rankings stay side by side, the biggest disagreements become decisions with an owner, and the portfolio shows its balance and its cut line.
+      </Text>
+      {leader ? <CreateRoundForm /> : null}
+      {rounds.isPending ? (
+        <FullPageLoader />
+      ) : rounds.isError ? (
+        <ErrorAlert error={rounds.error} title="Rounds could not be loaded" />
+      ) : rounds.data.rounds.length === 0 ? (
+        <Alert color="gray">No scoring rounds yet.</Alert>
+      ) : (
+        <Table withTableBorder striped aria-label="Scoring rounds">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Round</Table.Th>
+              <Table.Th scope="col">Model</Table.Th>
+              <Table.Th scope="col">Items</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rounds.data.rounds.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Link to="/priorities/$id" params={{ id: r.id }}>
+                    {r.name}
+                  </Link>
+                </Table.Td>
+                <Table.Td>{r.model.toUpperCase()}</Table.Td>
+                <Table.Td>{r.itemCount}</Table.Td>
+                <Table.Td>
+                  <RoundStatusBadge status={r.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Page>
+  );
+}
+
+function CreateRoundForm() {
+  const [name, setName] = useState('');
+  const [model, setModel] = useState<Exclude<TPriorityModel, 'weighted'>>('wsjf');
+  const [withInitiatives, setWithInitiatives] = useState(true);
+  const [withEnablers, setWithEnablers] = useState(true);
+  const items = useStrategyItems(true);
+  const create = useCreateRound();
+  const navigate = useNavigate();
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      aria-label="New scoring round"
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        const list = [
+          ...(withInitiatives ? (items.data?.initiatives ?? []).map((i) => ({ type: 'initiative' as const, id: i.id })) : []),
+          ...(withEnablers ? (items.data?.enablers ?? []).map((i) => ({ type: 'enabler' as const, id: i.id })) : []),
+        ];
+        create.mutate({ name, model, items: list }, { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) });
+      }}
+    >
+      <Group align="flex-end">
+        <TextInput label="Round name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <NativeSelect
+          label="Scoring model"
+          value={model}
+          onChange={(e) => setModel(e.currentTarget.value as 'wsjf')}
+          data={[
+            { value: 'wsjf', label: 'WSJF (value + urgency + risk) / job size' },
+            { value: 'rice', label: 'RICE reach × impact × confidence / effort' },
+            { value: 'cd3', label: 'CD3 cost of delay / duration' },
+          ]}
+        />
+        <Checkbox label={`All initiatives (${items.data?.initiatives.length ?? 0})`} checked={withInitiatives} onChange={(e) => setWithInitiatives(e.currentTarget.checked)} />
+        <Checkbox label={`All enablers (${items.data?.enablers.length ?? 0})`} checked={withEnablers} onChange={(e) => setWithEnablers(e.currentTarget.checked)} />
+        <Button type="submit" loading={create.isPending} disabled={items.isPending}>
+          Create round
+        </Button>
+      </Group>
+      {create.isError ? <Alert color="red" mt="sm">{errorMessage(create.error)}</Alert> : null}
+    </Paper>
+  );
+}

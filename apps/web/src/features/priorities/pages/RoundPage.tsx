@@ -1,0 +1,85 @@
+import { Alert, Button, Group, List, Stack, Tabs, Text } from '@mantine/core';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FullPageLoader } from '../../../components/FullPageLoader';
+import { Page } from '../../../components/Page';
+import { errorMessage } from '../../../lib/api';
+import { hasRole, useCurrentMe } from '../../org';
+import { useChangeRoundStatus } from '../api/change-round-status';
+import { useRound } from '../api/get-rounds';
+import { useResults } from '../api/get-results';
+import { DisagreementQueue } from '../components/DisagreementQueue';
+import { PortfolioView } from '../components/PortfolioView';
+import { RankingsView } from '../components/RankingsView';
+import { ScoringGrid } from '../components/ScoringGrid';
+import { RoundStatusBadge } from './PrioritiesPage';
+
+/** One round: scoring while open (blind), then both rankings, the queue and the portfolio once closed. */
+export function RoundPage({ id }: { id: string }) {
+  const me = useCurrentMe();
+  const leader = hasRole(me.current?.role, 'leader');
+  const round = useRound(id);
+  const results = useResults(id);
+  const status = useChangeRoundStatus();
+  if (round.isPending) return <FullPageLoader />;
+  if (round.isError) return <ErrorAlert error={round.error} title="This round could not be loaded" />;
+  const r = round.data;
+  const actions = leader ? (
+    <>
+      {r.status === 'draft' ? <Button onClick={() => status.mutate({ id, action: 'open' })} loading={status.isPending}>Open the round</Button> : null}
+      {r.status === 'open' ? <Button color="red" variant="light" onClick={() => status.mutate({ id, action: 'close' })} loading={status.isPending}>Close the round</Button> : null}
+    </>
+  ) : null;
+  return (
+    <Page title={r.name} actions={actions}>
+      <Group gap="sm">
+        <RoundStatusBadge status={r.status} />
+        <Text size="sm">
+          {r.model.toUpperCase()} over {r.items.length} items
+        </Text>
+      </Group>
+      {status.isError ? <Alert color="red">{errorMessage(status.error)}</Alert> : null}
+      {r.status === 'draft' ? <Alert color="blue">This round is a draft: {leader ? 'open it' : 'a leader opens it'} to start scoring.</Alert> : null}
+      {r.status === 'open' ? (
+        <Stack gap="md">
+          {results.data?.progress ? (
+            <Text size="sm">
+              Scored so far: {results.data.progress.scorers.length === 0 ? 'nobody yet' : results.data.progress.scorers.map((s) => `${s.name} (${s.side === 'it' ? 'IT' : 'Business'}, ${s.itemsScored} of ${results.data!.progress!.items})`).join('; ')}.
+            </Text>
+          ) : null}
+          {r.me ? <ScoringGrid round={r} me={r.me} /> : <Alert color="yellow">Your account is not linked to a person in the directory, so you cannot score. Ask an admin to add you with your e-mail address.</Alert>}
+        </Stack>
+      ) : null}
+      {r.status === 'closed' ? (
+        results.isPending ? (
+          <FullPageLoader />
+        ) : results.isError ? (
+          <ErrorAlert error={results.error} />
+        ) : results.data.results ? (
+          <Tabs defaultValue="rankings" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="rankings">Rankings</Tabs.Tab>
+              <Tabs.Tab value="queue">Disagreements ({results.data.results.disagreements.length})</Tabs.Tab>
+              <Tabs.Tab value="portfolio">Portfolio</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="rankings" pt="md">
+              <RankingsView results={results.data.results} />
+            </Tabs.Panel>
+            <Tabs.Panel value="queue" pt="md">
+              <DisagreementQueue roundId={id} results={results.data.results} leader={leader} />
+            </Tabs.Panel>
+            <Tabs.Panel value="portfolio" pt="md">
+              <PortfolioView roundId={id} leader={leader} />
+            </Tabs.Panel>
+          </Tabs>
+        ) : null
+      ) : null}
+      {r.status !== 'closed' && r.items.length > 0 && !r.me ? (
+        <List size="sm">
+          {r.items.map((i) => (
+            <List.Item key={i.itemId}>{i.title}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
+import { stopAfterFirstFailure, summariseAxe } from './fixtures/journey';
+import { startTandem, type RunningTandem } from './fixtures/server';
+
+const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
+const ITEMS = [
+  { title: 'Initiative A', effort: 5, category: 'grow' },
+  { title: 'Initiative B', effort: 3, category: 'run' },
+  { title: 'Initiative C', effort: 8, category: 'transform' },
+  { title: 'Initiative D', effort: 4, category: 'run' },
+] as const;
+// Business loves A and not D; IT the reverse (WSJF, one scorer per side, IT sizes everything 5).
+const BUSINESS: Record<string, string> = { 'Initiative A': '20', 'Initiative B': '8', 'Initiative C': '3', 'Initiative D': '1' };
+const IT: Record<string, string> = { 'Initiative A': '1', 'Initiative B': '8', 'Initiative C': '3', 'Initiative D': '20' };
+const SHARED = ['Business value', 'Time criticality', 'Risk reduction / opportunity enablement'];
+
+const runnable = browserAvailable();
+
+describe.skipIf(!runnable)('priorities journey: open a round, two blind scorers, close, rankings and tau, decide the top disagreement, the cut line moves', () => {
+  let tandem: RunningTandem;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let bizCtx: BrowserContext;
+  let itCtx: BrowserContext;
+  let page: Page;
+  let roundId: string;
+  let inBefore: string[] = [];
+  const axe: AxeFinding[] = [];
+  /** Zero violations of any impact on every page of this journey. */
+  const scan = async (p: Page, label: string) => {
+    const found = await expectNoSeriousAxeViolations(p, label);
+    axe.push(...found);
+    expect(found.map((f) => `${f.id} on ${label}`)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    tandem = await startTandem();
+    browser = await launchBrowser();
+    admin = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    admin.setDefaultTimeout(15_000);
+    expect((await admin.request.post('/api/v1/setup', { data: { organisation: { name: 'Acme', currency: 'EUR' }, owner: OWNER } })).status()).toBe(201);
+    const csrf = (await admin.cookies()).find((c) => c.name === 'tandem_csrf')!.value;
+    const post = async (url: string, data: unknown, method: 'post' | 'put' = 'post') => {
+      const res = await admin.request[method](url, { data: data as object, headers: { 'x-csrf-token': csrf } });
+      expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBe(true);
+      return res.json();
+    };
+    // The directory, the two scorers' accounts (linked to their people by e-mail) and the items come through the API.
+    await post('/api/v1/people', { name: 'Bea Business', email: 'bea@acme.test', department: 'Sales', side: 'business', level: 'leader' });
+    await post('/api/v1/people', { name: 'Ian IT', email: 'ian@acme.test', department: 'IT', side: 'it', level: 'leader' });
+    const contexts: BrowserContext[] = [];
+    for (const [email, name] of [
+      ['bea@acme.test', 'Bea Business'],
+      ['ian@acme.test', 'Ian IT'],
+    ]) {
+      const inv = await post('/api/v1/invitations', { email, role: 'member' });
+      const ctx = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+      ctx.setDefaultTimeout(15_000);
+      expect((await ctx.request.post(`/api/v1/invitations/${inv.token}/accept`, { data: { name, password: 'a long enough password' } })).status()).toBe(200);
+      contexts.push(ctx);
+    }
+    [bizCtx, itCtx] = contexts as [BrowserContext, BrowserContext];
+    const items = [];
+    for (const i of ITEMS) items.push({ type: 'initiative', id: (await post('/api/v1/initiatives', { title: i.title, effort: i.effort })).id, category: i.category });
+    roundId = (await post('/api/v1/priorities/rounds', { name: 'Q1 priorities', model: 'wsjf', items })).id;
+    await post('/api/v1/priorities/portfolio', { capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 } }, 'put');
+    page = await admin.newPage();
+  });
+
+  stopAfterFirstFailure();
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.close();
+    summariseAxe(axe);
+  });
+
+  it('a leader opens the round', async () => {
+    await page.goto('/priorities');
+    await page.getByRole('heading', { name: 'Priorities', level: 1 }).waitFor();
+    await scan(page, 'priorities');
+    await page.getByRole('link', { name: 'Q1 priorities' }).click();
+    await page.getByRole('heading', { name: 'Q1 priorities', level: 1 }).waitFor();
+    await scan(page, 'draft round');
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.getByRole('button', { name: 'Close the round' }).waitFor();
+    await scan(page, 'open round (owner)');
+  });
+
+  const scoreAll = async (p: Page, values: Record<string, string>, criteria: string[]) => {
+    for (const item of ITEMS) {
+      for (const c of criteria) {
+        await p.getByRole('combobox', { name: `${c} for ${item.title}` }).selectOption(c === 'Job size' ? '5' : values[item.title]!);
+      }
+    }
+    await p.getByText(`${ITEMS.length} of ${ITEMS.length} items fully scored`).waitFor();
+  };
+
+  it('a Business scorer sees only the Business criteria and nobody\'s scores, and scores', async () => {
+    const p = await bizCtx.newPage();
+    await p.goto(`/priorities/${roundId}`);
+    await p.getByText('You score as').waitFor();
+    await expect(p.getByRole('columnheader', { name: /Business value/ }).count()).resolves.toBe(1);
+    await expect(p.getByRole('columnheader', { name: /Job size/ }).count()).resolves.toBe(0);
+    await p.getByText(`0 of ${ITEMS.length} items fully scored`).waitFor();
+    await scan(p, 'scoring (business)');
+    await scoreAll(p, BUSINESS, SHARED);
+    // Results stay closed while the round is open.
+    expect((await bizCtx.request.get(`/api/v1/priorities/rounds/${roundId}/results`)).status()).toBe(409);
+  });
+
+  it('an IT scorer in another session sees the IT criteria, none of the Business scores, and scores', async () => {
+    const p = await itCtx.newPage();
+    await p.goto(`/priorities/${roundId}`);
+    await p.getByText('You score as').waitFor();
+    await expect(p.getByRole('columnheader', { name: /Job size/ }).count()).resolves.toBe(1);
+    // Bea's scores are invisible: every cell starts empty.
+    await p.getByText(`0 of ${ITEMS.length} items fully scored`).waitFor();
+    await expect(p.getByRole('combobox', { name: 'Business value for Initiative A' }).inputValue()).resolves.toBe('');
+    await scan(p, 'scoring (it)');
+    await scoreAll(p, IT, [...SHARED, 'Job size']);
+    expect((await itCtx.request.get(`/api/v1/priorities/rounds/${roundId}/scores?side=business`)).status()).toBe(403);
+  });
+
+  it('the leader closes the round and sees both rankings side by side with tau in plain words', async () => {
+    await page.reload();
+    await page.getByText(/Scored so far: .*Bea Business/).waitFor();
+    await page.getByRole('button', { name: 'Close the round' }).click();
+    await page.getByRole('tab', { name: 'Rankings' }).waitFor();
+    // τ over (12, 4.8, 1.8, 0.6) and (0.6, 4.8, 1.8, 12): −2/3.
+    await page.getByText('Business and IT rank in opposite directions: τ = -0.67').waitFor();
+    await page.getByRole('img', { name: /Slope chart of 4 items/ }).waitFor();
+    await expect(page.getByTestId('ranking-row').count()).resolves.toBe(4);
+    await scan(page, 'rankings');
+  });
+
+  it('the portfolio shows the cut line before any decision', async () => {
+    await page.getByRole('tab', { name: 'Portfolio' }).click();
+    await page.getByTestId('cut-summary').waitFor();
+    // Combined: A and D tie at 6.3, then B 4.8, C 1.8; A 5 + D 4 = 9 fits in 10, B would make 12.
+    inBefore = await page.getByTestId('in-row').getByRole('rowheader').allInnerTexts();
+    expect(inBefore).toEqual(['Initiative A', 'Initiative D']);
+    await page.getByRole('img', { name: /Share of effort above the cut line/ }).waitFor();
+    await scan(page, 'portfolio');
+  });
+
+  it('the leader takes the top disagreement and decides it with a reason', async () => {
+    await page.getByRole('tab', { name: /Disagreements/ }).click();
+    const top = page.getByTestId('queue-row').first();
+    await expect(top.getByRole('rowheader').innerText()).resolves.toBe('Initiative A');
+    await scan(page, 'disagreement queue');
+    await top.getByRole('button', { name: 'Work on Initiative A' }).click();
+    const form = page.getByRole('form', { name: 'Decide Initiative A' });
+    await form.getByRole('combobox', { name: 'Status' }).selectOption('decided');
+    await form.getByRole('textbox', { name: /Final rank/ }).fill('4');
+    await form.getByRole('textbox', { name: 'Reason' }).fill('IT showed the integration risk; A waits for the new ERP.');
+    await scan(page, 'decision form');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('queue-row').first().getByText('decided').waitFor();
+    await page.getByText(/rank 4: IT showed the integration risk/).waitFor();
+  });
+
+  it('the combined ranking and the cut line move', async () => {
+    await page.getByRole('tab', { name: 'Rankings' }).click();
+    await page.getByTestId('ranking-row').first().waitFor();
+    const order = await page.getByTestId('ranking-row').getByRole('rowheader').allInnerTexts();
+    expect(order).toEqual(['Initiative D', 'Initiative B', 'Initiative C', 'Initiative A']);
+    await page.getByRole('tab', { name: 'Portfolio' }).click();
+    await page.getByTestId('cut-summary').waitFor();
+    const inAfter = await page.getByTestId('in-row').getByRole('rowheader').allInnerTexts();
+    expect(inAfter).toEqual(['Initiative D', 'Initiative B']);
+    expect(inAfter).not.toEqual(inBefore);
+    await scan(page, 'portfolio after the decision');
+  });
+});
