@@ -8,7 +8,7 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { hashPassword } from '../src/lib/password';
 import { Client, OWNER, createTestApp, csvOf, engines, invite, openTestDatabase, setUp, type TestApp } from './harness';
-import { createPulse, importPeople, invite as invitePulse, group } from './pulse-helpers';
+import { createPulse, importPeople, issueUnlinked, group } from './pulse-helpers';
 
 /** Collects what pino writes, one parsed JSON object per line. */
 function logSink() {
@@ -212,9 +212,15 @@ describe.each(engines())('request path: links, CSV round trip and headers on %s'
 
         await importPeople(owner, group(3, { side: 'it', level: 'leader', department: 'IT', location: '' }));
         const pulse = await createPulse(owner);
-        const links = await owner.request({ method: 'POST', url: `/api/v1/pulses/${pulse.id}/invitations`, headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+        // Without mail the leader may only hold unlinked links (decision 024); they carry the origin too.
+        const links = await owner.request({
+          method: 'POST',
+          url: `/api/v1/pulses/${pulse.id}/invitations`,
+          headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+          json: { unlinked: true, count: 3 },
+        });
         expect(links.statusCode, links.body).toBe(201);
-        const urls = (links.json() as Awaited<ReturnType<typeof invitePulse>>).invitations.map((i) => i.url ?? '');
+        const urls = links.json().links as string[];
         expect(urls.length).toBe(3);
         for (const u of urls) expect(u.startsWith(`${origin}/respond/`)).toBe(true);
       }
@@ -324,8 +330,8 @@ describe.each(engines())('request path: logs on %s', (engine) => {
       const { client: owner } = await setUp(t.app);
       await importPeople(owner, group(3, { side: 'it', level: 'leader', department: 'IT', location: '' }));
       const pulse = await createPulse(owner);
-      const links = await invitePulse(owner, pulse.id);
-      const token = links.invitations[0]!.token!;
+      const [link] = await issueUnlinked(owner, pulse.id, 1);
+      const token = link!.token;
       const anon = new Client(t.app);
       await anon.get(`/api/v1/respond/${token}`);
       await anon.post(`/api/v1/respond/${token}`, { answers: pulse.questions.map((q) => ({ questionId: q.id, value: 4 })) });
