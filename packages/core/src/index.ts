@@ -13,3 +13,4 @@ export * from './prioritisation';
 export * from './matching';
 export * from './pulse';
 export * from './strategy';
+export * from './requests';
