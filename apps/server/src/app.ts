@@ -22,6 +22,7 @@ import { healthRoutes } from './features/health/routes';
 import { orgRoutes } from './features/org/routes';
 import { strategyRoutes } from './features/strategy/routes';
 import { pulseRoutes } from './features/pulse/routes';
+import { requestsRoutes } from './features/requests/routes';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(strategyRoutes, { prefix: '/api/v1' });
   await app.register(pulseRoutes, { prefix: '/api/v1' });
+  await app.register(requestsRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

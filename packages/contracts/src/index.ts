@@ -6,3 +6,4 @@ export * from './common';
 export * from './org';
 export * from './strategy';
 export * from './pulse';
+export * from './requests';

@@ -7,3 +7,4 @@ export * as schema from './schema';
 export * from './org';
 export * from './strategy';
 export * from './pulse';
+export * from './requests';

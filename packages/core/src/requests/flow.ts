@@ -77,7 +77,7 @@ export function percentileLines(days: readonly number[]): LevelAnswer | null {
  * whole) of completed lead times that are <= `ageDays`. 0 when there is no history.
  * 85 or more means the request is already older than 85% of everything ever delivered.
  */
-export function ageingPercentile(sortedLeadTimes: readonly number[], ageDays: number): number {
+export function ageingPercentile(sortedLeadTimes: ArrayLike<number>, ageDays: number): number {
   const n = sortedLeadTimes.length;
   if (n === 0) return 0;
   let lo = 0;

@@ -1,3 +1,4 @@
 export * from './org';
 export * from './strategy';
 export * from './pulse';
+export * from './requests';
