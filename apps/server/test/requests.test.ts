@@ -204,6 +204,7 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     expect((await owner.patch(`/api/v1/deferred-needs/${gen.json().id}`, { annualFailureProbability: 2 })).statusCode).toBe(400);
     expect(JSON.stringify((await member.get('/api/v1/deferred-needs?asOf=2026-11-28&all=true')).json())).toBe(before);
 
+    t.clock.now = new Date('2026-11-28T09:05:00Z');
     const un = await owner.post(`/api/v1/deferred-needs/${gen.json().id}/deferral`, { deferred: false, reason: 'budget found' });
     expect(un.statusCode, un.body).toBe(200);
     const after = (await member.get('/api/v1/deferred-needs?asOf=2026-11-28')).json();
@@ -212,6 +213,7 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     const hist = (await member.get(`/api/v1/deferred-needs/${gen.json().id}/history`)).json();
     expect(hist.events.map((e: { action: string }) => e.action)).toEqual(['deferred', 'undeferred']);
     expect((await owner.post(`/api/v1/deferred-needs/${gen.json().id}/deferral`, { deferred: false })).statusCode).toBe(409);
+    t.clock.now = new Date('2026-11-28T09:00:00Z');
   });
 
   it('computes analytics: lead-time percentiles, weekly throughput and ageing against the percentiles', async () => {

@@ -76,7 +76,8 @@ export function historyTransitions(row: RequestRow, actorUserId: string, at: Dat
   }
   if (row.doneOn && row.status === 'done') out.push({ requestId: row.id, fromStatus: from, toStatus: 'done', reason: null, actorUserId, at: startOfDay(row.doneOn) });
   else if (row.status !== from) out.push({ requestId: row.id, fromStatus: from, toStatus: row.status, reason: null, actorUserId, at });
-  return out;
+  // Transitions loaded on the same day keep their order: one millisecond apart.
+  return out.map((t, i) => ({ ...t, at: new Date(t.at.getTime() + i) }));
 }
 
 async function view(x: Executor, orgId: string, row: RequestRow): Promise<TRequest> {
