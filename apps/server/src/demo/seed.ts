@@ -5,12 +5,13 @@ import { setUpInstance } from '../features/org/set-up-instance';
 import { demoPeople } from './people';
 import { seedStrategy } from './strategy';
 import { seedDemoPulses } from './pulse';
+import { seedRequests } from './requests';
 
 export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwind-demo' };
 
 /** What each module adds to the demo organisation, in order; each receives the org and the owner. */
 export type DemoSeeder = (ctx: AppContext, org: { orgId: string; ownerId: string }) => Promise<void>;
-export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses];
+export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses, seedRequests];
 
 /**
  * Creates "Northwind Manufacturing" with about 150 people when the instance is empty.
