@@ -1,4 +1,4 @@
-import { countOpenOn, doneBetween, flowCountsByDay, openOn } from '@tandem/db';
+import { countOpenOn, flowCountsByDay, leadTimeHistograms, openOn, recentlyDone } from '@tandem/db';
 import { ZAnalyticsQuery, type TAnalytics, type TAnalyticsQuery } from '@tandem/contracts';
 import { addDays, ageingPercentile, percentileLines, wholeDays } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
@@ -27,30 +27,34 @@ export async function getAnalytics(ctx: AppContext, auth: OrgAuth, query: TAnaly
   if (from > to) throw badField('querystring.from', `from (${from}) is after to (${to})`);
   if (wholeDays(from, to) > MAX_ANALYTICS_SPAN_DAYS) throw badField('querystring.from', `the period may span at most ${MAX_ANALYTICS_SPAN_DAYS} days`);
 
-  const [done, open, openTotal, flow] = await Promise.all([
-    doneBetween(ctx.db, auth.orgId, from, to),
+  const [hist, recent, open, openTotal, flow] = await Promise.all([
+    leadTimeHistograms(ctx.db, auth.orgId, from, to),
+    recentlyDone(ctx.db, auth.orgId, from, to, SCATTER_LIMIT),
     openOn(ctx.db, auth.orgId, to, AGEING_LIMIT),
     countOpenOn(ctx.db, auth.orgId, to),
     flowCountsByDay(ctx.db, auth.orgId, from, to),
   ]);
 
-  const lead: number[] = new Array(done.length);
-  const cycle: number[] = [];
-  done.forEach((r, i) => {
-    lead[i] = wholeDays(r.createdOn, r.doneOn!);
-    if (r.startedOn) cycle.push(wholeDays(r.startedOn, r.doneOn!));
-  });
-  const sortedLead = Float64Array.from(lead).sort();
-
-  const groups = (key: (r: (typeof done)[number]) => string) => {
-    const m = new Map<string, number[]>();
-    done.forEach((r, i) => {
-      const k = key(r);
+  /** A histogram (days, count) expanded to the sorted sample the percentiles read. */
+  const expand = (rows: { days: number; n: number }[]): number[] => {
+    const out: number[] = [];
+    for (const r of [...rows].sort((a, b) => a.days - b.days)) for (let i = 0; i < r.n; i++) out.push(r.days);
+    return out;
+  };
+  const lead = expand(hist.bySide);
+  const cycle = expand(hist.cycle);
+  const groups = (rows: { key: string | null; days: number; n: number }[]) => {
+    const m = new Map<string, { days: number; n: number }[]>();
+    for (const r of rows) {
+      const k = r.key ?? '(none)';
       const list = m.get(k);
-      if (list) list.push(lead[i]!);
-      else m.set(k, [lead[i]!]);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => {
+      const sample = expand(v);
+      return { key: k, count: sample.length, leadTime: percentileLines(sample) };
     });
-    return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => ({ key: k, count: v.length, leadTime: percentileLines(v) }));
   };
 
   // Throughput per ISO week and cumulative flow, weeks from the Monday on or before `from`.
@@ -76,28 +80,23 @@ export async function getAnalytics(ctx: AppContext, auth: OrgAuth, query: TAnaly
     return { weekStart: addDays(firstMonday, 7 * i), arrived: a, started: s, done: d };
   });
 
-  const byRecent = done
-    .map((r, i) => ({ r, lt: lead[i]! }))
-    .sort((x, y) => (x.r.doneOn! < y.r.doneOn! ? 1 : x.r.doneOn! > y.r.doneOn! ? -1 : x.r.id.localeCompare(y.r.id)))
-    .slice(0, SCATTER_LIMIT);
-
   return {
     from,
     to,
-    doneCount: done.length,
+    doneCount: lead.length,
     leadTime: percentileLines(lead),
     cycleTime: percentileLines(cycle),
     throughputPerWeek,
     ageing: open.map((r) => {
       const ageDays = wholeDays(r.createdOn, to);
-      return { id: r.id, title: r.title, status: r.status, createdAt: r.createdOn, ageDays, percentile: ageingPercentile(sortedLead, ageDays) };
+      return { id: r.id, title: r.title, status: r.status, createdAt: r.createdOn, ageDays, percentile: ageingPercentile(lead, ageDays) };
     }),
     ageingTruncated: Math.max(0, openTotal - open.length),
-    scatter: byRecent.map(({ r, lt }) => ({ id: r.id, title: r.title, doneAt: r.doneOn!, leadTimeDays: lt, cycleTimeDays: r.startedOn ? wholeDays(r.startedOn, r.doneOn!) : null, type: r.type, side: r.side })),
-    scatterTruncated: Math.max(0, done.length - byRecent.length),
-    byType: groups((r) => r.type),
-    bySide: groups((r) => r.side),
-    byDepartment: groups((r) => r.department ?? '(none)'),
+    scatter: recent.map((r) => ({ id: r.id, title: r.title, doneAt: r.doneOn!, leadTimeDays: wholeDays(r.createdOn, r.doneOn!), cycleTimeDays: r.startedOn ? wholeDays(r.startedOn, r.doneOn!) : null, type: r.type, side: r.side })),
+    scatterTruncated: Math.max(0, lead.length - recent.length),
+    byType: groups(hist.byType),
+    bySide: groups(hist.bySide),
+    byDepartment: groups(hist.byDepartment),
     cumulativeFlow,
   };
 }
