@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { howManyCounts, whenDays } from '@tandem/core';
+import { howManyCounts, percentileLines, whenDays } from '@tandem/core';
 import { Client, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
 
 // LetPeopleWork Lighthouse ForecastServiceTest.cs daily throughput (REFERENCES.md): 31 days.
@@ -239,6 +239,20 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     expect((await member.get('/api/v1/requests/analytics?from=2025-02-01&to=2025-01-01')).statusCode).toBe(400);
     const def = (await member.get('/api/v1/requests/analytics')).json();
     expect(def.to).toBe('2026-11-28');
+  });
+
+  it('reads lead-time percentiles from histograms exactly as from the raw lead times', async () => {
+    // The imported Lighthouse history: lead time ((i + k) % 9) + 1 days for the k-th request done on day i.
+    const leads: number[] = [];
+    LIGHTHOUSE.forEach((n, i) => {
+      for (let k = 0; k < n; k++) leads.push(((i + k) % 9) + 1);
+    });
+    const a = (await member.get('/api/v1/requests/analytics?from=2026-10-01&to=2026-10-31')).json();
+    expect(a.doneCount).toBe(leads.length);
+    expect(a.leadTime).toEqual(percentileLines(leads));
+    expect(a.byType).toEqual([{ key: 'feature', count: leads.length, leadTime: percentileLines(leads) }]);
+    expect(a.scatter.map((p: { leadTimeDays: number }) => p.leadTimeDays).sort()).toEqual([...leads].sort());
+    expect(a.cycleTime).toBeNull();
   });
 
   it('imports CSV history all or nothing, lists every bad row, and maps columns', async () => {
