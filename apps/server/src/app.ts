@@ -27,6 +27,7 @@ import { strategyRoutes } from './features/strategy/routes';
 import { pulseRoutes } from './features/pulse/routes';
 import { casesRoutes } from './features/cases';
 import { prioritiesRoutes } from './features/priorities';
+import { requestsRoutes } from './features/requests/routes';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -136,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(pulseRoutes, { prefix: '/api/v1' });
   await app.register(casesRoutes, { prefix: '/api/v1' });
   await app.register(prioritiesRoutes, { prefix: '/api/v1' });
+  await app.register(requestsRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

@@ -133,6 +133,11 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     await victim.request({ method: 'PUT', url: '/api/v1/priorities/portfolio', json: { capacity: 10, targetMix: { run: 1, grow: 1, transform: 1 } } });
     await victim.patch(`/api/v1/priorities/disagreements/${enabler.id}?round=${round.id}`, { status: 'decided', ownerId: vera, decision: { rank: 1, reason: 'victim reason' } });
     await victim.post(`/api/v1/priorities/rounds/${round.id}/scenarios`, { name: 'Victim scenario' });
+    // Requests, a reference project and a deferred need, so the requests routes are probed with real ids.
+    const request = (await victim.post('/api/v1/requests', { title: 'Victim request', requesterId: vera, initiativeIds: [initiative.id], createdAt: '2026-10-01', doneAt: '2026-10-20' })).json();
+    await victim.request({ method: 'PUT', url: `/api/v1/requests/${request.id}/ladder`, json: { rungs: [{ rung: 'now', deliverable: 'victim rung', date: '2026-12-01' }] } });
+    await victim.post('/api/v1/forecast/reference-class/projects', { title: 'Victim project', estimateDays: 10, actualDays: 15 });
+    await victim.post('/api/v1/deferred-needs', { title: 'Victim generator', costNow: 1, annualFailureProbability: 0.2, impact: 10, deferredAt: '2026-01-01', deferredById: vera });
     // The attacker owns another organisation on the same instance.
     const outsider = new Client(t.app);
     const inv = (await victim.post('/api/v1/invitations', { email: 'attacker@evil.test', role: 'member' })).json();

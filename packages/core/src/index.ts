@@ -14,3 +14,4 @@ export * from './matching';
 export * from './pulse';
 export * from './strategy';
 export * from './cases';
+export * from './requests';

@@ -18,6 +18,7 @@ import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '.
 import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { PrioritiesPage, RoundPage } from '../features/priorities';
+import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } from '../features/requests';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -117,6 +118,18 @@ const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
+const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests', component: RequestsPage });
+const requestsFlowRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/flow', component: FlowPage });
+const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/forecast', component: ForecastPage });
+const deferredNeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/deferred-needs', component: DeferredNeedsPage });
+const requestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests/$id',
+  component: function RequestRoute() {
+    const { id } = requestRoute.useParams();
+    return <RequestPage key={id} id={id} />;
+  },
+});
 const pulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pulses', component: PulsesPage });
 const myPulsesRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-pulses', component: MyPulsesPage });
 const pulseRoute = createRoute({
@@ -189,6 +202,11 @@ const routeTree = rootRoute.addChildren([
     pulseRoute,
     prioritiesRoute,
     priorityRoundRoute,
+    requestsRoute,
+    requestsFlowRoute,
+    forecastRoute,
+    deferredNeedsRoute,
+    requestRoute,
     roadmapRoute,
     roadmapHealthRoute,
     roadmapTimelineRoute,

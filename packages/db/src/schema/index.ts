@@ -3,3 +3,4 @@ export * from './strategy';
 export * from './pulse';
 export * from './cases';
 export * from './priorities';
+export * from './requests';

@@ -16,6 +16,12 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/roadmap/ladder" label="Now / next board" onClick={onNavigate} />
         <RouterNavLink to="/roadmap/lenses" label="Ansoff, SWOT, champions" onClick={onNavigate} />
       </NavLink>
+      <NavLink component="button" label="Requests" defaultOpened childrenOffset={12}>
+        <RouterNavLink to="/requests" activeOptions={{ exact: true }} label="Intake and triage" onClick={onNavigate} />
+        <RouterNavLink to="/requests/flow" label="Flow" onClick={onNavigate} />
+        <RouterNavLink to="/requests/forecast" label="Forecasts" onClick={onNavigate} />
+        <RouterNavLink to="/requests/deferred-needs" label="Deferred IT needs" onClick={onNavigate} />
+      </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/my-pulses" label="My pulses" onClick={onNavigate} />
       <NavLink component="button" label="Cases" defaultOpened childrenOffset={12}>

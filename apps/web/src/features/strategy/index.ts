@@ -4,3 +4,5 @@ export { HealthPage } from './pages/HealthPage';
 export { TimelinePage } from './pages/TimelinePage';
 export { LadderPage } from './pages/LadderPage';
 export { LensesPage } from './pages/LensesPage';
+export { LadderRungsForm } from './components/LadderRungsForm';
+export { RUNGS, RUNG_LABEL } from './labels';

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { TInitiative, TLadderRung } from '@tandem/contracts';
-import { FormError } from '../../../components/FormError';
+import { Modal, Stack, Text } from '@mantine/core';
+import type { TInitiative } from '@tandem/contracts';
 import { useSetLadder } from '../api/set-ladder';
-import { RUNG_LABEL, RUNGS } from '../labels';
+import { LadderRungsForm } from './LadderRungsForm';
 
 interface Props {
   initiative: TInitiative | null;
@@ -25,43 +24,18 @@ export function LadderFormModal({ initiative, onClose, onSaved }: Props) {
 
 function LadderForm({ initiative, onCancel, onSaved }: { initiative: TInitiative; onCancel: () => void; onSaved: () => void }) {
   const save = useSetLadder();
-  const byRung = new Map(initiative.ladder.map((r) => [r.rung, r]));
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        const rungs = RUNGS.map((rung: TLadderRung) => ({
-          rung,
-          deliverable: String(data.get(`${rung}.deliverable`) ?? '').trim(),
-          date: String(data.get(`${rung}.date`) ?? '') || null,
-          done: data.get(`${rung}.done`) === 'on',
-        })).filter((r) => r.deliverable !== '' || r.date !== null);
-        save.mutate({ initiativeId: initiative.id, rungs }, { onSuccess: onSaved });
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          For every request, say what the business can have now, next week, next month and next year: a concrete deliverable with a date.
-        </Text>
-        {RUNGS.map((rung) => (
-          <SimpleGrid key={rung} cols={{ base: 1, sm: 3 }} spacing="sm" style={{ alignItems: 'end' }}>
-            <TextInput name={`${rung}.deliverable`} label={`${RUNG_LABEL[rung]}: deliverable`} defaultValue={byRung.get(rung)?.deliverable ?? ''} />
-            <TextInput type="date" name={`${rung}.date`} label={`${RUNG_LABEL[rung]}: date`} defaultValue={byRung.get(rung)?.date ?? ''} />
-            <Checkbox name={`${rung}.done`} label={`${RUNG_LABEL[rung]}: delivered`} defaultChecked={byRung.get(rung)?.done ?? false} mb={8} />
-          </SimpleGrid>
-        ))}
-        <FormError error={save.error} fields={[]} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save ladder
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        For every request, say what the business can have now, next week, next month and next year: a concrete deliverable with a date.
+      </Text>
+      <LadderRungsForm
+        ladder={initiative.ladder}
+        pending={save.isPending}
+        error={save.error}
+        onCancel={onCancel}
+        onSave={(rungs) => save.mutate({ initiativeId: initiative.id, rungs }, { onSuccess: onSaved })}
+      />
+    </Stack>
   );
 }

@@ -1,0 +1,236 @@
+import {
+  deleteRequest,
+  findRequest,
+  insertRequests,
+  insertTransitions,
+  linksOfRequests,
+  listRequestLadder,
+  listRequests,
+  listTransitions,
+  replaceRequestLadder,
+  replaceRequestLinks,
+  updateRequest,
+  type Executor,
+  type NewRequest,
+  type RequestRow,
+} from '@tandem/db';
+import {
+  ZCreateRequestRequest,
+  ZPutLadderRequest,
+  ZRequestListQuery,
+  ZUpdateRequestRequest,
+  type TCreateRequestRequest,
+  type TPutLadderRequest,
+  type TRequest,
+  type TRequestDetail,
+  type TRequestLadder,
+  type TRequestList,
+  type TRequestListQuery,
+  type TRequestStatus,
+  type TUpdateRequestRequest,
+} from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
+import { AppError, notFound } from '../../lib/errors';
+import { checkIds, checkPeople } from '../strategy/check-links';
+import { recordRequestsAudit } from './audit';
+import { badField, checkOrder, startOfDay, today } from './dates';
+import { toRequest, toRungs, toTransitions } from './requests.mapper';
+
+const ADMIN = new Set(['admin', 'owner']);
+
+/** Loading history (past dates, a status other than new) is for admins only. */
+function requireAdminForHistory(auth: OrgAuth, fields: string[]): void {
+  if (fields.length && !ADMIN.has(auth.role)) {
+    throw new AppError('forbidden', `Only admins may set ${fields.join(', ')} (loading history); file the request without them`);
+  }
+}
+
+function checkNotFuture(day: string, field: string, now: string): void {
+  if (day > now) throw badField(`body.${field}`, `${day} is in the future (today is ${now})`);
+}
+
+/** The dates of a request must follow each other: created ≤ started ≤ done, none in the future. */
+export function checkRequestDates(r: { createdOn: string; startedOn: string | null; doneOn: string | null }, now: string): void {
+  checkNotFuture(r.createdOn, 'createdAt', now);
+  if (r.startedOn) checkNotFuture(r.startedOn, 'startedAt', now);
+  if (r.doneOn) checkNotFuture(r.doneOn, 'doneAt', now);
+  checkOrder('createdAt', r.createdOn, 'doneAt', r.doneOn);
+  checkOrder('createdAt', r.createdOn, 'startedAt', r.startedOn);
+  checkOrder('startedAt', r.startedOn, 'doneAt', r.doneOn);
+}
+
+/** The status implied by loaded dates when none is given. */
+export function impliedStatus(status: TRequestStatus | undefined, startedOn: string | null, doneOn: string | null): TRequestStatus {
+  return status ?? (doneOn ? 'done' : startedOn ? 'in_progress' : 'new');
+}
+
+/** The transitions of a request loaded from history: created, started, done, each at its day. */
+export function historyTransitions(row: RequestRow, actorUserId: string, at: Date) {
+  const out: { requestId: string; fromStatus: string | null; toStatus: string; reason: string | null; actorUserId: string; at: Date }[] = [
+    { requestId: row.id, fromStatus: null, toStatus: 'new', reason: null, actorUserId, at: row.createdOn === at.toISOString().slice(0, 10) ? at : startOfDay(row.createdOn) },
+  ];
+  let from = 'new';
+  if (row.startedOn) {
+    out.push({ requestId: row.id, fromStatus: from, toStatus: 'in_progress', reason: null, actorUserId, at: startOfDay(row.startedOn) });
+    from = 'in_progress';
+  }
+  if (row.doneOn && row.status === 'done') out.push({ requestId: row.id, fromStatus: from, toStatus: 'done', reason: null, actorUserId, at: startOfDay(row.doneOn) });
+  else if (row.status !== from) out.push({ requestId: row.id, fromStatus: from, toStatus: row.status, reason: null, actorUserId, at });
+  // Transitions loaded on the same day keep their order: one millisecond apart.
+  return out.map((t, i) => ({ ...t, at: new Date(t.at.getTime() + i) }));
+}
+
+async function view(x: Executor, orgId: string, row: RequestRow): Promise<TRequest> {
+  const links = await linksOfRequests(x, orgId, [row.id]);
+  return toRequest(
+    row,
+    links.initiatives.map((l) => l.id),
+    links.goals.map((l) => l.id),
+  );
+}
+
+export async function createRequest(ctx: AppContext, auth: OrgAuth, input: TCreateRequestRequest): Promise<{ id: string }> {
+  const v = ZCreateRequestRequest.parse(input);
+  requireAdminForHistory(
+    auth,
+    (['createdAt', 'startedAt', 'doneAt', 'status'] as const).filter((k) => v[k] !== undefined && v[k] !== null && !(k === 'status' && v.status === 'new')),
+  );
+  const now = today(ctx);
+  const createdOn = v.createdAt ?? now;
+  const startedOn = v.startedAt ?? null;
+  const doneOn = v.doneAt ?? (v.status === 'done' ? now : null);
+  checkRequestDates({ createdOn, startedOn, doneOn }, now);
+  const status = impliedStatus(v.status, startedOn, doneOn);
+  if (doneOn && status !== 'done') throw badField('body.doneAt', `a request with a done date must have status done, not ${status}`);
+  return ctx.db.transaction(async (tx) => {
+    await checkPeople(tx, auth.orgId, { requesterId: v.requesterId });
+    await checkIds(tx, auth.orgId, 'initiative', 'initiativeIds', v.initiativeIds ?? []);
+    await checkIds(tx, auth.orgId, 'goal', 'goalIds', v.goalIds ?? []);
+    const at = ctx.now();
+    const row: NewRequest = {
+      title: v.title,
+      description: v.description ?? '',
+      requesterId: v.requesterId ?? null,
+      side: v.side ?? (v.type === 'it_need' ? 'it' : 'business'),
+      department: v.department ?? null,
+      type: v.type ?? 'feature',
+      valueText: v.valueText ?? null,
+      valueAmount: v.valueAmount ?? null,
+      urgency: v.urgency ?? 'normal',
+      desiredDate: v.desiredDate ?? null,
+      status,
+      createdOn,
+      startedOn,
+      doneOn,
+      itInvolvedOn: v.itInvolvedAt ?? (v.side === 'it' || v.type === 'it_need' ? createdOn : null),
+      createdAt: at,
+      updatedAt: at,
+    };
+    const [inserted] = await insertRequests(tx, auth.orgId, [row]);
+    await replaceRequestLinks(tx, auth.orgId, inserted!.id, v.initiativeIds ?? [], v.goalIds ?? []);
+    await insertTransitions(tx, auth.orgId, historyTransitions(inserted!, auth.userId, at));
+    await recordRequestsAudit(ctx, tx, auth, 'request.created', inserted!.id, { status });
+    return { id: inserted!.id };
+  });
+}
+
+export async function listOrgRequests(ctx: AppContext, auth: OrgAuth, query: TRequestListQuery): Promise<TRequestList> {
+  const q = ZRequestListQuery.parse(query);
+  const { rows, total } = await listRequests(ctx.db, auth.orgId, q);
+  const links = await linksOfRequests(ctx.db, auth.orgId, rows.map((r) => r.id));
+  const group = (list: { requestId: string; id: string }[]) => {
+    const m = new Map<string, string[]>();
+    for (const l of list) m.set(l.requestId, [...(m.get(l.requestId) ?? []), l.id]);
+    return m;
+  };
+  const ini = group(links.initiatives);
+  const gl = group(links.goals);
+  return { items: rows.map((r) => toRequest(r, ini.get(r.id) ?? [], gl.get(r.id) ?? [])), total, limit: q.limit, offset: q.offset };
+}
+
+export async function getRequest(ctx: AppContext, auth: OrgAuth, id: string): Promise<TRequestDetail> {
+  const row = await findRequest(ctx.db, auth.orgId, id);
+  if (!row) throw notFound('Request');
+  const [base, transitions, ladder] = await Promise.all([view(ctx.db, auth.orgId, row), listTransitions(ctx.db, auth.orgId, id), listRequestLadder(ctx.db, auth.orgId, id)]);
+  return { ...base, transitions: toTransitions(transitions), ladder: toRungs(ladder) };
+}
+
+/**
+ * Edits a request. A status change is a transition (timestamped, with who and why): moving to
+ * in_progress stamps the start day, to done the done day, back out of done clears it; the first
+ * move out of `new` records the day IT got involved when it was not known yet.
+ */
+export async function updateOrgRequest(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdateRequestRequest): Promise<TRequestDetail> {
+  const v = ZUpdateRequestRequest.parse(input);
+  requireAdminForHistory(
+    auth,
+    (['createdAt', 'startedAt', 'doneAt'] as const).filter((k) => v[k] !== undefined),
+  );
+  const now = today(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const before = await findRequest(tx, auth.orgId, id);
+    if (!before) throw notFound('Request');
+    await checkPeople(tx, auth.orgId, { requesterId: v.requesterId });
+    if (v.initiativeIds) await checkIds(tx, auth.orgId, 'initiative', 'initiativeIds', v.initiativeIds);
+    if (v.goalIds) await checkIds(tx, auth.orgId, 'goal', 'goalIds', v.goalIds);
+    const status = v.status ?? before.status;
+    let startedOn = v.startedAt !== undefined ? v.startedAt : before.startedOn;
+    let doneOn = v.doneAt !== undefined ? v.doneAt : before.doneOn;
+    let itInvolvedOn = v.itInvolvedAt !== undefined ? v.itInvolvedAt : before.itInvolvedOn;
+    if (status !== before.status) {
+      if (status === 'in_progress' && !startedOn) startedOn = now;
+      if (status === 'done' && !doneOn) doneOn = now;
+      if (before.status !== 'new' || status !== 'new') itInvolvedOn = itInvolvedOn ?? now;
+    }
+    if (status !== 'done' && v.doneAt === undefined) doneOn = null;
+    if (status !== 'done' && doneOn) throw badField('body.doneAt', `a request with a done date must have status done, not ${status}`);
+    const createdOn = v.createdAt ?? before.createdOn;
+    checkRequestDates({ createdOn, startedOn, doneOn }, now);
+    const at = ctx.now();
+    const { reason, initiativeIds, goalIds, createdAt: _c, startedAt: _s, doneAt: _d, itInvolvedAt: _i, ...plain } = v;
+    const after = await updateRequest(tx, auth.orgId, id, { ...plain, status, createdOn, startedOn, doneOn, itInvolvedOn, updatedAt: at });
+    await replaceRequestLinks(tx, auth.orgId, id, initiativeIds, goalIds);
+    if (status !== before.status) {
+      await insertTransitions(tx, auth.orgId, [{ requestId: id, fromStatus: before.status, toStatus: status, reason: reason ?? null, actorUserId: auth.userId, at }]);
+    }
+    await recordRequestsAudit(ctx, tx, auth, 'request.updated', id, { fields: Object.keys(v), ...(status !== before.status ? { from: before.status, to: status } : {}) });
+    return after;
+  });
+  return getRequest(ctx, auth, id);
+}
+
+export async function deleteOrgRequest(ctx: AppContext, auth: OrgAuth, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await findRequest(tx, auth.orgId, id);
+    if (!row) throw notFound('Request');
+    await deleteRequest(tx, auth.orgId, id);
+    await recordRequestsAudit(ctx, tx, auth, 'request.deleted', id, { title: row.title });
+  });
+}
+
+export async function getRequestLadder(ctx: AppContext, auth: OrgAuth, requestId: string): Promise<TRequestLadder> {
+  if (!(await findRequest(ctx.db, auth.orgId, requestId))) throw notFound('Request');
+  return { requestId, rungs: toRungs(await listRequestLadder(ctx.db, auth.orgId, requestId)) };
+}
+
+/** Replaces the request's delivery ladder: one deliverable with a date per rung (now, next week, next month, next year). */
+export async function setRequestLadder(ctx: AppContext, auth: OrgAuth, requestId: string, input: TPutLadderRequest): Promise<TRequestLadder> {
+  const v = ZPutLadderRequest.parse(input);
+  const seen = new Set<string>();
+  for (const r of v.rungs) {
+    if (seen.has(r.rung)) throw new AppError('validation', `rungs: "${r.rung}" appears twice; one deliverable per rung`, [{ path: 'body.rungs', message: 'duplicate rung' }]);
+    seen.add(r.rung);
+  }
+  return ctx.db.transaction(async (tx) => {
+    if (!(await findRequest(tx, auth.orgId, requestId))) throw notFound('Request');
+    const rows = await replaceRequestLadder(
+      tx,
+      auth.orgId,
+      requestId,
+      v.rungs.map((r) => ({ rung: r.rung, deliverable: r.deliverable, dueDate: r.date, done: r.done })),
+    );
+    await updateRequest(tx, auth.orgId, requestId, { updatedAt: ctx.now() });
+    await recordRequestsAudit(ctx, tx, auth, 'request.ladder_set', requestId, { rungs: v.rungs.length });
+    return { requestId, rungs: toRungs(rows) };
+  });
+}

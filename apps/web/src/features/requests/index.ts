@@ -1,0 +1,6 @@
+/** The requests feature's public face: its pages, for the app shell's router and navigation. */
+export { RequestsPage } from './pages/RequestsPage';
+export { RequestPage } from './pages/RequestPage';
+export { FlowPage } from './pages/FlowPage';
+export { ForecastPage } from './pages/ForecastPage';
+export { DeferredNeedsPage } from './pages/DeferredNeedsPage';
