@@ -164,7 +164,9 @@ const arbCell = fc.record({
   pick: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
 });
 
-function population(raw: fc.infer<typeof arbCell>[], roomEverywhere: boolean): TruthCell[] {
+type RawCell = typeof arbCell extends fc.Arbitrary<infer T> ? T : never;
+
+function population(raw: RawCell[], roomEverywhere: boolean): TruthCell[] {
   const byId = new Map<string, TruthCell>();
   for (const r of raw) {
     const key = { side: r.side, level: r.level, department: r.department, location: r.location };

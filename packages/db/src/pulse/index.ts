@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
-import { pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { pulseDisclosures, pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
@@ -366,4 +366,27 @@ export async function listComments(x: Executor, orgId: string, pulseId: string):
         order by c.text`,
   );
   return rows.map((r) => ({ position: Number(r.position), comment: r.comment }));
+}
+
+/* ---------- disclosure decisions (decision 023) ---------- */
+
+/** The stored visible sets of these pulses decided under `ruleVersion` (pulse id → segment ids). */
+export async function findPulseDisclosures(x: Executor, orgId: string, pulseIds: string[], ruleVersion: number): Promise<Map<string, string[]>> {
+  if (pulseIds.length === 0) return new Map();
+  const rows = await x
+    .select({ pulseId: pulseDisclosures.pulseId, visible: pulseDisclosures.visible })
+    .from(pulseDisclosures)
+    .where(and(eq(pulseDisclosures.orgId, orgId), inArray(pulseDisclosures.pulseId, pulseIds), eq(pulseDisclosures.ruleVersion, ruleVersion)));
+  return new Map(rows.map((r) => [r.pulseId, r.visible]));
+}
+
+/**
+ * Stores a decision. Two instances deciding at once compute the same set from the same closed
+ * data, so the first write wins and the second changes nothing; an older rule's row is replaced.
+ */
+export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: string, ruleVersion: number, visible: string[]): Promise<void> {
+  await x
+    .insert(pulseDisclosures)
+    .values({ orgId, pulseId, ruleVersion, visible })
+    .onConflictDoUpdate({ target: [pulseDisclosures.orgId, pulseDisclosures.pulseId], set: { ruleVersion, visible }, setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion}` });
 }
