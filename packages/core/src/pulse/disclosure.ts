@@ -36,9 +36,9 @@ export const DISCLOSURE_RULE_VERSION = 1;
  */
 export function hidingCost(key: SegmentKey): number {
   const dims = SEGMENT_DIMENSIONS.filter((d) => key[d] !== undefined);
-  if (dims.length === 0) return 1e12;
-  if (dims.length === 1 && dims[0] === 'level') return 4e6;
-  if (dims.length === 1 && dims[0] === 'side') return 2e6;
+  if (dims.length === 0) return 1e15;
+  if (dims.length === 1 && dims[0] === 'level') return 1e10;
+  if (dims.length === 1 && dims[0] === 'side') return 5e9;
   return 100 ** (4 - dims.length);
 }
 
@@ -119,8 +119,6 @@ export function decideDisclosure(cellsIn: readonly DisclosureCell[], k: number):
     else primary.add(s.id);
   });
   const cost = segs.map((s) => hidingCost(s.key));
-  const cellIndex = new Map(cells.map((c, i) => [segmentId(c.key), i]));
-  const values = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, [...new Set(cells.map((c) => c.key[d]))]])) as Record<(typeof SEGMENT_DIMENSIONS)[number], string[]>;
 
   /** Classes of indistinguishable cells: class id per cell, respondents per class, covered or not. */
   const classes = () => {
@@ -166,8 +164,8 @@ export function decideDisclosure(cellsIn: readonly DisclosureCell[], k: number):
     for (let x = 0; x < cl.n.length && bad < 0; x++) if (cl.covered[x] && cl.n[x]! >= 1 && cl.n[x]! < k) bad = x;
     if (bad < 0) break;
     // Merge the bad class with another: preferably one that brings it to k, then the cheapest.
-    // Cells that differ in one dimension are tried first (their separating sets are the smallest);
-    // every other cell only when no such neighbour has respondents.
+    // Every pair (a in the class, b outside) is weighed: departments often nest inside a side, so
+    // the cheapest partner is not always a cell that differs in one dimension.
     let best: { ids: number[]; cost: number; reaches: boolean } | null = null;
     const consider = (a: number, b: number) => {
       const other = cl.of[b]!;
@@ -177,17 +175,7 @@ export function decideDisclosure(cellsIn: readonly DisclosureCell[], k: number):
       const sep = separating(a, b);
       if (!best || (reaches && !best.reaches) || sep.cost < best.cost) best = { ...sep, reaches };
     };
-    for (let a = 0; a < cells.length; a++) {
-      if (cl.of[a] !== bad) continue;
-      for (const d of SEGMENT_DIMENSIONS) {
-        for (const v of values[d]) {
-          if (v === cells[a]!.key[d]) continue;
-          const b = cellIndex.get(segmentId({ ...cells[a]!.key, [d]: v }));
-          if (b !== undefined) consider(a, b);
-        }
-      }
-    }
-    if (!best) for (let a = 0; a < cells.length; a++) if (cl.of[a] === bad) for (let b = 0; b < cells.length; b++) consider(a, b);
+    for (let a = 0; a < cells.length; a++) if (cl.of[a] === bad) for (let b = 0; b < cells.length; b++) consider(a, b);
     // A covered class lies inside a visible segment of ≥ k respondents, so another class has respondents.
     const chosen = best as { ids: number[] } | null;
     if (!chosen || chosen.ids.length === 0) throw new Error('decideDisclosure: no class to merge with (internal invariant)');
