@@ -17,7 +17,7 @@ export function ResultsView({ results, by, onByChange }: { results: TPulseResult
       <Headline results={results} />
       <Text size="sm" c="dimmed">
         {results.respondents === null ? `Fewer than ${results.minGroupSize} respondents so far` : `${results.respondents} respondents`} of {results.invited} invited. Favourable = agree or strongly agree.
-        A dash means the group is smaller than {results.minGroupSize}, or showing it would let a smaller group be worked out by subtraction.
+        A dash means the group is smaller than {results.minGroupSize}, or showing it would let a smaller group be worked out by combining other published numbers (the disclosure audit of decision 023).
       </Text>
       {onByChange && by ? (
         <Checkbox.Group label="Break down by" value={by} onChange={onByChange}>

@@ -28,7 +28,7 @@ export function PulsesPage() {
   return (
     <Page title="Alignment Pulse">
       <Text size="sm" c="dimmed" maw={720}>
-        An anonymous survey of how aligned IT and Business feel, by side and level. No result is ever shown for fewer people than the minimum group, directly or by subtraction.
+        An anonymous survey of how aligned IT and Business feel, by side and level. No result is ever shown for fewer people than the minimum group, directly or by combining published numbers.
       </Text>
       {leader ? <CreatePulseForm /> : null}
       {pulses.isPending ? <FullPageLoader /> : pulses.isError ? <ErrorAlert error={pulses.error} title="Pulses could not be loaded" /> : <PulseTable pulses={pulses.data.pulses} />}
