@@ -61,7 +61,7 @@ function PulseTable({ pulses }: { pulses: TPulse[] }) {
                 <StatusBadge pulse={p} />
               </Table.Td>
               <Table.Td>{p.invited}</Table.Td>
-              <Table.Td>{p.respondents ?? `fewer than ${p.minGroupSize}`}</Table.Td>
+              <Table.Td>{p.status !== 'closed' ? 'at close' : (p.respondents ?? `fewer than ${p.minGroupSize}`)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
