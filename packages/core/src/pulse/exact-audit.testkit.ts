@@ -101,24 +101,25 @@ export function exactAudit(truth: readonly TruthCell[], published: readonly Publ
   // segment's numbers in the changed table are its published numbers plus the changes of the cells
   // it holds (every other cell is the same in both tables), so the move keeps them iff those sum to 0.
   type Change = { cell: number; dn: number; dt: [number, number, number][] }; // [question, value, delta]
+  const acc = new Array<number>(questions * 8).fill(0);
   const keeps = (changes: Change[]) =>
     pub.every((_, i) => {
       let dn = 0;
-      const dt = new Map<number, number>();
+      acc.fill(0);
       for (const ch of changes) {
         if (!member[i]![ch.cell]) continue;
         dn += ch.dn;
-        for (const [q, v, d] of ch.dt) dt.set(q * 8 + v, (dt.get(q * 8 + v) ?? 0) + d);
+        for (const [q, v, d] of ch.dt) acc[q * 8 + v]! += d;
       }
-      return dn === 0 && [...dt.values()].every((x) => x === 0);
+      return dn === 0 && acc.every((x) => x === 0);
     });
   const within = (changes: Change[]) => changes.every((ch) => counts[ch.cell]! + ch.dn >= 0 && counts[ch.cell]! + ch.dn <= cells[ch.cell]!.invited);
   const vectorChange = (cell: number, r: number[], sign: number): Change => ({ cell, dn: sign, dt: r.map((v, q) => [q, v, sign] as [number, number, number]) });
 
-  // Every single move that keeps every published number: transfers, additions, removals, swaps.
+  // Every single move that keeps every published number: transfers, additions and removals now;
+  // answer swaps only when a group needs them (they matter only where no count move exists).
   const transfers: [number, number][] = [];
   const edits: number[] = []; // cells where a respondent may be added or removed
-  const swaps: { a: number; b: number; q: number }[] = []; // one answer to q swapped between a respondent of a and one of b
   for (let a = 0; a < cells.length; a++) {
     const first = cells[a]!.respondents[0];
     const edit = first ? vectorChange(a, first, -1) : vectorChange(a, Array.from({ length: questions }, () => 1), +1);
@@ -128,18 +129,30 @@ export function exactAudit(truth: readonly TruthCell[], published: readonly Publ
       if (a === b) continue;
       const move = [vectorChange(a, first, -1), vectorChange(b, first, +1)];
       if (within(move) && keeps(move)) transfers.push([a, b]);
-      for (let q = 0; q < questions; q++) {
-        const ra = cells[a]!.respondents.find((r) => cells[b]!.respondents.some((x) => x[q] !== r[q]));
-        if (!ra) continue;
-        const rb = cells[b]!.respondents.find((x) => x[q] !== ra[q])!;
-        const swap: Change[] = [
-          { cell: a, dn: 0, dt: [[q, ra[q]!, -1], [q, rb[q]!, +1]] },
-          { cell: b, dn: 0, dt: [[q, rb[q]!, -1], [q, ra[q]!, +1]] },
-        ];
-        if (keeps(swap)) swaps.push({ a, b, q });
-      }
     }
   }
+  let swapsMemo: { a: number; b: number; q: number }[] | null = null;
+  /** One answer to q swapped between a respondent of cell a and one of cell b who answered q differently. */
+  const swaps = () => {
+    if (swapsMemo) return swapsMemo;
+    swapsMemo = [];
+    for (let a = 0; a < cells.length; a++) {
+      for (let b = 0; b < cells.length; b++) {
+        if (a === b) continue;
+        for (let q = 0; q < questions; q++) {
+          const ra = cells[a]!.respondents.find((r) => cells[b]!.respondents.some((x) => x[q] !== r[q]));
+          if (!ra) continue;
+          const rb = cells[b]!.respondents.find((x) => x[q] !== ra[q])!;
+          const swap: Change[] = [
+            { cell: a, dn: 0, dt: [[q, ra[q]!, -1], [q, rb[q]!, +1]] },
+            { cell: b, dn: 0, dt: [[q, rb[q]!, -1], [q, ra[q]!, +1]] },
+          ];
+          if (keeps(swap)) swapsMemo.push({ a, b, q });
+        }
+      }
+    }
+    return swapsMemo;
+  };
   const uncoveredCells = new Set(edits.filter((a) => !pub.some((_, i) => member[i]![a])));
 
   // Groups of 1..k−1 respondents: lattice segments and differences of nested lattice segments.
@@ -187,7 +200,7 @@ export function exactAudit(truth: readonly TruthCell[], published: readonly Publ
     const allFull = near.every((x, c) => !x || counts[c] === cells[c]!.invited);
     const count: Verdict = allFull ? 'limit' : disclosedByAlgebra ? 'disclosed' : 'undecided';
     const tallyVerdicts = Array.from({ length: questions }, (_, q): Verdict => {
-      if (swaps.some((s) => s.q === q && g[s.a] !== g[s.b]) || [...uncoveredCells].some((a) => g[a] && counts[a]! > 0)) return 'protected';
+      if (swaps().some((s) => s.q === q && g[s.a] !== g[s.b]) || [...uncoveredCells].some((a) => g[a] && counts[a]! > 0)) return 'protected';
       const values = new Set(cells.flatMap((c, i) => (near[i] ? c.respondents.map((r) => r[q]) : [])));
       if (allFull && values.size <= 1) return 'limit';
       return disclosedByAlgebra ? 'disclosed' : 'undecided';
