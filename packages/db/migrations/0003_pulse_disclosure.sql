@@ -2,6 +2,7 @@ CREATE TABLE "pulse_disclosures" (
 	"org_id" uuid NOT NULL,
 	"pulse_id" uuid NOT NULL,
 	"rule_version" integer NOT NULL,
+	"respondents" integer NOT NULL,
 	"visible" text[] NOT NULL,
 	CONSTRAINT "pulse_disclosures_org_id_pulse_id_pk" PRIMARY KEY("org_id","pulse_id")
 );

@@ -370,23 +370,27 @@ export async function listComments(x: Executor, orgId: string, pulseId: string):
 
 /* ---------- disclosure decisions (decision 023) ---------- */
 
-/** The stored visible sets of these pulses decided under `ruleVersion` (pulse id → segment ids). */
-export async function findPulseDisclosures(x: Executor, orgId: string, pulseIds: string[], ruleVersion: number): Promise<Map<string, string[]>> {
+/** The stored visible sets of these pulses decided under `ruleVersion` (pulse id → the total decided on and the segment ids). */
+export async function findPulseDisclosures(x: Executor, orgId: string, pulseIds: string[], ruleVersion: number): Promise<Map<string, { respondents: number; visible: string[] }>> {
   if (pulseIds.length === 0) return new Map();
   const rows = await x
-    .select({ pulseId: pulseDisclosures.pulseId, visible: pulseDisclosures.visible })
+    .select({ pulseId: pulseDisclosures.pulseId, respondents: pulseDisclosures.respondents, visible: pulseDisclosures.visible })
     .from(pulseDisclosures)
     .where(and(eq(pulseDisclosures.orgId, orgId), inArray(pulseDisclosures.pulseId, pulseIds), eq(pulseDisclosures.ruleVersion, ruleVersion)));
-  return new Map(rows.map((r) => [r.pulseId, r.visible]));
+  return new Map(rows.map((r) => [r.pulseId, { respondents: Number(r.respondents), visible: r.visible }]));
 }
 
 /**
  * Stores a decision. Two instances deciding at once compute the same set from the same closed
  * data, so the first write wins and the second changes nothing; an older rule's row is replaced.
  */
-export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: string, ruleVersion: number, visible: string[]): Promise<void> {
+export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: string, ruleVersion: number, respondents: number, visible: string[]): Promise<void> {
   await x
     .insert(pulseDisclosures)
-    .values({ orgId, pulseId, ruleVersion, visible })
-    .onConflictDoUpdate({ target: [pulseDisclosures.orgId, pulseDisclosures.pulseId], set: { ruleVersion, visible }, setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion}` });
+    .values({ orgId, pulseId, ruleVersion, respondents, visible })
+    .onConflictDoUpdate({
+      target: [pulseDisclosures.orgId, pulseDisclosures.pulseId],
+      set: { ruleVersion, respondents, visible },
+      setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion} or ${pulseDisclosures.respondents} <> ${respondents}`,
+    });
 }

@@ -26,12 +26,21 @@ export async function loadAuditInput(x: Executor, p: PulseRow): Promise<AuditInp
  * decision is made once, on the first read after close, and stored: every instance, every view
  * (any `by`, the CSV, the print view, the trend, the pulse list) then reads the same set.
  */
-export async function auditedVisibleSet(x: Executor, p: PulseRow, input?: AuditInput): Promise<Set<string>> {
+export async function auditedVisibleSet(x: Executor, p: PulseRow, given?: AuditInput): Promise<Set<string>> {
   const stored = (await findPulseDisclosures(x, p.orgId, [p.id], DISCLOSURE_RULE_VERSION)).get(p.id);
-  if (stored) return new Set(stored);
-  const visible = decidePulseVisibility(input ?? (await loadAuditInput(x, p)));
-  await savePulseDisclosure(x, p.orgId, p.id, DISCLOSURE_RULE_VERSION, visible);
+  // With the data at hand, a stored set decided on another total is decided again (defence in depth:
+  // responses cannot land after close, but a set must never be applied to data it was not decided on).
+  if (stored && (!given || stored.respondents === respondentsOf(given))) return new Set(stored.visible);
+  const input = given ?? (await loadAuditInput(x, p));
+  const visible = decidePulseVisibility(input);
+  await savePulseDisclosure(x, p.orgId, p.id, DISCLOSURE_RULE_VERSION, respondentsOf(input), visible);
   return new Set(visible);
+}
+
+/** Everyone who answered: the answers to the first question (every respondent answers every question). */
+function respondentsOf(input: AuditInput): number {
+  const first = input.questions[0]?.id;
+  return input.answers.reduce((s, a) => s + (a.questionId === first ? a.count : 0), 0);
 }
 
 /** The audited visible sets of several closed pulses: one read for the stored ones, a decision for the rest. */
@@ -40,7 +49,7 @@ export async function auditedVisibleSets(x: Executor, orgId: string, closed: Pul
   const out = new Map<string, Set<string>>();
   for (const p of closed) {
     const s = stored.get(p.id);
-    out.set(p.id, s ? new Set(s) : await auditedVisibleSet(x, p));
+    out.set(p.id, s ? new Set(s.visible) : await auditedVisibleSet(x, p));
   }
   return out;
 }
