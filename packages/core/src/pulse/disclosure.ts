@@ -43,6 +43,8 @@ export function hidingCost(key: SegmentKey): number {
 }
 
 const MASKS = 16;
+/** Hiding cost from which a set touches a headline pair (IT/Business, leaders/employees) or everyone. */
+const HEADLINE_COST = 5e9;
 
 /**
  * Decides, once for the whole segment lattice of a pulse (every partial key over side, level,
@@ -163,17 +165,17 @@ export function decideDisclosure(cellsIn: readonly DisclosureCell[], k: number):
     let bad = -1;
     for (let x = 0; x < cl.n.length && bad < 0; x++) if (cl.covered[x] && cl.n[x]! >= 1 && cl.n[x]! < k) bad = x;
     if (bad < 0) break;
-    // Merge the bad class with another: preferably one that brings it to k, then the cheapest.
-    // Every pair (a in the class, b outside) is weighed: departments often nest inside a side, so
-    // the cheapest partner is not always a cell that differs in one dimension.
-    let best: { ids: number[]; cost: number; reaches: boolean } | null = null;
+    // Merge the bad class with another. Order: never a headline margin or everyone when any other
+    // merge exists; then a merge that brings the class to k; then the cheapest. Every pair (a in the
+    // class, b outside) is weighed: departments often nest inside a side, so the cheapest partner is
+    // not always a cell that differs in one dimension.
+    let best: { ids: number[]; rank: [number, number, number] } | null = null;
     const consider = (a: number, b: number) => {
       const other = cl.of[b]!;
       if (other === bad || cl.n[other] === 0) return;
-      const reaches = cl.n[bad]! + cl.n[other]! >= k;
-      if (best && best.reaches && !reaches) return;
       const sep = separating(a, b);
-      if (!best || (reaches && !best.reaches) || sep.cost < best.cost) best = { ...sep, reaches };
+      const rank: [number, number, number] = [sep.cost >= HEADLINE_COST ? 1 : 0, cl.n[bad]! + cl.n[other]! >= k ? 0 : 1, sep.cost];
+      if (!best || rank[0] < best.rank[0] || (rank[0] === best.rank[0] && (rank[1] < best.rank[1] || (rank[1] === best.rank[1] && rank[2] < best.rank[2])))) best = { ids: sep.ids, rank };
     };
     for (let a = 0; a < cells.length; a++) if (cl.of[a] === bad) for (let b = 0; b < cells.length; b++) consider(a, b);
     // A covered class lies inside a visible segment of ≥ k respondents, so another class has respondents.
