@@ -56,14 +56,13 @@ async function collectApi(admin: Client, pulseId: string, truth: TruthCell[]): P
       if (!rr.suppressed) expect(here.get(keyId(rr.key))?.n).toBe(rr.responded);
     }
     if (r.respondents !== null) everyone = r.respondents;
-    // The CSV holds the same numbers: every score row with a number is a visible segment.
+    // The CSV holds the same numbers: every number in a score or response-rate row is a visible segment's.
+    const label = (key: Key) => DIMS.filter((d) => key[d] !== undefined).map((d) => `${d}=${key[d]}`).join('; ') || 'Everyone';
+    const byLabel = new Map([...here.values()].map((p) => [label(p.key), p]));
     const csv = Papa.parse<Record<string, string>>((await admin.get(`/api/v1/pulses/${pulseId}/results.csv${q}`)).body.trim(), { header: true }).data;
     for (const row of csv) {
-      if (row.section === 'score' && row.n !== '') {
-        const seg = [...here.values()].find((p) => row.segment === (keyId(p.key) ? DIMS.filter((d) => p.key[d] !== undefined).map((d) => `${d}=${p.key[d]}`).join('; ') : 'Everyone'));
-        expect(seg?.n).toBe(Number(row.n));
-      }
-      if (row.section === 'response_rate') expect(row.responded === '' || here.size > 0).toBe(true);
+      if (row.section === 'score' && row.n !== '') expect(byLabel.get(row.segment!)?.n).toBe(Number(row.n));
+      if (row.section === 'response_rate' && row.responded !== '') expect(byLabel.get(row.segment!)?.n).toBe(Number(row.responded));
     }
   }
   // The trend shows, per question, segments of this pulse: each must be one the results publish, with the same numbers.
