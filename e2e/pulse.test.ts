@@ -122,9 +122,11 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
 
   it('after closing, the admin sees the headline and small segments suppressed; the CSV agrees with the screen', async () => {
     await page.reload();
-    await page.getByText('12 responses').waitFor();
+    // While open no count is shown (decision 023): a live count would tell who just answered.
+    await page.getByText('responses counted at close').waitFor();
     await page.getByRole('button', { name: 'Close pulse' }).click();
     await page.getByTestId('pulse-headline').waitFor();
+    await page.getByText('12 responses').waitFor();
     const headline = await page.getByTestId('pulse-headline').innerText();
     // Leaders 5/5; employees: 3 of 7 agree (every third respondent, counting from 0, among employees).
     expect(headline).toContain('100% of leaders say IT and Business are aligned, but only');

@@ -182,7 +182,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       expect((await admin.patch(`/api/v1/pulses/${fresh.id}`, { minGroupSize: 2 })).statusCode).toBe(400);
     });
 
-    it('while open, only the overall response count shows, and only once it reaches k', async () => {
+    it('while open, no response count shows at all, only the invitations (decision 023)', async () => {
       const r1 = (await admin.get(`/api/v1/pulses/${p.id}/results?by=side,level`)).json();
       expect(r1.status).toBe('open');
       expect(r1.respondents).toBeNull(); // 2 of 28 answered, k = 5
@@ -190,8 +190,11 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       expect(r1.questions[0].segments.every((s: { suppressed?: boolean }) => s.suppressed)).toBe(true);
       for (const tok of tokens.slice(3, 6)) expect((await respond(t.app, tok, p.questions, 2)).statusCode).toBe(201);
       const r2 = (await admin.get(`/api/v1/pulses/${p.id}/results?by=side,level`)).json();
-      expect(r2.respondents).toBe(5);
-      expect(r2.responseRates).toEqual([{ key: {}, invited: 28, responded: 5, rate: 5 / 28 }]);
+      // A live count that moves by one while a leader watches tells who just answered.
+      expect(r2.respondents).toBeNull();
+      expect((await admin.get(`/api/v1/pulses/${p.id}`)).json().respondents).toBeNull();
+      expect(r2.responseRates[0]).toEqual({ key: {}, invited: 28, suppressed: true });
+      expect(r2.responseRates.every((x: { suppressed?: boolean }) => x.suppressed)).toBe(true);
       expect(r2.questions[0].segments.every((s: { suppressed?: boolean }) => s.suppressed)).toBe(true);
       expect(r2.gaps).toEqual([]);
       expect(r2.headline).toBeNull();
@@ -218,7 +221,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       const res = await respond(t.app, i.token!, p.questions, (qi) => (qi === 0 ? v : 4), who.side === 'it' ? 'Ship smaller increments' : '=HYPERLINK("x")');
       expect(res.statusCode).toBe(201);
     }
-    await admin.post(`/api/v1/pulses/${p.id}/close`);
+    expect((await admin.post(`/api/v1/pulses/${p.id}/close`)).statusCode).toBe(200);
     const res = await admin.get(`/api/v1/pulses/${p.id}/results?by=side,level`);
     expect(res.statusCode).toBe(200);
     const r = res.json();
@@ -229,10 +232,14 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
     expect(seg({}).favourable).toBeCloseTo(8 / 28, 10);
     expect(seg({}).ci[0]).toBeLessThan(8 / 28);
     // Business leaders (2) are below k; Business (10) − Business employees (8) would reveal them,
-    // and leaders (8) − IT leaders (6) too: the complements are hidden as well.
+    // and leaders (8) − IT leaders (6) too. The audit (decision 023) keeps the leaders/employees
+    // pair and hides IT and Business and IT leaders, so the 8 leaders split between IT and
+    // Business in more than one way.
     expect(seg({ side: 'business', level: 'leader' })).toEqual({ key: { side: 'business', level: 'leader' }, suppressed: true });
-    expect(seg({ side: 'business', level: 'employee' }).suppressed).toBe(true);
     expect(seg({ side: 'it', level: 'leader' }).suppressed).toBe(true);
+    expect(seg({ side: 'it' }).suppressed).toBe(true);
+    expect(seg({ side: 'business' }).suppressed).toBe(true);
+    expect(seg({ side: 'business', level: 'employee' })).toMatchObject({ n: 8 });
     expect(seg({ level: 'leader' })).toMatchObject({ n: 8, favourable: 1 });
     expect(seg({ level: 'employee' })).toMatchObject({ n: 20, favourable: 0 });
     expect(r.headline).toBe('100% of leaders say IT and Business are aligned, but only 0% of employees agree.');

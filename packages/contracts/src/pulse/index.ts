@@ -62,7 +62,7 @@ export const ZPulse = z.object({
   audience: ZPulseAudience,
   minGroupSize: z.number().int(),
   minCommentGroupSize: z.number().int(),
-  /** True once the first response arrived: the anonymity settings can no longer change. */
+  /** True once the pulse is open (not tied to any response): the anonymity settings can no longer change. */
   anonymityFrozen: z.boolean(),
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
@@ -71,7 +71,7 @@ export const ZPulse = z.object({
   createdAt: z.string(),
   questions: z.array(ZPulseQuestion),
   invited: z.number().int(),
-  /** Everyone who answered, only once that reaches k; null before. */
+  /** Everyone who answered: only for a closed pulse whose audited results show everyone (decision 023); null otherwise. */
   respondents: z.number().int().nullable(),
 });
 export type TPulse = z.infer<typeof ZPulse>;

@@ -1,5 +1,6 @@
 export * from './segments';
 export * from './suppression';
+export * from './disclosure';
 export * from './scores';
 export * from './results';
 export * from './templates';

@@ -86,12 +86,13 @@ describe('computePulseResults', () => {
     expect(r.responseRates.filter((x) => !x.suppressed).map((x) => x.key)).toEqual(shown);
   });
 
-  it('shows only the overall response rate while live, and only once it reaches k', () => {
-    const few = computePulseResults(input([group('it', 'employee', 4, 2)], { live: true }));
+  it('shows no respondent count while live, only the invitations (decision 023)', () => {
+    const few = computePulseResults(input([group('it', 'employee', 4, 2)], { live: true, by: [] }));
     expect(few.respondents).toBeNull();
     expect(few.responseRates).toEqual([{ key: {}, invited: 5, suppressed: true }]);
     const many = computePulseResults(input(base, { live: true }));
-    expect(many.respondents).toBe(100);
+    expect(many.respondents).toBeNull();
+    expect(many.responseRates.every((r) => r.suppressed)).toBe(true);
     expect(many.questions[0]!.segments.every((s) => s.suppressed)).toBe(true);
     expect(many.gaps).toEqual([]);
     expect(many.headline).toBeNull();

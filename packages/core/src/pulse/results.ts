@@ -1,6 +1,6 @@
 import { alignmentHeadline, perceptionGap, SCALE_POINTS, summariseScores, type PerceptionGap, type ScoreSummary } from './scores';
-import { dimensionSubsets, keyDimensions, rollUp, segmentId, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension, type SegmentKey, type SegmentNode } from './segments';
-import { suppressSegments } from './suppression';
+import { countSegments, dimensionSubsets, keyDimensions, rollUp, segmentId, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension, type SegmentKey, type SegmentNode } from './segments';
+import { decideDisclosure, type DisclosureCell } from './disclosure';
 
 export interface PulseResultsInput {
   /** The pulse's questions in order; the first one feeds the headline. */
@@ -15,8 +15,15 @@ export interface PulseResultsInput {
   minCommentGroupSize: number;
   /** The breakdown asked for; every subset of it is returned ({} is everyone). */
   by: readonly SegmentDimension[];
-  /** While responses still arrive only the overall response rate is shown, and only once it reaches k. */
+  /**
+   * While responses still arrive no respondent count is shown at all, only the invitations
+   * (decision 023: a live count that moves by one while a leader watches tells who answered).
+   */
   live: boolean;
+  /** Links tied to no person: an unlinked respondent may sit in any cell, so each cell may hold this many more. */
+  unlinked?: number;
+  /** The pulse's audited visible set ({@link decidePulseVisibility}), when it was decided before (cached). */
+  visible?: ReadonlySet<string>;
 }
 
 export type SegmentScore =
@@ -61,19 +68,13 @@ export const GAP_PAIRS: readonly [SegmentKey, SegmentKey][] = [
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Every number a pulse's results may show, with anonymity enforced: the segment lattice over all
- * four dimensions is rolled up from the finest cells, {@link suppressSegments} decides once which
- * segments are visible (respondent counts n, k = minGroupSize), and only visible segments get
- * scores, response rates, gaps or the headline. Respondents answer every question, so n is the same
- * for every question of a segment and one decision covers scores, distributions and response rates.
- *
- * Shown per visible segment: n, % favourable (top two boxes) with the Wilson 95% interval, and the
- * distribution. Gaps: Newcombe 95% interval, only between two visible segments. Headline: the first
- * question, leaders vs employees, only when both are visible. Comments: only for everyone, only
- * when n ≥ minCommentGroupSize, sorted so their order says nothing about who wrote them.
- */
-export function computePulseResults(input: PulseResultsInput): PulseResults {
+interface Cells {
+  width: number;
+  cells: Map<string, { key: CellKey; counts: number[] }>;
+}
+
+/** Invitations and answers per finest cell: counts[0] invited, [1] respondents, then 5 per question. */
+function buildCells(input: Pick<PulseResultsInput, 'questions' | 'invited' | 'answers'>): Cells {
   const q = input.questions.length;
   const qIndex = new Map(input.questions.map((x, i) => [x.id, i]));
   const width = 2 + q * SCALE_POINTS;
@@ -98,16 +99,45 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
     c.counts[2 + i * SCALE_POINTS + a.value - 1]! += a.count;
     if (a.questionId === firstId) c.counts[1]! += a.count;
   }
-  const lattice = rollUp([...cells.values()], SEGMENT_DIMENSIONS);
-  const k = input.minGroupSize;
+  return { width, cells };
+}
+
+/**
+ * The audited visible set of a closed pulse (ids of lattice segments), by {@link decideDisclosure}
+ * over its finest cells: n from the answers, the known bound from the invitations plus unlinked
+ * links. A closed pulse's data never changes, so this is decided once and may be cached.
+ */
+export function decidePulseVisibility(input: Pick<PulseResultsInput, 'questions' | 'invited' | 'answers' | 'minGroupSize' | 'unlinked'>): string[] {
+  const { cells } = buildCells(input);
+  const audit: DisclosureCell[] = [...cells.values()].map((c) => {
+    const n = c.counts[1]!;
+    return { key: c.key, n, upper: Math.max(n, c.counts[0]! + (input.unlinked ?? 0)) };
+  });
+  return [...decideDisclosure(audit, input.minGroupSize).visible].sort(cmp);
+}
+
+/**
+ * Every number a pulse's results may show, with anonymity enforced: the segment lattice over all
+ * four dimensions is rolled up from the finest cells, {@link decidePulseVisibility} decides once which
+ * segments are visible (or `input.visible`, the cached decision; k = minGroupSize), and only visible segments get
+ * scores, response rates, gaps or the headline. Respondents answer every question, so n is the same
+ * for every question of a segment and one decision covers scores, distributions and response rates.
+ *
+ * Shown per visible segment: n, % favourable (top two boxes) with the Wilson 95% interval, and the
+ * distribution. Gaps: Newcombe 95% interval, only between two visible segments. Headline: the first
+ * question, leaders vs employees, only when both are visible. Comments: only for everyone, only
+ * when n ≥ minCommentGroupSize, sorted so their order says nothing about who wrote them.
+ */
+export function computePulseResults(input: PulseResultsInput): PulseResults {
+  const { width, cells } = buildCells(input);
+  // Only the segments this view can show: subsets of `by`, plus side × level for the gaps and headline.
+  const lattice = rollUp([...cells.values()], SEGMENT_DIMENSIONS.filter((d) => input.by.includes(d) || d === 'side' || d === 'level'));
   const overall = lattice.get('');
   const totalInvited = overall?.counts[0] ?? 0;
   const totalResponded = overall?.counts[1] ?? 0;
-  const { visible } = suppressSegments(
-    [...lattice.values()].map((s) => ({ id: s.id, key: s.key, n: s.counts[1]! })),
-    k,
-  );
-  const suppression = { segments: lattice.size, hidden: lattice.size - visible.size };
+  const visible = input.live ? new Set<string>() : (input.visible ?? new Set(decidePulseVisibility(input)));
+  const latticeSize = input.by.length === 4 ? lattice.size : countSegments([...cells.values()]);
+  const suppression = { segments: latticeSize, hidden: latticeSize - visible.size };
 
   // The segments of the requested breakdown: every subset of `by`, coarse to fine, then by id.
   const shown: { id: string; key: SegmentKey; counts: number[] }[] = [];
@@ -125,11 +155,10 @@ export function computePulseResults(input: PulseResultsInput): PulseResults {
   if (shown.length === 0) shown.push({ id: '', key: {}, counts: new Array<number>(width).fill(0) });
 
   if (input.live) {
-    const overallVisible = totalResponded >= k;
     return {
-      respondents: overallVisible ? totalResponded : null,
+      respondents: null,
       invited: totalInvited,
-      responseRates: overallVisible && totalInvited > 0 ? [{ key: {}, invited: totalInvited, responded: totalResponded, rate: totalResponded / totalInvited }] : [{ key: {}, invited: totalInvited, suppressed: true }],
+      responseRates: shown.map((s) => ({ key: s.key, invited: s.counts[0]!, suppressed: true as const })),
       questions: input.questions.map((x) => ({ questionId: x.id, text: x.text, segments: shown.map((s) => ({ key: s.key, suppressed: true as const })) })),
       gaps: [],
       headline: null,

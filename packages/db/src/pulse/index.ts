@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
-import { pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { pulseDisclosures, pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
@@ -480,4 +480,31 @@ export async function listSegmentValues(x: Executor, orgId: string): Promise<{ d
     queryRows<{ v: string }>(x, sql`select distinct location as v from people where org_id = ${orgId} and active and location <> '' order by v limit 200`),
   ]);
   return { department: dep.map((r) => r.v), location: loc.map((r) => r.v) };
+}
+
+/* ---------- disclosure decisions (decision 023) ---------- */
+
+/** The stored visible sets of these pulses decided under `ruleVersion` (pulse id → the total decided on and the segment ids). */
+export async function findPulseDisclosures(x: Executor, orgId: string, pulseIds: string[], ruleVersion: number): Promise<Map<string, { respondents: number; visible: string[] }>> {
+  if (pulseIds.length === 0) return new Map();
+  const rows = await x
+    .select({ pulseId: pulseDisclosures.pulseId, respondents: pulseDisclosures.respondents, visible: pulseDisclosures.visible })
+    .from(pulseDisclosures)
+    .where(and(eq(pulseDisclosures.orgId, orgId), inArray(pulseDisclosures.pulseId, pulseIds), eq(pulseDisclosures.ruleVersion, ruleVersion)));
+  return new Map(rows.map((r) => [r.pulseId, { respondents: Number(r.respondents), visible: r.visible }]));
+}
+
+/**
+ * Stores a decision. Two instances deciding at once compute the same set from the same closed
+ * data, so the first write wins and the second changes nothing; an older rule's row is replaced.
+ */
+export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: string, ruleVersion: number, respondents: number, visible: string[]): Promise<void> {
+  await x
+    .insert(pulseDisclosures)
+    .values({ orgId, pulseId, ruleVersion, respondents, visible })
+    .onConflictDoUpdate({
+      target: [pulseDisclosures.orgId, pulseDisclosures.pulseId],
+      set: { ruleVersion, respondents, visible },
+      setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion} or ${pulseDisclosures.respondents} <> ${respondents}`,
+    });
 }

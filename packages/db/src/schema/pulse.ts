@@ -144,3 +144,27 @@ export const pulseResponses = pgTable(
     foreignKey({ name: 'pulse_responses_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * The audited visible set of a closed pulse (decision 023): the ids of the lattice segments whose
+ * numbers may be published. A closed pulse's data never changes, so the deterministic decision is
+ * stored on its first read and every instance and every view reads the same set. `ruleVersion`
+ * lets a changed rule recompute older decisions; `respondents` (the total it was decided on) lets
+ * a reader that sees another total (a response that landed after close would be a bug) decide again.
+ */
+export const pulseDisclosures = pgTable(
+  'pulse_disclosures',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    respondents: integer('respondents').notNull(),
+    visible: text('visible').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.pulseId] }),
+    foreignKey({ name: 'pulse_disclosures_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+  ],
+);

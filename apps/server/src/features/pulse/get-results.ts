@@ -1,17 +1,11 @@
-import { computePulseResults, SEGMENT_DIMENSIONS, type CellKey, type SegmentDimension } from '@tandem/core';
-import { countAnswerCells, countInvitedCells, countIssuedInvitations, findPulse, listComments, listPulseQuestions, listPulses, type Executor, type PulseRow } from '@tandem/db';
+import { computePulseResults, SEGMENT_DIMENSIONS, type SegmentDimension } from '@tandem/core';
+import { findPulse, listComments, listPulses, type Executor, type PulseRow } from '@tandem/db';
 import type { TPulseResults, TPulseTrend } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
 import { hasRole } from '../../plugins/auth';
+import { auditedVisibleSet, loadAuditInput } from './decide-disclosure';
 import { effectiveStatus } from './pulse.mapper';
-
-const cellKey = (r: { side: string; level: string; department: string; location: string }): CellKey => ({
-  side: r.side,
-  level: r.level,
-  department: r.department,
-  location: r.location,
-});
 
 /** Parses `by=side,level` into dimensions in canonical order (the contract has validated the words). */
 export function parseBy(by: string | undefined): SegmentDimension[] {
@@ -21,36 +15,22 @@ export function parseBy(by: string | undefined): SegmentDimension[] {
 
 /**
  * Results of one pulse from two aggregate queries (invitations and answers per finest cell); all
- * the maths and every anonymity decision are in core's computePulseResults.
+ * the maths is in core's computePulseResults, and every number it returns passes the pulse's one
+ * audited visible set (decision 023), whatever `by` is asked: a refused segment is a suppressed row.
  */
 export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
   const status = effectiveStatus(p, ctx.now());
   const live = status !== 'closed';
-  // Independent reads: on PostgreSQL they run side by side on the pool; PGlite queues them.
-  const [questions, invited, answers, comments, issued] = await Promise.all([
-    listPulseQuestions(x, p.orgId, [p.id]),
-    countInvitedCells(x, p.orgId, p.id),
-    countAnswerCells(x, p.orgId, p.id),
-    !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([]),
-    countIssuedInvitations(x, p.orgId, p.id),
-  ]);
+  const [input, comments] = await Promise.all([loadAuditInput(x, p), !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([])]);
   const byQuestion = new Map<string, string[]>();
   for (const c of comments) {
-    const q = questions[c.position];
+    const q = input.questions[c.position];
     if (q) byQuestion.set(q.id, [...(byQuestion.get(q.id) ?? []), c.comment]);
   }
-  const r = computePulseResults({
-    questions: questions.map((q) => ({ id: q.id, text: q.text })),
-    invited: invited.map((c) => ({ key: cellKey(c), count: c.n })),
-    answers: answers.filter((a) => questions[a.position]).map((a) => ({ questionId: questions[a.position]!.id, key: cellKey(a), value: a.value, count: a.n })),
-    comments: byQuestion,
-    minGroupSize: p.minGroupSize,
-    minCommentGroupSize: p.minCommentGroupSize,
-    by,
-    live,
-  });
+  const visible = live ? new Set<string>() : await auditedVisibleSet(x, p, input);
+  const r = computePulseResults({ ...input, comments: byQuestion, minCommentGroupSize: p.minCommentGroupSize, by, live, visible });
   const out = { pulseId: p.id, title: p.title, status, minGroupSize: p.minGroupSize, by, ...r };
-  return issued.unlinked > 0 ? withSelfStated(out, issued.unlinked) : out;
+  return input.unlinked > 0 ? withSelfStated(out, input.unlinked) : out;
 }
 
 /**

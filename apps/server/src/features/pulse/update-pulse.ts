@@ -1,4 +1,4 @@
-import { hasResponses, lockPulse, updatePulse } from '@tandem/db';
+import { lockPulse, updatePulse } from '@tandem/db';
 import type { TPulse, TUpdatePulseRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
@@ -6,17 +6,17 @@ import { recordPulseAudit } from './audit';
 import { effectiveStatus, toPulses } from './pulse.mapper';
 
 /**
- * Edits a pulse. The anonymity settings (k, the comment threshold, the audience) freeze with the
- * first response: changing them afterwards would let two result sets be compared, so it is a 409.
+ * Edits a pulse. The anonymity settings (k, the comment threshold, the audience) freeze when the
+ * pulse opens: changing them afterwards would let two result sets be compared, so it is a 409. It is
+ * not tied to the first response, because a 409 that appears with it would tell that someone answered.
  */
 export async function updateOrgPulse(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdatePulseRequest): Promise<TPulse> {
   return ctx.db.transaction(async (tx) => {
     const p = await lockPulse(tx, auth.orgId, id);
     if (!p) throw notFound('Pulse');
     const anonymity = input.minGroupSize !== undefined || input.minCommentGroupSize !== undefined || input.audience !== undefined;
-    // The row lock waits for submissions in flight (they hold a share lock), so none slips past this check.
-    if (anonymity && (await hasResponses(tx, auth.orgId, id))) {
-      throw new AppError('conflict', 'The anonymity settings are frozen once the first response has arrived');
+    if (anonymity && effectiveStatus(p, ctx.now()) !== 'draft') {
+      throw new AppError('conflict', 'The anonymity settings are frozen once the pulse is open');
     }
     if (effectiveStatus(p, ctx.now()) === 'closed') throw new AppError('conflict', 'This pulse is closed');
     const k = input.minGroupSize ?? p.minGroupSize;

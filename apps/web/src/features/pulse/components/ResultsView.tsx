@@ -16,8 +16,8 @@ export function ResultsView({ results, by, onByChange }: { results: TPulseResult
     <Stack gap="lg">
       <Headline results={results} />
       <Text size="sm" c="dimmed">
-        {results.respondents === null ? `Fewer than ${results.minGroupSize} respondents so far` : `${results.respondents} respondents`} of {results.invited} invited. Favourable = agree or strongly agree.
-        A dash means the group is smaller than {results.minGroupSize}, or showing it would let a smaller group be worked out by subtraction.
+        {results.status !== 'closed' ? 'Responses are counted when the pulse closes (a live count would show who just answered)' : results.respondents === null ? `Fewer than ${results.minGroupSize} respondents, or hidden by the audit,` : `${results.respondents} respondents`} of {results.invited} invited. Favourable = agree or strongly agree.
+        A dash means the group is smaller than {results.minGroupSize}, or showing it would let a smaller group be worked out by combining other published numbers (the disclosure audit of decision 023).
       </Text>
       {onByChange && by ? (
         <Checkbox.Group label="Break down by" value={by} onChange={onByChange}>

@@ -67,8 +67,8 @@ export function PulsePage({ id }: { id: string }) {
       <Group gap="sm">
         <StatusBadge pulse={p} />
         <Text size="sm">
-          {p.invited} invited · {p.respondents === null ? `fewer than ${p.minGroupSize} responses` : `${p.respondents} responses`} · minimum group {p.minGroupSize}
-          {p.anonymityFrozen ? ' (frozen)' : ''}
+          {p.invited} invited · {p.status !== 'closed' ? 'responses counted at close' : p.respondents === null ? `fewer than ${p.minGroupSize} responses (or hidden)` : `${p.respondents} responses`} · minimum group {p.minGroupSize}
+          {p.anonymityFrozen ? ' (frozen since opening)' : ''}
         </Text>
       </Group>
       {status.isError ? <Alert color="red">{errorMessage(status.error)}</Alert> : null}

@@ -28,7 +28,7 @@ export function PulsesPage() {
   return (
     <Page title="Alignment Pulse">
       <Text size="sm" c="dimmed" maw={720}>
-        An anonymous survey of how aligned IT and Business feel, by side and level. No result is ever shown for fewer people than the minimum group, directly or by subtraction.
+        An anonymous survey of how aligned IT and Business feel, by side and level. No result is ever shown for fewer people than the minimum group, directly or by combining published numbers.
       </Text>
       {leader ? <CreatePulseForm /> : null}
       {pulses.isPending ? <FullPageLoader /> : pulses.isError ? <ErrorAlert error={pulses.error} title="Pulses could not be loaded" /> : <PulseTable pulses={pulses.data.pulses} />}
@@ -61,7 +61,7 @@ function PulseTable({ pulses }: { pulses: TPulse[] }) {
                 <StatusBadge pulse={p} />
               </Table.Td>
               <Table.Td>{p.invited}</Table.Td>
-              <Table.Td>{p.respondents ?? `fewer than ${p.minGroupSize}`}</Table.Td>
+              <Table.Td>{p.status !== 'closed' ? 'at close' : (p.respondents ?? `fewer than ${p.minGroupSize}`)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
