@@ -91,7 +91,7 @@ export async function createTestApp(engine: Engine, overrides: Partial<BuildOpti
   };
 }
 
-/** A cookie-keeping API client, like a browser: it echoes tandem_csrf in x-csrf-token. */
+/** A cookie-keeping API client, like a browser: it echoes tandem_csrf (or __Host-tandem_csrf) in x-csrf-token. */
 export class Client {
   cookies: Record<string, string> = {};
   constructor(private readonly app: FastifyInstance) {}
@@ -99,7 +99,9 @@ export class Client {
   async request(opts: InjectOptions & { json?: unknown }) {
     const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
     const method = (opts.method ?? 'GET').toUpperCase();
-    if (method !== 'GET' && this.cookies.tandem_csrf && headers['x-csrf-token'] === undefined) headers['x-csrf-token'] = this.cookies.tandem_csrf;
+    // Over https the cookie carries the __Host- prefix (decision 008).
+    const csrf = this.cookies.tandem_csrf ?? this.cookies['__Host-tandem_csrf'];
+    if (method !== 'GET' && csrf && headers['x-csrf-token'] === undefined) headers['x-csrf-token'] = csrf;
     let payload = opts.payload;
     if (opts.json !== undefined) {
       payload = JSON.stringify(opts.json);
