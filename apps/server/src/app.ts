@@ -21,13 +21,13 @@ import { registerErrorHandler } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { applyRateLimitTable } from './plugins/rate-limits';
 import { RedactingLogController, loggerOptions } from './lib/logging';
-import { healthRoutes } from './features/health/routes';
-import { orgRoutes } from './features/org/routes';
-import { strategyRoutes } from './features/strategy/routes';
-import { pulseRoutes } from './features/pulse/routes';
+import { healthRoutes } from './features/health';
+import { orgRoutes } from './features/org';
+import { strategyRoutes } from './features/strategy';
+import { pulseRoutes } from './features/pulse';
 import { casesRoutes } from './features/cases';
 import { prioritiesRoutes } from './features/priorities';
-import { requestsRoutes } from './features/requests/routes';
+import { requestsRoutes } from './features/requests';
 import { VERSION } from './version';
 
 export interface BuildOptions {

@@ -1,6 +1,6 @@
 import { addDays, createRng, type Rng } from '@tandem/core';
 import { insertDeferredNeedEvents, insertDeferredNeeds, insertReferenceProjects, insertRequests, insertTransitions, listPeople, type NewRequest } from '@tandem/db';
-import { historyTransitions } from '../features/requests/manage-requests';
+import { historyTransitions } from '../features/requests';
 import type { DemoSeeder } from './seed';
 
 const BUSINESS = [

@@ -1,7 +1,7 @@
 import { createRng } from '@tandem/core';
 import { findUserByEmail, insertPeople, isSetUp, updatePerson } from '@tandem/db';
 import type { AppContext } from '../context';
-import { setUpInstance } from '../features/org/set-up-instance';
+import { setUpInstance } from '../features/org';
 import { demoPeople } from './people';
 import { seedStrategy } from './strategy';
 import { seedDemoPulses } from './pulse';

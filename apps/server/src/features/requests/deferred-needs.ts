@@ -21,7 +21,7 @@ import {
 import { exposure, yearsDeferred } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
-import { checkPeople } from '../strategy/check-links';
+import { checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
 import { badField, today } from './dates';
 

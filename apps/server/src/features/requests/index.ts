@@ -1,1 +1,3 @@
+/** The requests feature as the app and the demo see it. */
 export { requestsRoutes } from './routes';
+export { historyTransitions } from './manage-requests';

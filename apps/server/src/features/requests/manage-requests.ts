@@ -31,7 +31,7 @@ import {
 } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
-import { checkIds, checkPeople } from '../strategy/check-links';
+import { checkIds, checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
 import { badField, checkOrder, startOfDay, today } from './dates';
 import { toRequest, toRungs, toTransitions } from './requests.mapper';

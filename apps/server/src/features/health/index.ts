@@ -1,0 +1,2 @@
+/** The health feature as the app sees it. */
+export { healthRoutes } from './routes';

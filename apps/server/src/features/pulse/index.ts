@@ -1,0 +1,2 @@
+/** The pulse feature as the app sees it. */
+export { pulseRoutes } from './routes';

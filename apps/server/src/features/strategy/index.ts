@@ -1,0 +1,3 @@
+/** The strategy feature as the app and other features see it. */
+export { strategyRoutes } from './routes';
+export { checkIds, checkPeople } from './check-links';
