@@ -19,7 +19,8 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
   const postCsv = (c: Client, url: string, csv: string) => c.request({ method: 'POST', url, payload: csv, headers: { 'content-type': 'text/csv' } });
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The flow tests move the clock by days while keeping their sessions: an idle limit of two weeks (decision 008's 8 hours would end them).
+    t = await createTestApp(engine, { env: { TANDEM_SESSION_IDLE_MINUTES: '20160' } });
     const s = await setUp(t.app);
     owner = s.client;
     acmeId = s.me.current.id;
