@@ -321,7 +321,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
   });
 
   it('shows members the organisation-wide view of a published pulse only', async () => {
-    const member = (await inviteMember(t.app, admin, 'member@acme.test', 'member')).client;
+    const member = (await inviteMember(t.app, admin, 'member@acme.test', 'member', undefined, undefined, t.smtp)).client;
     const p = await createPulse(admin, { title: 'Published', template: 'tech-priorities-alignment' });
     const inv = await invite(admin, p.id, t.smtp);
     for (const i of inv.invitations.slice(0, 12)) await respond(t.app, i.token!, p.questions, 4);
