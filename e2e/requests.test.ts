@@ -5,7 +5,7 @@ import { stopAfterFirstFailure, summariseAxe } from './fixtures/journey';
 import { startTandem, type RunningTandem } from './fixtures/server';
 
 const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
-const BIZ = { name: 'Bea Business', email: 'bea@acme.test', password: 'bea long password' };
+const BIZ = { name: 'Bea Business', email: 'bea@acme.test', password: 'quiet harbour lantern 7' };
 const DAY = 86_400_000;
 /** Dates relative to the real today, since the browser journey runs on the real clock. */
 const inDays = (n: number) => new Date(Math.floor(Date.now() / DAY) * DAY + n * DAY).toISOString().slice(0, 10);

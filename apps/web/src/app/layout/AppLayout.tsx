@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -35,8 +35,11 @@ export function AppLayout() {
       </AppShell.Header>
       {/* While collapsed on a phone the navbar sits off-screen; `inert` keeps it out of the tab order too. */}
       <AppShell.Navbar p="sm" id="main-nav" aria-label="Main" inert={isPhone && !opened}>
-        <MainNav onNavigate={close} />
-        <OrgSwitcher hiddenFrom="sm" mt="md" />
+        {/* The menu is longer than a laptop window: it scrolls on its own, the page keeps its place. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <MainNav onNavigate={close} />
+          <OrgSwitcher hiddenFrom="sm" mt="md" />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />

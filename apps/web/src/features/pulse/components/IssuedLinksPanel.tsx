@@ -9,7 +9,7 @@ import { ScrollRegion } from './ScrollRegion';
 /**
  * The issued links of a pulse, read from the server so they survive a reload: who has a link and
  * when it was issued. Never whether a link was used: the total who answered shows only under the
- * pulse's live-count rule (decision 024).
+ * audited rule (decision 023: none while open).
  */
 export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
   const [page, setPage] = useState(1);
@@ -30,7 +30,7 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
           <>
             <Text size="sm" data-testid="issued-summary">
               {d.issued} links issued ({d.issued - d.unlinked} personal, {d.unlinked} unlinked) ·{' '}
-              {d.respondents === null ? `answered: shown once at least ${pulse.minGroupSize} have answered` : `${d.respondents} answered in total`}. Whether a particular link was used is
+              {d.respondents === null ? 'answered: counted once the pulse closes, and only for a group of at least ' + String(pulse.minGroupSize) : `${d.respondents} answered in total`}. Whether a particular link was used is
               never shown.
             </Text>
             {done ? (
