@@ -20,18 +20,20 @@ export function ScoringGrid({ round, me }: { round: TRound; me: Me }) {
   const [local, setLocal] = useState<Record<string, number>>({});
   const [error, setError] = useState<string | null>(null);
   const savedRef = useRef<Record<string, number>>({});
-  const mutate = save.mutate;
+  // mutateAsync, not mutate: with several saves in flight, TanStack Query calls a `mutate` call's own
+  // onSuccess only for the latest one, so fast scoring would lose cells that were in fact saved.
+  const mutateAsync = save.mutateAsync;
   const onScore = useCallback(
     (itemId: string, c: TCriterion, value: number) => {
       const k = cellKey(itemId, c.key);
       const change = savedRef.current[k] !== undefined;
       setError(null);
-      mutate(
-        { body: { personId: me.personId, itemId, scores: { [c.key]: value } }, change },
-        { onSuccess: () => setLocal((l) => ({ ...l, [k]: value })), onError: (e) => setError(errorMessage(e)) },
+      mutateAsync({ body: { personId: me.personId, itemId, scores: { [c.key]: value } }, change }).then(
+        () => setLocal((l) => ({ ...l, [k]: value })),
+        (e: unknown) => setError(errorMessage(e)),
       );
     },
-    [me.personId, mutate],
+    [me.personId, mutateAsync],
   );
   if (mine.isPending) return <Text>Loading your scores…</Text>;
   if (mine.isError) return <ErrorAlert error={mine.error} title="Your scores could not be loaded" />;
