@@ -59,3 +59,23 @@ export type TErrorBody = z.infer<typeof ZErrorBody>;
 export const ZIdParams = z.strictObject({ id: ZUuid });
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/**
+ * Paged lists (platform contract): every list endpoint takes `?limit=` (default 50, at most 500)
+ * and `?cursor=` (an opaque value returned as `nextCursor` by the previous page) and answers
+ * `{ items, nextCursor }`, `nextCursor` being null on the last page. Filters stay query parameters.
+ */
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 500;
+export const ZPageCursor = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a nextCursor returned by this endpoint');
+export const ZPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT),
+  cursor: ZPageCursor.optional(),
+});
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+/** `{ items: T[], nextCursor: string | null }` for any item schema. */
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
