@@ -14,6 +14,7 @@ import type { Database } from '@tandem/db';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { AppError } from './lib/errors';
+import { JobRunner } from './lib/jobs';
 import type { Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
@@ -68,6 +69,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     now: opts.now ?? (() => new Date()),
   };
   app.decorate('ctx', ctx);
+  // Scheduled jobs: features register theirs; main.ts starts the ticking, tests call tick() (decision 060).
+  const jobs = new JobRunner(ctx, (job, err) => app.log.error({ job, err }, 'scheduled job failed'));
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -32,6 +32,8 @@ export interface Config {
   sessionDays: number;
   /** A session unused this long ends (decision 008). */
   sessionIdleMinutes: number;
+  /** How often each instance looks for due scheduled jobs (decision 060). */
+  jobTickSeconds: number;
   /** Per-account attempts (keyed by e-mail, whether or not it has an account) per 15 minutes on login, and per hour on password reset requests. */
   accountLoginLimit: number;
   accountResetLimit: number;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteRateLimit: positiveInt(env, 'TANDEM_INVITE_RATE_LIMIT', 200),
     sessionDays: 7,
     sessionIdleMinutes: positiveInt(env, 'TANDEM_SESSION_IDLE_MINUTES', 480),
+    jobTickSeconds: positiveInt(env, 'TANDEM_JOB_TICK_SECONDS', 30),
     accountLoginLimit: positiveInt(env, 'TANDEM_ACCOUNT_LOGIN_LIMIT', 20),
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
     passwordResetMinutes: 30,

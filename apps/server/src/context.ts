@@ -1,6 +1,7 @@
 import type { Database, Db } from '@tandem/db';
 import type { Config } from './config';
 import type { Mailer } from './lib/mailer';
+import type { JobRunner } from './lib/jobs';
 
 /** What every service receives: the database, the configuration, the mailer and the clock. */
 export interface AppContext {
@@ -36,6 +37,7 @@ export type Access = 'public' | 'user' | Role;
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    jobs: JobRunner;
   }
   interface FastifyRequest {
     auth: Auth | null;

@@ -49,6 +49,7 @@ export async function main(extra?: { afterOpen?: (app: Awaited<ReturnType<typeof
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  app.jobs.start(config.jobTickSeconds * 1000);
   if (!config.publicUrl) {
     app.log.warn(`TANDEM_PUBLIC_URL is not set: invitation and survey links point to ${linkOrigin(app)} (decision 009)`);
   }
