@@ -175,3 +175,110 @@ describe.skipIf(!runnable)('priorities journey: open a round, two blind scorers,
     await scan(page, 'portfolio after the decision');
   });
 });
+
+describe.skipIf(!runnable)('priorities journey: a weighted round with the organisation\'s own criteria, scored one item at a time, and an admin entering a workshop\'s scores', () => {
+  let tandem: RunningTandem;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let itCtx: BrowserContext;
+  let page: Page;
+  const axe: AxeFinding[] = [];
+  const scan = async (p: Page, label: string) => {
+    const found = await expectNoSeriousAxeViolations(p, label);
+    axe.push(...found);
+    expect(found.map((f) => `${f.id} on ${label}`)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    tandem = await startTandem();
+    browser = await launchBrowser();
+    admin = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    admin.setDefaultTimeout(15_000);
+    expect((await admin.request.post('/api/v1/setup', { data: { organisation: { name: 'Acme', currency: 'EUR' }, owner: OWNER } })).status()).toBe(201);
+    const csrf = (await admin.cookies()).find((c) => c.name === 'tandem_csrf')!.value;
+    const post = async (url: string, data: unknown) => {
+      const res = await admin.request.post(url, { data: data as object, headers: { 'x-csrf-token': csrf } });
+      expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBe(true);
+      return res.json();
+    };
+    await post('/api/v1/people', { name: 'Bea Business', email: 'bea@acme.test', department: 'Sales', side: 'business', level: 'leader' });
+    await post('/api/v1/people', { name: 'Ian IT', email: 'ian@acme.test', department: 'IT', side: 'it', level: 'leader' });
+    const inv = await post('/api/v1/invitations', { email: 'ian@acme.test', role: 'member' });
+    itCtx = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    itCtx.setDefaultTimeout(15_000);
+    expect((await itCtx.request.post(`/api/v1/invitations/${inv.token}/accept`, { data: { name: 'Ian IT', password: 'a long enough password' } })).status()).toBe(200);
+    for (const i of ITEMS.slice(0, 2)) await post('/api/v1/initiatives', { title: i.title, effort: i.effort });
+    page = await admin.newPage();
+  });
+
+  stopAfterFirstFailure();
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.close();
+    summariseAxe(axe);
+  });
+
+  it('a leader defines the criteria, their weights and owners in the form and creates the round', async () => {
+    await page.goto('/priorities');
+    const form = page.getByRole('form', { name: 'New scoring round' });
+    await form.getByRole('textbox', { name: 'Round name' }).fill('Workshop round');
+    await form.getByRole('combobox', { name: 'Scoring model' }).selectOption('weighted');
+    await form.getByRole('button', { name: 'Add a criterion' }).click();
+    await form.getByRole('textbox', { name: 'Criterion 4', exact: true }).fill('Technical risk');
+    await form.getByRole('textbox', { name: 'Weight of criterion 4' }).fill('-1');
+    await form.getByRole('combobox', { name: 'Who scores criterion 4' }).selectOption('it');
+    await scan(page, 'new weighted round form');
+    await form.getByRole('button', { name: 'Create round' }).click();
+    await page.getByRole('heading', { name: 'Workshop round', level: 1 }).waitFor();
+    const round = (await (await admin.request.get(`/api/v1/priorities/rounds/${page.url().split('/').pop()}`)).json()) as { criteria: { key: string; label: string; weight: number; owner: string }[] };
+    expect(round.criteria.map((c) => [c.key, c.label, c.weight, c.owner])).toEqual([
+      ['businessValue', 'Business value', 3, 'business'],
+      ['urgency', 'Urgency', 2, 'both'],
+      ['effort', 'Effort', -1, 'it'],
+      ['technicalRisk', 'Technical risk', -1, 'it'],
+    ]);
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.getByRole('button', { name: 'Close the round' }).waitFor();
+  });
+
+  it('an IT scorer scores one item at a time with each criterion\'s definition at hand', async () => {
+    const p = await itCtx.newPage();
+    await p.goto(page.url().replace(tandem.url, ''));
+    await p.getByText('You score as').waitFor();
+    // Mantine's segmented control hides its radio inputs behind their labels: press the label.
+    await p.locator('label', { hasText: 'One item at a time' }).click();
+    await expect(p.getByRole('radio', { name: 'One item at a time' }).isChecked()).resolves.toBe(true);
+    const card = p.getByRole('region', { name: 'Item 1 of 2' });
+    await card.getByText('Initiative A').waitFor();
+    await card.getByText('How much work, for IT to judge').waitFor();
+    await expect(card.getByRole('textbox', { name: 'Business value' }).count()).resolves.toBe(0);
+    for (const [label, v] of [['Urgency', '6'], ['Effort', '3'], ['Technical risk', '2']] as const) {
+      await card.getByRole('textbox', { name: label }).fill(v);
+      await card.getByRole('textbox', { name: label }).blur();
+    }
+    await p.getByText('1 of 2 items fully scored').waitFor();
+    await scan(p, 'one item at a time');
+    await p.getByRole('button', { name: 'Next unscored item' }).click();
+    await p.getByRole('region', { name: 'Item 2 of 2' }).getByText('Initiative B').waitFor();
+  });
+
+  it('an admin enters a workshop participant\'s scores, which stay that person\'s', async () => {
+    await page.reload();
+    const section = page.getByRole('region', { name: 'Enter scores for someone else' });
+    await section.getByRole('combobox', { name: /Enter scores for someone else/ }).selectOption({ label: 'Bea Business (Business)' });
+    await section.getByText('You enter the scores of').waitFor();
+    await section.getByRole('textbox', { name: 'Business value for Initiative A' }).fill('9');
+    await section.getByRole('textbox', { name: 'Business value for Initiative A' }).blur();
+    await section.getByRole('textbox', { name: 'Urgency for Initiative A' }).fill('4');
+    await section.getByRole('textbox', { name: 'Urgency for Initiative A' }).blur();
+    await section.getByText('1 of 2 items fully scored').waitFor();
+    await scan(page, 'admin entering scores');
+    const bea = ((await (await admin.request.get('/api/v1/people')).json()) as { people: { id: string; name: string }[] }).people.find((x) => x.name === 'Bea Business')!;
+    const scores = (await (await admin.request.get(`/api/v1/priorities/rounds/${page.url().split('/').pop()}/scores?personId=${bea.id}`)).json()) as { scores: { criterion: string; value: number }[] };
+    expect(scores.scores.map((s) => [s.criterion, s.value]).sort()).toEqual([
+      ['businessValue', 9],
+      ['urgency', 4],
+    ]);
+  });
+});

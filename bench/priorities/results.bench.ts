@@ -45,7 +45,11 @@ async function run(e: Awaited<ReturnType<typeof benchEngines>>[number]) {
       cross join (values ('value', 'business'), ('urgency', 'business'), ('strategicFit', 'both'), ('risk', 'it'), ('effort', 'it')) c(key, owner)
       where i.round_id = ${round.id} and p.org_id = ${b.orgId} and (c.owner = 'both' or c.owner = p.side)`);
     await db.execute(sql`analyze`);
+    // Closing computes the side results once and stores them (decision 035): its time is the
+    // one-off cost that every later read of the results, the queue and the portfolio is spared.
+    const tc = performance.now();
     await api(b, 'POST', `/api/v1/priorities/rounds/${round.id}/close`);
+    const closeMs = performance.now() - tc;
     await api(b, 'PUT', '/api/v1/priorities/portfolio', { capacity: 5000, targetMix: { run: 60, grow: 25, transform: 15 } });
     const seedSeconds = (performance.now() - t0) / 1000;
 
@@ -85,6 +89,7 @@ async function run(e: Awaited<ReturnType<typeof benchEngines>>[number]) {
       endpointMedianMs: Math.round(e2 * 10) / 10,
       baselineSqlPlusCoreMedianMs: Math.round(b2 * 10) / 10,
       ratio: Math.round((e2 / b2) * 100) / 100,
+      closeOnceMs: Math.round(closeMs),
       targetMs: 200,
       pass: e2 < 200,
       seedSeconds: Math.round(seedSeconds * 10) / 10,

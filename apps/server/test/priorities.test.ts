@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed';
 import { Client, createTestApp, engines, invite, setUp, type TestApp } from './harness';
 
@@ -6,6 +7,9 @@ import { Client, createTestApp, engines, invite, setUp, type TestApp } from './h
  * The priorities API contract (issue 9) on both engines. The fixture is small enough to check by
  * hand: WSJF over four items, two scorers per side, with the hand-computed values in comments.
  */
+/** drizzle's execute answers { rows } on both engines. */
+const rowsOf = (r: unknown) => (r as { rows: unknown[] }).rows;
+
 describe.each(engines())('priorities on %s', (engine) => {
   let t: TestApp;
   let owner: Client;
@@ -179,6 +183,17 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(page.json().scores).toHaveLength(20);
     expect(page.json().nextOffset).toBe(20);
     expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&offset=20&limit=20`)).json()).toMatchObject({ nextOffset: null });
+  });
+
+  it('stores a closed round\'s results at close and answers the same from the stored row as from the scores', async () => {
+    const stored = await t.database.db.execute(sql`select results from priority_round_results where round_id = ${roundId}`);
+    expect(rowsOf(stored)).toHaveLength(1);
+    const fromStore = (await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).json();
+    // Without the stored row the next read recomputes from every score, stores it again, and agrees.
+    await t.database.db.execute(sql`delete from priority_round_results where round_id = ${roundId}`);
+    const recomputed = (await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).json();
+    expect(recomputed).toEqual(fromStore);
+    expect(rowsOf(await t.database.db.execute(sql`select 1 from priority_round_results where round_id = ${roundId}`))).toHaveLength(1);
   });
 
   it('sets the portfolio and cuts the combined ranking at capacity', async () => {

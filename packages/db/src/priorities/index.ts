@@ -5,6 +5,7 @@ import {
   priorityDisagreementHistory,
   priorityDisagreements,
   priorityRoundItems,
+  priorityRoundResults,
   priorityRounds,
   priorityScenarios,
   priorityScores,
@@ -299,6 +300,22 @@ export async function listDisagreementHistory(x: Executor, orgId: string, roundI
 export async function personExists(x: Executor, orgId: string, personId: string): Promise<boolean> {
   const [row] = await x.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
   return !!row;
+}
+
+/* ---------- closed-round results ---------- */
+
+/** The stored results of a closed round, or null when not computed yet. */
+export async function findRoundResults(x: Executor, orgId: string, roundId: string): Promise<unknown | null> {
+  const [row] = await x
+    .select({ results: priorityRoundResults.results })
+    .from(priorityRoundResults)
+    .where(and(eq(priorityRoundResults.orgId, orgId), eq(priorityRoundResults.roundId, roundId)));
+  return row ? row.results : null;
+}
+
+/** Stores a closed round's results; a concurrent first read that stored them already wins. */
+export async function saveRoundResults(x: Executor, orgId: string, roundId: string, results: unknown, at: Date): Promise<void> {
+  await x.insert(priorityRoundResults).values({ orgId, roundId, results, computedAt: at }).onConflictDoNothing();
 }
 
 /* ---------- settings ---------- */

@@ -175,3 +175,24 @@ export const priorityScenarios = pgTable(
     foreignKey({ name: 'priority_scenarios_round_fk', columns: [t.orgId, t.roundId], foreignColumns: [priorityRounds.orgId, priorityRounds.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * The side results of a closed round, computed once. A closed round's items and scores can no
+ * longer change (scoring and adding items stop at close), so its results are fixed: the results,
+ * queue, portfolio and scenario reads start from this row instead of every score (decision 035).
+ * Decisions on disagreements are not in here; they are read live.
+ */
+export const priorityRoundResults = pgTable(
+  'priority_round_results',
+  {
+    orgId: orgId(),
+    roundId: uuid('round_id').notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+    /** core's PriorityResults plus the scorer counts per side. */
+    results: jsonb('results').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'priority_round_results_pkey', columns: [t.orgId, t.roundId] }),
+    foreignKey({ name: 'priority_round_results_round_fk', columns: [t.orgId, t.roundId], foreignColumns: [priorityRounds.orgId, priorityRounds.id] }).onDelete('cascade'),
+  ],
+);

@@ -3,6 +3,7 @@ import type { TRound } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { recordPrioritiesAudit } from './audit';
+import { computeRoundResults } from './compute-results';
 import { toRound } from './round.mapper';
 
 /** draft → open. Opening an open round changes nothing; a closed round stays closed. */
@@ -30,6 +31,8 @@ export async function closeRound(ctx: AppContext, auth: OrgAuth, id: string): Pr
     if (round.status === 'closed') return toRound(tx, auth, round);
     if (round.status === 'draft') throw new AppError('conflict', 'Open the round before closing it');
     const row = await updateRound(tx, auth.orgId, id, { status: 'closed', closedAt: ctx.now() });
+    // The scores are final now: the results are computed and stored once, here (decision 035).
+    await computeRoundResults(tx, auth.orgId, row, ctx.now());
     await recordPrioritiesAudit(ctx, tx, auth, 'priorities.round_closed', id);
     return toRound(tx, auth, row);
   });

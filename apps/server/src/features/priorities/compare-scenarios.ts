@@ -16,7 +16,7 @@ export async function compareScenarios(ctx: AppContext, auth: OrgAuth, aId: stri
   if (bId && !b) throw notFound('Scenario');
   if (b && b.roundId !== a.roundId) throw new AppError('validation', 'Invalid querystring.b: both scenarios must belong to the same round', [{ path: 'querystring.b', message: 'other round' }]);
   const { round, settings } = await portfolioInputs(ctx.db, auth.orgId, a.roundId);
-  const r = await computeRoundResults(ctx.db, auth.orgId, round);
+  const r = await computeRoundResults(ctx.db, auth.orgId, round, ctx.now());
   // A scenario saved before items changed keeps only the items still in the round, then the new ones.
   const norm = (order: string[]) => [...order.filter((id) => r.combinedRank.has(id)), ...r.order.filter((id) => !order.includes(id))];
   const side = (id: string | null, name: string, order: string[]) => {

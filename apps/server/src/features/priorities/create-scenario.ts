@@ -17,7 +17,7 @@ export async function createScenario(ctx: AppContext, auth: OrgAuth, roundId: st
     const round = await lockRound(tx, auth.orgId, roundId);
     if (!round) throw notFound('Round');
     if (round.status !== 'closed') throw new AppError('conflict', 'Scenarios start from the combined ranking, which exists once the round is closed');
-    const r = await computeRoundResults(tx, auth.orgId, round);
+    const r = await computeRoundResults(tx, auth.orgId, round, ctx.now());
     const order = [...r.order];
     input.moves.forEach((m, k) => {
       const at = order.indexOf(m.itemId);

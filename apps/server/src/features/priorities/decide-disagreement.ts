@@ -9,7 +9,7 @@ import { toDisagreementSummary } from './get-results';
 
 async function view(ctx: AppContext, auth: OrgAuth, roundId: string, itemId: string, x: Executor = ctx.db): Promise<TDisagreement> {
   const round = (await findRound(x, auth.orgId, roundId))!;
-  const r = await computeRoundResults(x, auth.orgId, round);
+  const r = await computeRoundResults(x, auth.orgId, round, ctx.now());
   const history = await listDisagreementHistory(x, auth.orgId, roundId, itemId);
   return {
     ...toDisagreementSummary(r, itemId),
@@ -24,7 +24,7 @@ export async function getDisagreement(ctx: AppContext, auth: OrgAuth, roundId: s
   const round = await findRound(ctx.db, auth.orgId, roundId);
   if (!round) throw notFound('Round');
   if (round.status !== 'closed') throw new AppError('conflict', 'Disagreements appear when the round is closed');
-  const r = await computeRoundResults(ctx.db, auth.orgId, round);
+  const r = await computeRoundResults(ctx.db, auth.orgId, round, ctx.now());
   if (!r.combinedRank.has(itemId)) throw notFound('Item');
   return view(ctx, auth, roundId, itemId);
 }
@@ -38,7 +38,7 @@ export async function decideDisagreement(ctx: AppContext, auth: OrgAuth, roundId
     const round = await lockRound(tx, auth.orgId, roundId);
     if (!round) throw notFound('Round');
     if (round.status !== 'closed') throw new AppError('conflict', 'Close the round before working on its disagreements');
-    const r = await computeRoundResults(tx, auth.orgId, round);
+    const r = await computeRoundResults(tx, auth.orgId, round, ctx.now());
     if (!r.combinedRank.has(itemId)) throw notFound('Item');
     if (input.ownerId && !(await personExists(tx, auth.orgId, input.ownerId))) throw invalid('body.ownerId', 'no person with this id in this organisation');
     if (input.status === 'decided' && !input.decision) throw invalid('body.decision', 'a decided disagreement needs a decision with a reason');

@@ -47,7 +47,7 @@ export function balance(order: string[], items: RoundItemView[], s: PrioritySett
  */
 export async function getPortfolio(ctx: AppContext, auth: OrgAuth, roundId: string, drop?: string): Promise<TPortfolio> {
   const { round, settings } = await portfolioInputs(ctx.db, auth.orgId, roundId);
-  const r = await computeRoundResults(ctx.db, auth.orgId, round);
+  const r = await computeRoundResults(ctx.db, auth.orgId, round, ctx.now());
   if (drop && !r.combinedRank.has(drop)) throw new AppError('validation', 'Invalid querystring.drop: this item is not in the round', [{ path: 'querystring.drop', message: 'not in the round' }]);
   const b = balance(r.order, r.items, settings);
   const inSet = new Set(b.cut.in);

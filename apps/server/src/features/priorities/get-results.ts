@@ -35,7 +35,7 @@ export async function getResults(ctx: AppContext, auth: OrgAuth, roundId: string
       scorers: progress.map((p) => ({ ...p, itemsScored: Number(p.itemsScored) })),
     });
   }
-  const r = await computeRoundResults(ctx.db, auth.orgId, round);
+  const r = await computeRoundResults(ctx.db, auth.orgId, round, ctx.now());
   const byId = new Map(r.items.map((i) => [i.itemId, i]));
   return {
     roundId,

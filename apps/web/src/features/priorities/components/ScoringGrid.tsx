@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { Alert, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import type { TCriterion, TRound } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorMessage } from '../../../lib/api';
@@ -9,11 +9,15 @@ type Me = NonNullable<TRound['me']>;
 const cellKey = (itemId: string, criterion: string) => `${itemId}:${criterion}`;
 
 /**
- * One row per item, one column per criterion the scorer's side owns: native selects and number
+ * Scoring for one person, as a grid (one row per item, one column per criterion the scorer's side
+ * owns) or one item at a time with each criterion's definition beside it: native selects and number
  * inputs, so Tab, arrows and typing work everywhere. Each change is saved at once (PUT the first
- * time, PATCH after). Nobody else's scores are shown: the round is blind until it closes.
+ * time, PATCH after). Nobody else's scores are shown: the round is blind until it closes. `forOther`
+ * is set when an admin enters the scores of another person (from a workshop, say).
  */
-export function ScoringGrid({ round, me }: { round: TRound; me: Me }) {
+export function ScoringGrid({ round, me, forOther = false }: { round: TRound; me: Me; forOther?: boolean }) {
+  const [layout, setLayout] = useState<'grid' | 'one'>('grid');
+  const [at, setAt] = useState(0);
   const criteria = useMemo(() => round.criteria.filter((c) => c.owner === 'both' || c.owner === me.side), [round.criteria, me.side]);
   const mine = useMyScores(round.id, me.personId);
   const save = useSaveScore(round.id);
@@ -43,13 +47,47 @@ export function ScoringGrid({ round, me }: { round: TRound; me: Me }) {
 
   return (
     <Stack gap="sm">
-      <Text size="sm">
-        You score as <b>{me.name}</b> ({me.side === 'it' ? 'IT' : 'Business'}): only the criteria your side owns. Nobody sees anyone's scores until the round closes.
-      </Text>
+      {forOther ? (
+        <Text size="sm">
+          You enter the scores of <b>{me.name}</b> ({me.side === 'it' ? 'IT' : 'Business'}): only the criteria their side owns.
+        </Text>
+      ) : (
+        <Text size="sm">
+          You score as <b>{me.name}</b> ({me.side === 'it' ? 'IT' : 'Business'}): only the criteria your side owns. Nobody sees anyone's scores until the round closes.
+        </Text>
+      )}
+      <SegmentedControl
+        aria-label="Scoring layout"
+        value={layout}
+        onChange={(v) => setLayout(v as 'grid' | 'one')}
+        data={[
+          { value: 'grid', label: 'All items' },
+          { value: 'one', label: 'One item at a time' },
+        ]}
+        w="fit-content"
+      />
       <Text size="sm" aria-live="polite">
         {scoredItems} of {round.items.length} items fully scored
       </Text>
       {error ? <Alert color="red" title="Not saved">{error}</Alert> : null}
+      {layout === 'one' && round.items.length > 0 ? (
+        <OneItem
+          index={Math.min(at, round.items.length - 1)}
+          count={round.items.length}
+          item={round.items[Math.min(at, round.items.length - 1)]!}
+          criteria={criteria}
+          values={criteria.map((c) => saved[cellKey(round.items[Math.min(at, round.items.length - 1)]!.itemId, c.key)])}
+          onScore={onScore}
+          onMove={(k) => setAt(Math.max(0, Math.min(round.items.length - 1, k)))}
+          nextUnscored={() => {
+            const from = Math.min(at, round.items.length - 1);
+            for (let d = 1; d <= round.items.length; d++) {
+              const k = (from + d) % round.items.length;
+              if (!criteria.every((c) => saved[cellKey(round.items[k]!.itemId, c.key)] !== undefined)) return setAt(k);
+            }
+          }}
+        />
+      ) : (
       <Table.ScrollContainer minWidth={600}>
         <Table striped withTableBorder stickyHeader aria-label="Your scores">
           <Table.Thead>
@@ -72,7 +110,74 @@ export function ScoringGrid({ round, me }: { round: TRound; me: Me }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      )}
     </Stack>
+  );
+}
+
+/** One item, its criteria with their definitions, and the way to the previous, next and next unscored item. */
+function OneItem(props: {
+  index: number;
+  count: number;
+  item: TRound['items'][number];
+  criteria: TCriterion[];
+  values: Array<number | undefined>;
+  onScore: (itemId: string, c: TCriterion, v: number) => void;
+  onMove: (index: number) => void;
+  nextUnscored: () => void;
+}) {
+  const { index, count, item, criteria, values, onScore, onMove, nextUnscored } = props;
+  return (
+    <Paper withBorder p="md" aria-label={`Item ${index + 1} of ${count}`} component="section">
+      <Text size="sm" c="dimmed">
+        Item {index + 1} of {count}
+      </Text>
+      <Title order={2} size="h4" mb="sm">
+        {item.title}
+      </Title>
+      <Stack gap="sm" key={item.itemId}>
+        {criteria.map((c, k) => (
+          <Group key={c.key} align="flex-end" wrap="wrap" gap="md">
+            {c.scale.kind === 'set' ? (
+              <NativeSelect
+                label={c.label}
+                description={c.definition}
+                w={260}
+                value={values[k] === undefined ? '' : String(values[k])}
+                data={[{ value: '', label: '–', disabled: true }, ...c.scale.values.map((v) => ({ value: String(v), label: String(v) }))]}
+                onChange={(e) => e.currentTarget.value !== '' && onScore(item.itemId, c, Number(e.currentTarget.value))}
+              />
+            ) : (
+              <NumberInput
+                label={c.label}
+                description={c.definition}
+                w={260}
+                defaultValue={values[k]}
+                min={c.scale.min}
+                max={c.scale.max ?? undefined}
+                decimalScale={3}
+                hideControls
+                onBlur={(e) => {
+                  const v = e.currentTarget.value.trim();
+                  if (v !== '' && Number(v) !== values[k]) onScore(item.itemId, c, Number(v));
+                }}
+              />
+            )}
+          </Group>
+        ))}
+      </Stack>
+      <Group mt="md" gap="xs">
+        <Button variant="default" disabled={index === 0} onClick={() => onMove(index - 1)}>
+          Previous item
+        </Button>
+        <Button variant="default" disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+          Next item
+        </Button>
+        <Button variant="light" onClick={nextUnscored}>
+          Next unscored item
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 

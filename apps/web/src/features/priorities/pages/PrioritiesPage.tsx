@@ -10,6 +10,7 @@ import { hasRole, useCurrentMe } from '../../org';
 import { useCreateRound } from '../api/create-round';
 import { useRounds } from '../api/get-rounds';
 import { useStrategyItems } from '../api/lookups';
+import { CriteriaEditor, DEFAULT_CRITERIA, toCriteria, type CriterionDraft } from '../components/CriteriaEditor';
 
 export function RoundStatusBadge({ status }: { status: TRoundStatus }) {
   return (
@@ -69,7 +70,8 @@ export function PrioritiesPage() {
 
 function CreateRoundForm() {
   const [name, setName] = useState('');
-  const [model, setModel] = useState<Exclude<TPriorityModel, 'weighted'>>('wsjf');
+  const [model, setModel] = useState<TPriorityModel>('wsjf');
+  const [criteria, setCriteria] = useState<CriterionDraft[]>(DEFAULT_CRITERIA);
   const [withInitiatives, setWithInitiatives] = useState(true);
   const [withEnablers, setWithEnablers] = useState(true);
   const items = useStrategyItems(true);
@@ -87,7 +89,7 @@ function CreateRoundForm() {
           ...(withInitiatives ? (items.data?.initiatives ?? []).map((i) => ({ type: 'initiative' as const, id: i.id })) : []),
           ...(withEnablers ? (items.data?.enablers ?? []).map((i) => ({ type: 'enabler' as const, id: i.id })) : []),
         ];
-        create.mutate({ name, model, items: list }, { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) });
+        create.mutate({ name, model, items: list, ...(model === 'weighted' ? { criteria: toCriteria(criteria) } : {}) }, { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) });
       }}
     >
       <Group align="flex-end">
@@ -95,11 +97,12 @@ function CreateRoundForm() {
         <NativeSelect
           label="Scoring model"
           value={model}
-          onChange={(e) => setModel(e.currentTarget.value as 'wsjf')}
+          onChange={(e) => setModel(e.currentTarget.value as TPriorityModel)}
           data={[
             { value: 'wsjf', label: 'WSJF (value + urgency + risk) / job size' },
             { value: 'rice', label: 'RICE reach × impact × confidence / effort' },
             { value: 'cd3', label: 'CD3 cost of delay / duration' },
+            { value: 'weighted', label: 'Weighted criteria of your own' },
           ]}
         />
         <Checkbox label={`All initiatives (${items.data?.initiatives.length ?? 0})`} checked={withInitiatives} onChange={(e) => setWithInitiatives(e.currentTarget.checked)} />
@@ -108,6 +111,11 @@ function CreateRoundForm() {
           Create round
         </Button>
       </Group>
+      {model === 'weighted' ? (
+        <Paper withBorder p="sm" mt="sm">
+          <CriteriaEditor value={criteria} onChange={setCriteria} />
+        </Paper>
+      ) : null}
       {create.isError ? <Alert color="red" mt="sm">{errorMessage(create.error)}</Alert> : null}
     </Paper>
   );

@@ -1,4 +1,6 @@
-import { Alert, Button, Group, List, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Tabs, Text } from '@mantine/core';
+import type { TRound } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
@@ -7,6 +9,7 @@ import { hasRole, useCurrentMe } from '../../org';
 import { useChangeRoundStatus } from '../api/change-round-status';
 import { useRound } from '../api/get-rounds';
 import { useResults } from '../api/get-results';
+import { usePeopleLookup } from '../api/lookups';
 import { DisagreementQueue } from '../components/DisagreementQueue';
 import { PortfolioView } from '../components/PortfolioView';
 import { RankingsView } from '../components/RankingsView';
@@ -47,6 +50,7 @@ export function RoundPage({ id }: { id: string }) {
             </Text>
           ) : null}
           {r.me ? <ScoringGrid round={r} me={r.me} /> : <Alert color="yellow">Your account is not linked to a person in the directory, so you cannot score. Ask an admin to add you with your e-mail address.</Alert>}
+          {hasRole(me.current?.role, 'admin') ? <ScoreForOthers round={r} /> : null}
         </Stack>
       ) : null}
       {r.status === 'closed' ? (
@@ -81,5 +85,33 @@ export function RoundPage({ id }: { id: string }) {
         </List>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * An admin enters the scores of another person, for example from a workshop on paper. The scores
+ * stay that person's (the server records who entered them), and stay blind like any other.
+ */
+function ScoreForOthers({ round }: { round: TRound }) {
+  const people = usePeopleLookup(true);
+  const [personId, setPersonId] = useState('');
+  const scorers = (people.data?.people ?? []).filter((p) => p.active && p.id !== round.me?.personId);
+  const chosen = scorers.find((p) => p.id === personId);
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Enter scores for someone else">
+      <NativeSelect
+        label="Enter scores for someone else"
+        description="For scores collected outside Tandem, such as in a workshop"
+        value={personId}
+        onChange={(e) => setPersonId(e.currentTarget.value)}
+        data={[{ value: '', label: people.isPending ? 'Loading people…' : 'Choose a person' }, ...scorers.map((p) => ({ value: p.id, label: `${p.name} (${p.side === 'it' ? 'IT' : 'Business'})` }))]}
+        maw={420}
+      />
+      {chosen ? (
+        <Stack mt="md">
+          <ScoringGrid key={chosen.id} round={round} me={{ personId: chosen.id, name: chosen.name, side: chosen.side }} forOther />
+        </Stack>
+      ) : null}
+    </Paper>
   );
 }
