@@ -78,7 +78,7 @@ export async function benchApp(e: { engine: Engine; url?: string }, poolSize = 2
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/setup',
-    payload: { organisation: { name: 'Bench', currency: 'EUR' }, owner: { name: 'Bench Owner', email: 'owner@bench.test', password: 'bench password 123' } },
+    payload: { organisation: { name: 'Bench', currency: 'EUR' }, owner: { name: 'Bench Owner', email: 'owner@bench.test', password: 'quiet harbour lantern 723' } },
   });
   if (res.statusCode !== 201) throw new Error(`setup failed: ${res.body}`);
   const cookies = Object.fromEntries((res.cookies as { name: string; value: string }[]).map((c) => [c.name, c.value]));

@@ -41,7 +41,7 @@ function median(xs: number[]): number {
 const database = await openDatabase({ url });
 const app = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' }), webDir: null, logger: false, now: () => new Date(`${TODAY}T09:00:00Z`) });
 try {
-  const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { organisation: { name: 'Bench', currency: 'EUR' }, owner: { name: 'Bench Owner', email: 'bench@bench.test', password: 'bench password 1' } } });
+  const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { organisation: { name: 'Bench', currency: 'EUR' }, owner: { name: 'Bench Owner', email: 'bench@bench.test', password: 'quiet harbour lantern 7' } } });
   const orgId = (setup.json() as { current: { id: string } }).current.id;
   const cookies = Object.fromEntries(setup.cookies.map((c) => [c.name, c.value]));
   const rng = createRng('requests-analytics-bench');

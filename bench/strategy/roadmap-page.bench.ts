@@ -26,7 +26,7 @@ async function startOrg(items: boolean) {
   const app = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' }), webDir: WEB_DIR, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const owner = { name: 'Bench Owner', email: 'bench@bench.test', password: 'bench password 1' };
+  const owner = { name: 'Bench Owner', email: 'bench@bench.test', password: 'quiet harbour lantern 7' };
   const setup = await fetch(`${base}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organisation: { name: 'Bench', currency: 'EUR' }, owner }) });
   const orgId = ((await setup.json()) as { current: { id: string } }).current.id;
   if (items) {
