@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { memberships, users } from '../schema/org';
 import { digestSubscriptions } from '../schema/insights';
+import { enablers, goals, initiatives } from '../schema/strategy';
 
 export type DigestSubscriptionRow = typeof digestSubscriptions.$inferSelect;
 
@@ -42,4 +43,12 @@ export async function listEnabledDigests(x: Executor) {
 
 export async function markDigestSent(x: Executor, orgId: string, userId: string, at: Date, unsubscribeHash: string): Promise<void> {
   await x.update(digestSubscriptions).set({ lastSentAt: at, unsubscribeHash }).where(and(eq(digestSubscriptions.orgId, orgId), eq(digestSubscriptions.userId, userId)));
+}
+
+/** Goals + initiatives + enablers of an organisation: zero means the roadmap is not in use yet. */
+export async function countRoadmapItems(x: Executor, orgId: string): Promise<number> {
+  const [r] = await x.select({
+    n: sql<number>`((select count(*) from ${goals} where ${goals.orgId} = ${orgId}) + (select count(*) from ${initiatives} where ${initiatives.orgId} = ${orgId}) + (select count(*) from ${enablers} where ${enablers.orgId} = ${orgId}))::int`,
+  }).from(sql`(select 1) as one`);
+  return Number(r?.n ?? 0);
 }

@@ -77,15 +77,6 @@ export async function benefitSums(x: Executor, orgId: string, year: number) {
   return rows.map((r) => ({ ...r, planned: r.planned === null ? null : Number(r.planned), realised: r.realised === null ? null : Number(r.realised), plannedCount: Number(r.plannedCount) }));
 }
 
-/** Initiatives that have entered planned values (any year): their plan is not taken from a case. */
-export async function countPlannedEntries(x: Executor, orgId: string, initiativeId: string): Promise<number> {
-  const [r] = await x
-    .select({ n: sql<number>`count(*)::int` })
-    .from(valueBenefits)
-    .where(and(eq(valueBenefits.orgId, orgId), eq(valueBenefits.initiativeId, initiativeId), sql`${valueBenefits.planned} is not null`));
-  return Number(r?.n ?? 0);
-}
-
 export async function initiativeTitles(x: Executor, orgId: string, ids?: string[]): Promise<{ id: string; title: string }[]> {
   if (ids && !ids.length) return [];
   return x
