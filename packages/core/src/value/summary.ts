@@ -161,7 +161,6 @@ export function summariseValue(input: ValueInput): ValueSummaryResult {
     realised: cents(byInitiative.reduce((s, i) => s + i.quarters[q - 1]!.realised, 0)),
   }));
   const realisedTotal = byInitiative.reduce((s, i) => s + i.realised, 0);
-  const itRealised = byInitiative.filter((i) => i.itEnabled).reduce((s, i) => s + i.realised, 0);
   return {
     year: input.year,
     planned: cents(byInitiative.reduce((s, i) => s + i.planned, 0)),
