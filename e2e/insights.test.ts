@@ -66,8 +66,7 @@ describe.skipIf(!runnable)('insights journey: value recorded, the one-screen on 
     await page.getByRole('heading', { name: 'Value', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('value-realised').textContent()).toMatch(/^0 EUR/);
     const form = page.getByRole('form', { name: 'Record a benefit' });
-    await form.getByRole('textbox', { name: 'Initiative' }).click();
-    await page.getByRole('option', { name: 'New webshop' }).click();
+    await form.getByRole('combobox', { name: 'Initiative' }).selectOption({ label: 'New webshop' });
     await form.getByRole('textbox', { name: 'Realised' }).fill('12500');
     await form.getByRole('textbox', { name: 'Evidence' }).fill('Finance close, first month');
     await form.getByRole('button', { name: 'Record' }).click();

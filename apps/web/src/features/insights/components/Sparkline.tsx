@@ -10,7 +10,7 @@ export function Sparkline({ points, label, format }: { points: { label: string; 
     <Box>
       <Box h={40} aria-hidden="true">
         <ResponsiveContainer>
-          <LineChart data={points}>
+          <LineChart data={points} accessibilityLayer={false}>
             <YAxis hide domain={['auto', 'auto']} />
             <Line dataKey="value" stroke="#1c7ed6" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           </LineChart>

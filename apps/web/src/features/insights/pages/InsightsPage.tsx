@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { TInsights } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -199,7 +199,7 @@ function DigestForm() {
         {d.data.enabled ? `You get the one-screen by mail every ${WEEKDAYS[d.data.weekday % 7]!.label} at ${d.data.hour}:00 (${d.data.timeZone}).` : 'You do not get the weekly digest.'}
       </Text>
       <Group align="flex-end">
-        <Select label="Weekday" data={WEEKDAYS} value={v.weekday} onChange={(x) => x && setDraft({ ...v, weekday: x })} allowDeselect={false} w={150} />
+        <NativeSelect label="Weekday" data={WEEKDAYS} value={v.weekday} onChange={(e) => setDraft({ ...v, weekday: e.currentTarget.value })} w={150} />
         <NumberInput label="Hour (0–23)" value={v.hour} onChange={(x) => setDraft({ ...v, hour: x })} min={0} max={23} w={120} error={errors['body.hour']} />
         <TextInput label="Time zone" value={v.timeZone} onChange={(e) => setDraft({ ...v, timeZone: e.currentTarget.value })} w={220} error={errors['body.timeZone']} />
         <Switch label="Send me the digest" checked={d.data.enabled} onChange={(e) => submit(e.currentTarget.checked)} />

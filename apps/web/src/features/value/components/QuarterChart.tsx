@@ -11,7 +11,7 @@ export function QuarterChart({ summary }: { summary: TValueSummary }) {
     <Box>
       <Box h={260} aria-hidden="true">
         <ResponsiveContainer>
-          <BarChart data={summary.byQuarter}>
+          <BarChart data={summary.byQuarter} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="period" />
             <YAxis tickFormatter={fmt} width={80} />

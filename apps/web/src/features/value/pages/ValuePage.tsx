@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { TBenefitKind, TOpportunity, TValueSummary } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
@@ -30,7 +30,7 @@ export function ValuePage() {
     <Page
       title="Value"
       actions={
-        <Select aria-label="Year" w={110} data={[0, 1, 2].map((d) => String(new Date().getFullYear() - d))} value={String(year)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} />
+        <NativeSelect aria-label="Year" w={110} data={[0, 1, 2].map((d) => String(new Date().getFullYear() - d))} value={String(year)} onChange={(e) => setYear(Number(e.currentTarget.value))} />
       }
     >
       <Text size="sm" c="dimmed" maw={820}>
@@ -80,7 +80,7 @@ function Summary({ s }: { s: TValueSummary }) {
       <Title order={2} size="h4">
         Realisation by initiative, most lagging first
       </Title>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} type="native" tabIndex={0} role="region" aria-label="Realisation by initiative (scrolls sideways)">
         <Table aria-label="Realisation by initiative" striped>
           <Table.Thead>
             <Table.Tr>
@@ -100,7 +100,7 @@ function Summary({ s }: { s: TValueSummary }) {
                 <Table.Td>{fmt(i.planned)}</Table.Td>
                 <Table.Td>{fmt(i.plannedToDate)}</Table.Td>
                 <Table.Td>{fmt(i.realised)}</Table.Td>
-                <Table.Td c={i.lag < 0 ? 'red.8' : 'green.9'}>{fmt(i.lag)}</Table.Td>
+                <Table.Td fw={i.lag < 0 ? 700 : 400}>{i.lag < 0 ? `behind by ${fmt(-i.lag)}` : `ahead by ${fmt(i.lag)}`}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -120,7 +120,7 @@ function RecordBenefitForm() {
   const record = useRecordBenefit();
   const y = new Date().getFullYear();
   const q = Math.floor(new Date().getMonth() / 3) + 1;
-  const [initiativeId, setInitiativeId] = useState<string | null>(null);
+  const [initiativeId, setInitiativeId] = useState('');
   const [kind, setKind] = useState<TBenefitKind>('revenue');
   const [period, setPeriod] = useState(`${y}-Q${q}`);
   const [planned, setPlanned] = useState<number | string>('');
@@ -131,7 +131,7 @@ function RecordBenefitForm() {
     <Paper withBorder p="md" component="form" aria-label="Record a benefit" onSubmit={(e) => {
       e.preventDefault();
       record.mutate(
-        { initiativeId: initiativeId ?? '', kind, period, ...(planned === '' ? {} : { planned: Number(planned) }), ...(realised === '' ? {} : { realised: Number(realised) }), ...(evidence ? { evidence } : {}) },
+        { initiativeId, kind, period, ...(planned === '' ? {} : { planned: Number(planned) }), ...(realised === '' ? {} : { realised: Number(realised) }), ...(evidence ? { evidence } : {}) },
         { onSuccess: () => { setPlanned(''); setRealised(''); setEvidence(''); } },
       );
     }}>
@@ -139,8 +139,8 @@ function RecordBenefitForm() {
         Record a benefit
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label="Initiative" data={initiatives.data ?? []} value={initiativeId} onChange={setInitiativeId} searchable required error={errors['body.initiativeId']} />
-        <Select label="Kind" data={KINDS} value={kind} onChange={(v) => v && setKind(v as TBenefitKind)} allowDeselect={false} />
+        <NativeSelect label="Initiative" data={[{ value: '', label: 'Choose an initiative' }, ...(initiatives.data ?? [])]} value={initiativeId} onChange={(e) => setInitiativeId(e.currentTarget.value)} required error={errors['body.initiativeId']} />
+        <NativeSelect label="Kind" data={KINDS} value={kind} onChange={(e) => setKind(e.currentTarget.value as TBenefitKind)} />
         <TextInput label="Quarter" description="YYYY-Qn" value={period} onChange={(e) => setPeriod(e.currentTarget.value)} error={errors['body.period']} />
         <NumberInput label="Planned" value={planned} onChange={setPlanned} error={errors['body.planned']} />
         <NumberInput label="Realised" value={realised} onChange={setRealised} error={errors['body.realised']} />
@@ -213,7 +213,7 @@ function Opportunities({ leader }: { leader: boolean }) {
       </Text>
       {o.isError ? <ErrorAlert error={o.error} title="The log could not be loaded" /> : null}
       {o.data?.items.length ? (
-        <Table.ScrollContainer minWidth={480}>
+        <Table.ScrollContainer minWidth={480} type="native" tabIndex={0} role="region" aria-label="Opportunity log (scrolls sideways)">
           <Table aria-label="Opportunity log" striped>
             <Table.Thead>
               <Table.Tr>
@@ -260,7 +260,7 @@ function OpportunityRow({ o, leader }: { o: TOpportunity; leader: boolean }) {
       <Table.Td>{fmt(o.estimatedValue)}</Table.Td>
       <Table.Td>
         {leader ? (
-          <Select aria-label={`Status of ${o.title}`} w={140} data={[...STATUSES]} value={o.status} onChange={(v) => v && update.mutate({ id: o.id, status: v as TOpportunity['status'] })} allowDeselect={false} />
+          <NativeSelect aria-label={`Status of ${o.title}`} w={140} data={[...STATUSES]} value={o.status} onChange={(e) => update.mutate({ id: o.id, status: e.currentTarget.value as TOpportunity['status'] })} />
         ) : (
           o.status
         )}
