@@ -100,7 +100,7 @@ describe.skipIf(!runnable)('insights journey: value recorded, the one-screen on 
     const digest = page.getByRole('region', { name: 'Weekly digest' });
     await digest.getByRole('textbox', { name: 'Hour (0–23)' }).fill('7');
     await digest.getByRole('textbox', { name: 'Time zone' }).fill('UTC');
-    await digest.getByText('Send me the digest').click();
+    await digest.getByRole('switch', { name: 'Send me the digest' }).click();
     await expect.poll(() => digest.getByTestId('digest-status').textContent()).toMatch(/every Monday at 7:00 \(UTC\)/);
 
     const before = smtp.received.length;
