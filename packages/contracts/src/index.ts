@@ -9,3 +9,5 @@ export * from './pulse';
 export * from './cases';
 export * from './priorities';
 export * from './requests';
+export * from './value';
+export * from './insights';

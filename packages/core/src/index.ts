@@ -15,3 +15,5 @@ export * from './pulse';
 export * from './strategy';
 export * from './cases';
 export * from './requests';
+export * from './value';
+export * from './insights';

@@ -11,3 +11,5 @@ export * from './cases';
 export * from './priorities';
 export * from './requests';
 export * from './jobs';
+export * from './value';
+export * from './insights';

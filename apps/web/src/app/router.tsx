@@ -19,6 +19,8 @@ import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } from '../features/requests';
+import { InsightsPage, UnsubscribePage } from '../features/insights';
+import { ValuePage } from '../features/value';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -184,6 +186,18 @@ const caseRoute = createRoute({
   },
 });
 
+const insightsRoute = createRoute({ getParentRoute: () => appRoute, path: '/insights', component: InsightsPage });
+const valueRoute = createRoute({ getParentRoute: () => appRoute, path: '/value', component: ValuePage });
+/** The digest mail's unsubscribe link: public, no session. */
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/digest/unsubscribe',
+  validateSearch: (s: Record<string, unknown>): { token: string } => ({ token: typeof s.token === 'string' ? s.token : '' }),
+  component: function UnsubscribeRoute() {
+    return <UnsubscribePage token={unsubscribeRoute.useSearch().token} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -192,6 +206,7 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   respondRoute,
   pulsePrintRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     indexRoute,
     peopleRoute,
@@ -216,6 +231,8 @@ const routeTree = rootRoute.addChildren([
     casesRegisterRoute,
     newCaseRoute,
     caseRoute,
+    insightsRoute,
+    valueRoute,
   ]),
 ]);
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { caseControls, caseLines, cases, caseVersions } from '../schema/cases';
 import { goals, initiativeGoals, initiatives } from '../schema/strategy';
@@ -161,4 +161,19 @@ export async function initiativeIdsByTitle(x: Executor, orgId: string, titles: s
     .from(initiatives)
     .where(and(eq(initiatives.orgId, orgId), inArray(initiatives.title, titles)));
   return new Map(rows.map((r) => [r.title, r.id]));
+}
+
+/**
+ * Likely benefit per case year of the current version of every business case linked to an
+ * initiative, with the year the case was made (its year 0).
+ */
+export async function businessCaseBenefitLines(x: Executor, orgId: string): Promise<{ initiativeId: string; caseId: string; startYear: number; year: number; likely: number }[]> {
+  const rows = await x
+    .select({ initiativeId: cases.initiativeId, caseId: cases.id, createdAt: cases.createdAt, year: caseLines.year, likely: sql<string | number>`sum(${caseLines.likely})` })
+    .from(cases)
+    .innerJoin(caseVersions, and(eq(caseVersions.orgId, cases.orgId), eq(caseVersions.caseId, cases.id), eq(caseVersions.version, cases.version)))
+    .innerJoin(caseLines, and(eq(caseLines.orgId, caseVersions.orgId), eq(caseLines.versionId, caseVersions.id)))
+    .where(and(eq(cases.orgId, orgId), eq(cases.kind, 'business'), isNotNull(cases.initiativeId), eq(caseLines.type, 'benefit')))
+    .groupBy(cases.initiativeId, cases.id, cases.createdAt, caseLines.year);
+  return rows.map((r) => ({ initiativeId: r.initiativeId!, caseId: r.caseId, startYear: r.createdAt.getUTCFullYear(), year: r.year, likely: Number(r.likely) }));
 }

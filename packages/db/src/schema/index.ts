@@ -5,3 +5,5 @@ export * from './cases';
 export * from './priorities';
 export * from './requests';
 export * from './jobs';
+export * from './value';
+export * from './insights';

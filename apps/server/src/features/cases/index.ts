@@ -3,3 +3,4 @@ export { casesRoutes } from './routes';
 export { createCase } from './create-case';
 export { updateCase } from './update-case';
 export type { CasesAuditAction } from './audit';
+export { caseBenefitLines, businessCaseInitiatives } from './list-case-benefits';

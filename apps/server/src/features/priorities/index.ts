@@ -7,3 +7,4 @@ export { decideDisagreement } from './decide-disagreement';
 export { setPortfolio } from './set-portfolio';
 export { getResults } from './get-results';
 export type { PrioritiesAuditAction } from './audit';
+export { listOrgRounds } from './get-round';

@@ -1,2 +1,3 @@
 /** The pulse feature as the app sees it. */
 export { pulseRoutes } from './routes';
+export { getPulseResults, getPulseTrend } from './get-results';

@@ -8,6 +8,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const isAdmin = hasRole(me.current?.role, 'admin');
   return (
     <Stack gap={4}>
+      {hasRole(me.current?.role, 'leader') ? <RouterNavLink to="/insights" label="Insights" onClick={onNavigate} /> : null}
       <RouterNavLink to="/people" label="People" onClick={onNavigate} />
       <NavLink component="button" label="Roadmap" defaultOpened childrenOffset={12}>
         <RouterNavLink to="/roadmap" activeOptions={{ exact: true }} label="Goals and initiatives" onClick={onNavigate} />
@@ -29,6 +30,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/cases/register" label="Security register" onClick={onNavigate} />
       </NavLink>
       <RouterNavLink to="/priorities" label="Priorities" onClick={onNavigate} />
+      <RouterNavLink to="/value" label="Value" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>
