@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** A calendar invitation (METHOD:REQUEST) sent as text/calendar, as calendar clients expect. */
+  ics?: { filename: string; content: string };
 }
 
 export interface Mailer {
@@ -17,7 +19,8 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      const ics = mail.ics ? { icalEvent: { method: 'REQUEST', filename: mail.ics.filename, content: mail.ics.content } } : {};
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...ics });
     },
     close: () => transport.close(),
   };

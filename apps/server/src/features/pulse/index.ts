@@ -1,2 +1,5 @@
 /** The pulse feature as the app sees it. */
 export { pulseRoutes } from './routes';
+/** What a pulse publishes (every number under its anonymity rules), for features that build on it (events' gap correlation). */
+export { computeResults } from './get-results';
+export { effectiveStatus } from './pulse.mapper';
