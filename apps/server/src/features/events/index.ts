@@ -2,4 +2,4 @@
 export { eventsRoutes } from './routes';
 export { PARTICIPATION_SOURCES } from './participation-sources';
 export type { ParticipationSource } from './participation-sources';
-export { getParticipation } from './participation';
+export { getParticipation, publishedGapsOfLatestPulse } from './participation';

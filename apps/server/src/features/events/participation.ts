@@ -37,6 +37,12 @@ async function latestClosedResults(ctx: AppContext, x: Executor, orgId: string):
   return latest ? computeResults(ctx, x, latest, ['department', 'level'], false) : null;
 }
 
+/** The department gaps of the latest closed pulse, as published (for the demo's data). */
+export async function publishedGapsOfLatestPulse(ctx: AppContext, orgId: string): Promise<Map<string, number>> {
+  const r = await latestClosedResults(ctx, ctx.db, orgId);
+  return r ? publishedDepartmentGaps(r) : new Map();
+}
+
 /** Participation by side and department over [from, to] (days, inclusive) and its rank correlation with the published gaps. */
 export async function getParticipation(ctx: AppContext, auth: OrgAuth, q: TParticipationQuery, sources: readonly ParticipationSource[] = PARTICIPATION_SOURCES): Promise<TParticipation> {
   if (q.to < q.from) throw badField('to', `${q.to} is before from (${q.from})`);
