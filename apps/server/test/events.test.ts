@@ -152,6 +152,14 @@ describe.each(engines())('events on %s', (engine) => {
     const list = (await eddie.get('/api/v1/hackweeks?limit=1')).json();
     expect(list.items.map((h: { id: string }) => h.id)).toEqual([id]);
     expect(list.nextCursor).toBeNull();
+    // A forged cursor is a 400, never a database error.
+    const forged = Buffer.from(JSON.stringify(['not-a-day', 'x']), 'utf8').toString('base64url');
+    for (const list of ['hackweeks', 'demos', 'roundtables']) expect((await eddie.get(`/api/v1/${list}?cursor=${forged}`)).statusCode).toBe(400);
+    await owner.post('/api/v1/hackweeks', { title: 'Spring hackweek', startDate: '2027-03-01', endDate: '2027-03-05', maxTeamSize: 4 });
+    const page1 = (await eddie.get('/api/v1/hackweeks?limit=1')).json();
+    expect(page1.items[0].title).toBe('Spring hackweek');
+    const page2 = (await eddie.get(`/api/v1/hackweeks?limit=1&cursor=${page1.nextCursor}`)).json();
+    expect(page2).toEqual({ items: [expect.objectContaining({ id })], nextCursor: null });
     expect((await owner.get(`/api/v1/hackweeks/${foreign.goal}`)).statusCode).toBe(404);
   });
 

@@ -37,3 +37,12 @@ export async function checkLink(x: Executor, orgId: string, field: string, kind:
   const found = await existingLinkIds(x, orgId, kind, [id]);
   if (!found.has(id)) throw badField(field, `no such ${kind} in this organisation`);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A list cursor's key (a day or instant, then an id), checked so that a forged cursor is a 400, never a database error. */
+export function checkCursorKey(key: [string, string], kind: 'day' | 'instant'): [string, string] {
+  const okFirst = kind === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key[0]) && !Number.isNaN(Date.parse(`${key[0]}T00:00:00Z`)) : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(key[0]) && !Number.isNaN(Date.parse(key[0]));
+  if (!okFirst || !UUID.test(key[1])) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+  return key;
+}

@@ -20,7 +20,7 @@ import { randomToken, safeEqual } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { hasRole } from '../../plugins/auth';
-import { actingPerson, badField, checkPeopleIds } from './acting-person';
+import { actingPerson, badField, checkCursorKey, checkPeopleIds } from './acting-person';
 import { recordEventsAudit } from './audit';
 import { demoInvitationIcs, organizerOf } from './demo-invitation';
 
@@ -155,7 +155,7 @@ export async function getDemo(ctx: AppContext, auth: OrgAuth, id: string): Promi
 }
 
 export async function listOrgDemos(ctx: AppContext, auth: OrgAuth, q: TPageQuery): Promise<TDemoList> {
-  const after = q.cursor ? (decodeCursor(q.cursor, ['string', 'string']) as [string, string]) : undefined;
+  const after = q.cursor ? checkCursorKey(decodeCursor(q.cursor, ['string', 'string']) as [string, string], 'instant') : undefined;
   const rows = await listDemos(ctx.db, auth.orgId, q.limit + 1, after);
   return pageOf(
     rows,

@@ -32,7 +32,7 @@ import {
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
-import { actingPerson, badField, checkLink } from './acting-person';
+import { actingPerson, badField, checkCursorKey, checkLink } from './acting-person';
 import { recordEventsAudit } from './audit';
 
 const phaseIndex = (p: THackweekPhase) => HACKWEEK_PHASES.indexOf(p);
@@ -61,7 +61,7 @@ export async function createHackweek(ctx: AppContext, auth: OrgAuth, v: TCreateH
 }
 
 export async function listOrgHackweeks(ctx: AppContext, auth: OrgAuth, q: TPageQuery): Promise<THackweekList> {
-  const after = q.cursor ? (decodeCursor(q.cursor, ['string', 'string']) as [string, string]) : undefined;
+  const after = q.cursor ? checkCursorKey(decodeCursor(q.cursor, ['string', 'string']) as [string, string], 'day') : undefined;
   const rows = await listHackweeks(ctx.db, auth.orgId, q.limit + 1, after);
   return pageOf(rows, q.limit, (h) => [h.startDate, h.id], toHackweek);
 }

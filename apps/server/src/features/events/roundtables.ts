@@ -16,7 +16,7 @@ import type { TActionRequest, TCreateRoundtableRequest, TPageQuery, TRoundtable,
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
-import { badField, checkLink, checkPeopleIds } from './acting-person';
+import { badField, checkCursorKey, checkLink, checkPeopleIds } from './acting-person';
 import { recordEventsAudit } from './audit';
 
 export async function createRoundtable(ctx: AppContext, auth: OrgAuth, v: TCreateRoundtableRequest): Promise<{ id: string }> {
@@ -34,7 +34,7 @@ export async function createRoundtable(ctx: AppContext, auth: OrgAuth, v: TCreat
 }
 
 export async function listOrgRoundtables(ctx: AppContext, auth: OrgAuth, q: TPageQuery): Promise<TRoundtableList> {
-  const after = q.cursor ? (decodeCursor(q.cursor, ['string', 'string']) as [string, string]) : undefined;
+  const after = q.cursor ? checkCursorKey(decodeCursor(q.cursor, ['string', 'string']) as [string, string], 'day') : undefined;
   const rows = await listRoundtables(ctx.db, auth.orgId, q.limit + 1, after);
   return pageOf(
     rows,
