@@ -31,6 +31,7 @@ import { prioritiesRoutes } from './features/priorities';
 import { requestsRoutes } from './features/requests';
 import { valueRoutes } from './features/value';
 import { insightsRoutes } from './features/insights';
+import { eventsRoutes } from './features/events';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -147,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(requestsRoutes, { prefix: '/api/v1' });
   await app.register(valueRoutes, { prefix: '/api/v1' });
   await app.register(insightsRoutes, { prefix: '/api/v1' });
+  await app.register(eventsRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

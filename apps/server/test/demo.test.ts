@@ -44,4 +44,24 @@ describe.each(engines())('demo organisation on %s', (engine) => {
     expect(ledger.items).toHaveLength(12);
     expect(ledger.items.find((i: { title: string }) => i.title === 'Replace the old generator').exceedsCost).toBe(true);
   });
+  it("gives Northwind a hackweek with outcomes on the roadmap, demos the business attends more, the leaders' lunch as actions, and participation against the gap", async () => {
+    const c = new Client(t.app);
+    await c.post('/api/v1/auth/login', DEMO_LOGIN);
+    const [hw] = (await c.get('/api/v1/hackweeks')).json().items;
+    const d = (await c.get(`/api/v1/hackweeks/${hw.id}`)).json();
+    expect(d.report).toMatchObject({ ideas: 14, ideasFromBusiness: 4, teams: 9 });
+    expect(d.report.outcomes.became_initiative).toBe(2);
+    expect((await c.get(`/api/v1/hackweeks/${hw.id}/results`)).json().open).toBe(false);
+    const shares = (await c.get('/api/v1/demos/stats')).json().demos.map((x: { businessShare: number }) => x.businessShare);
+    expect(shares[0]).toBeCloseTo(0.1, 12);
+    expect(shares[shares.length - 1]).toBeCloseTo(0.4, 12);
+    const [lunch] = (await c.get('/api/v1/roundtables')).json().items;
+    const rt = (await c.get(`/api/v1/roundtables/${lunch.id}`)).json();
+    expect(rt.questions).toHaveLength(3);
+    expect(rt.actions).toEqual({ total: 3, done: 1 });
+    const p = (await c.get('/api/v1/participation?from=2025-12-01&to=2026-11-28')).json();
+    expect(p.gapCorrelation.departments.length).toBeGreaterThanOrEqual(3);
+    expect(p.gapCorrelation.spearman).toBeLessThan(0);
+    expect(p.gapCorrelation.verdict).toMatch(/not causation/);
+  });
 });

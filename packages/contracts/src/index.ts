@@ -11,3 +11,4 @@ export * from './priorities';
 export * from './requests';
 export * from './value';
 export * from './insights';
+export * from './events';

@@ -17,3 +17,4 @@ export * from './cases';
 export * from './requests';
 export * from './value';
 export * from './insights';
+export * from './events';

@@ -13,3 +13,4 @@ export * from './requests';
 export * from './jobs';
 export * from './value';
 export * from './insights';
+export * from './events';

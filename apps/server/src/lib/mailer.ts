@@ -7,6 +7,8 @@ export interface Mail {
   /** An HTML alternative to the text part. */
   html?: string;
   headers?: Record<string, string>;
+  /** A calendar invitation (METHOD:REQUEST) sent as text/calendar, as calendar clients expect. */
+  ics?: { filename: string; content: string };
 }
 
 export interface Mailer {
@@ -20,7 +22,8 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}) });
+      const ics = mail.ics ? { icalEvent: { method: 'REQUEST', filename: mail.ics.filename, content: mail.ics.content } } : {};
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}), ...ics });
     },
     close: () => transport.close(),
   };

@@ -7,3 +7,4 @@ export * from './requests';
 export * from './jobs';
 export * from './value';
 export * from './insights';
+export * from './events';

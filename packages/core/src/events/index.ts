@@ -1,0 +1,2 @@
+export { participationRates, gapCorrelation } from './participation';
+export type { ParticipantPerson, ParticipationRates, Rate, GapCorrelation } from './participation';
