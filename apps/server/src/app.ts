@@ -29,7 +29,7 @@ import { pulseRoutes } from './features/pulse';
 import { casesRoutes } from './features/cases';
 import { prioritiesRoutes } from './features/priorities';
 import { requestsRoutes } from './features/requests';
-import { integrationsRoutes } from './features/integrations';
+import { integrationsRoutes, oidcRoutes } from './features/integrations';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -145,6 +145,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(prioritiesRoutes, { prefix: '/api/v1' });
   await app.register(requestsRoutes, { prefix: '/api/v1' });
   await app.register(integrationsRoutes, { prefix: '/api/v1' });
+  await app.register(oidcRoutes);
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

@@ -132,7 +132,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const need: Access = access ?? 'member';
     const token = req.auth?.token;
     if (token) {
-      await tokenLimiter({ tokenId: token.id, routeOptions: { config: {} } } as unknown as FastifyRequest, reply);
+      await tokenLimiter.call(app, { tokenId: token.id, routeOptions: { config: {} } } as unknown as FastifyRequest, reply);
       if (need === 'public' || need === 'user') throw new AppError('forbidden', 'API tokens act in their organisation only; this route needs a signed-in session');
       if (!token.scopes.includes('write') && !READ_METHODS.has(req.method)) throw new AppError('forbidden', 'This API token has the read scope only');
     }

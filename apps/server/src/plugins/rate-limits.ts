@@ -30,6 +30,9 @@ export function rateLimitTable(config: Config): Record<string, Limit> {
     'POST /api/v1/pulses/:id/reminders': perHour(config.inviteRateLimit),
     'GET /api/v1/respond/:token': perMinute(config.respondRateLimit),
     'POST /api/v1/respond/:token': perMinute(config.respondRateLimit),
+    'GET /api/v1/auth/sso': perMinute(config.authRateLimit),
+    'GET /auth/oidc/start': perMinute(config.authRateLimit),
+    'GET /auth/oidc/callback': perMinute(config.authRateLimit),
     // Not a route: every /api/v1 request made with an API token counts against its token (auth plugin).
     [BEARER_LIMIT]: perMinute(config.tokenRateLimit),
   };

@@ -10,6 +10,6 @@
  *   deferred_need.cost_passed  `await emitEvent(ctx, tx, orgId, 'deferred_need.cost_passed', { summary, url })`
  *   hackweek.voting_open       `await emitEvent(ctx, tx, orgId, 'hackweek.voting_open', { summary, url })`
  */
-export { integrationsRoutes } from './routes';
+export { integrationsRoutes, oidcRoutes } from './routes';
 export { emitEvent } from './emit-event';
 export { deliverDue } from './deliver-webhooks';
