@@ -32,6 +32,7 @@ import { requestsRoutes } from './features/requests';
 import { valueRoutes } from './features/value';
 import { insightsRoutes } from './features/insights';
 import { eventsRoutes } from './features/events';
+import { integrationsRoutes, oidcRoutes } from './features/integrations';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -149,6 +150,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(valueRoutes, { prefix: '/api/v1' });
   await app.register(insightsRoutes, { prefix: '/api/v1' });
   await app.register(eventsRoutes, { prefix: '/api/v1' });
+  await app.register(integrationsRoutes, { prefix: '/api/v1' });
+  await app.register(oidcRoutes);
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

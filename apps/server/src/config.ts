@@ -39,6 +39,15 @@ export interface Config {
   accountResetLimit: number;
   passwordResetMinutes: number;
   invitationDays: number;
+  /** Requests per minute per API token, over all routes (decision 120). */
+  tokenRateLimit: number;
+  /**
+   * Key for secrets stored at rest (SSO client secrets, webhook signing secrets), AES-256-GCM
+   * (decision 124). Null: those features refuse to store a secret.
+   */
+  secretKey: string | null;
+  /** Hosts that webhooks may reach even though they resolve to private or loopback addresses (self-hosted receivers). */
+  webhookAllowHosts: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,7 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
     passwordResetMinutes: 30,
     invitationDays: 7,
+    tokenRateLimit: positiveInt(env, 'TANDEM_TOKEN_RATE_LIMIT', 600),
+    secretKey: secretKey(env.TANDEM_SECRET_KEY),
+    webhookAllowHosts: parseList(env.TANDEM_WEBHOOK_ALLOW_HOSTS).map((h) => h.toLowerCase()),
   };
+}
+
+function secretKey(v: string | undefined): string | null {
+  if (v === undefined || v === '') return null;
+  if (v.length < 32) throw new Error('TANDEM_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  return v;
 }
 
 function parseList(v: string | undefined): string[] {

@@ -23,6 +23,8 @@ export interface Auth {
   csrfToken: string;
   orgId: string | null;
   role: Role | null;
+  /** Set when the caller is an API token (decision 120): sessionId and csrfToken are then empty. */
+  token?: { id: string; scopes: Array<'read' | 'write'> };
 }
 
 /** Authenticated caller acting in an organisation with a role. */

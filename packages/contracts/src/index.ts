@@ -12,3 +12,4 @@ export * from './requests';
 export * from './value';
 export * from './insights';
 export * from './events';
+export * from './integrations';

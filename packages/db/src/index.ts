@@ -14,3 +14,4 @@ export * from './jobs';
 export * from './value';
 export * from './insights';
 export * from './events';
+export * from './integrations';

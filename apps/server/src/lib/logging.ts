@@ -3,7 +3,7 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 /** Path segments after these words are secrets (survey links, invitations, password reset, e-mail proof). */
 const SECRET_AFTER = new Set(['respond', 'invite', 'invitations', 'password-reset', 'reset', 'verify', 'confirm', 'proof']);
 /** Query parameters whose value is a secret, whatever the path. */
-const SECRET_QUERY = /^(token|t|code|key|secret|password|reset|proof|signature|sig)$/i;
+const SECRET_QUERY = /^(token|t|code|key|secret|password|reset|proof|signature|sig|state|id_token|access_token)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A random token as lib/crypto makes them (base64url, 16 bytes or more). */
 const TOKEN_LIKE = /^[A-Za-z0-9_-]{20,}$/;

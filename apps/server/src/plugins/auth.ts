@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findSessionWithRole, touchSession } from '@tandem/db';
+import { findLiveApiToken, findSessionWithRole, touchApiToken, touchSession } from '@tandem/db';
 import type { Access, Auth, OrgAuth, Role } from '../context';
 import { AppError } from '../lib/errors';
 import { sha256 } from '../lib/crypto';
+import { BEARER_LIMIT, rateLimitTable } from './rate-limits';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const CSRF_COOKIE = 'tandem_csrf';
@@ -59,6 +60,30 @@ export function clearSessionCookies(app: FastifyInstance, reply: FastifyReply) {
   reply.clearCookie(names.csrf, { path: '/', secure });
 }
 
+const READ_METHODS = new Set(['GET', 'HEAD']);
+/** API tokens look like `tdm_` + 43 base64url characters. */
+const BEARER = /^Bearer\s+(tdm_[A-Za-z0-9_-]{43})\s*$/;
+const BAD_TOKEN = 'The API token is not valid (unknown, expired or revoked)';
+
+/**
+ * Resolves `Authorization: Bearer` on /api/v1 (decision 120). Expired, revoked and unknown tokens
+ * get the same 401. The last use is written at most once a minute per token.
+ */
+async function bearerAuth(app: FastifyInstance, req: FastifyRequest, header: string): Promise<Auth> {
+  if (Object.keys(req.cookies).some((name) => name === cookieNames(app).session)) {
+    throw new AppError('unauthenticated', 'Send either a session cookie or an API token, not both');
+  }
+  const m = BEARER.exec(header);
+  if (!m) throw new AppError('unauthenticated', BAD_TOKEN);
+  const now = app.ctx.now();
+  const found = await findLiveApiToken(app.ctx.db, sha256(m[1]!), now);
+  if (!found) throw new AppError('unauthenticated', BAD_TOKEN);
+  const { token } = found;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_EVERY_MS) await touchApiToken(app.ctx.db, token.id, now);
+  const role: Role | null = found.role ?? null;
+  return { sessionId: '', userId: token.userId, csrfToken: '', orgId: role ? token.orgId : null, role, token: { id: token.id, scopes: token.scopes } };
+}
+
 /** Refresh the idle expiry at most once a minute per session, so reading pages costs no write per request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -71,6 +96,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
 
   app.addHook('onRequest', async (req) => {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined && req.url.startsWith('/api/v1/')) {
+      req.auth = await bearerAuth(app, req, authorization);
+      return;
+    }
     const token = req.cookies[cookieNames(app).session];
     if (!token) return;
     const found = await findSessionWithRole(app.ctx.db, sha256(token));
@@ -89,11 +119,23 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.auth = auth;
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Every request made with a token counts against that token, across all routes and instances
+  // (the rate-limit plugin's shared store; the request stands in as a key holder only, because the
+  // plugin runs each limiter once per request and the route's own limit may have run already).
+  const perToken = rateLimitTable(app.ctx.config)[BEARER_LIMIT]!;
+  const tokenLimiter = app.rateLimit({ ...perToken, keyGenerator: (r) => `api-token:${(r as unknown as { tokenId: string }).tokenId}` });
+
+  app.addHook('preHandler', async (req, reply) => {
     const access: Access | undefined = req.routeOptions.config?.access;
     const url = req.routeOptions.url ?? '';
     if (!url.startsWith('/api/v1')) return;
     const need: Access = access ?? 'member';
+    const token = req.auth?.token;
+    if (token) {
+      await tokenLimiter.call(app, { tokenId: token.id, routeOptions: { config: {} } } as unknown as FastifyRequest, reply);
+      if (need === 'public' || need === 'user') throw new AppError('forbidden', 'API tokens act in their organisation only; this route needs a signed-in session');
+      if (!token.scopes.includes('write') && !READ_METHODS.has(req.method)) throw new AppError('forbidden', 'This API token has the read scope only');
+    }
     if (need === 'public') return;
     if (need === 'user') {
       requireUser(req);

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 
-interface Limit {
+/** The table's entry for bearer-token requests, counted per token over every route. */
+export const BEARER_LIMIT = 'Bearer /api/v1/* (per token)';
+
+export interface Limit {
   max: number;
   timeWindow: string;
 }
@@ -27,6 +30,11 @@ export function rateLimitTable(config: Config): Record<string, Limit> {
     'POST /api/v1/pulses/:id/reminders': perHour(config.inviteRateLimit),
     'GET /api/v1/respond/:token': perMinute(config.respondRateLimit),
     'POST /api/v1/respond/:token': perMinute(config.respondRateLimit),
+    'GET /api/v1/auth/sso': perMinute(config.authRateLimit),
+    'GET /auth/oidc/start': perMinute(config.authRateLimit),
+    'GET /auth/oidc/callback': perMinute(config.authRateLimit),
+    // Not a route: every /api/v1 request made with an API token counts against its token (auth plugin).
+    [BEARER_LIMIT]: perMinute(config.tokenRateLimit),
   };
 }
 

@@ -1,3 +1,4 @@
+import { CompanySignIn, IntegrationsPage } from '../features/integrations';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { FullPageLoader } from '../components/FullPageLoader';
@@ -55,7 +56,7 @@ const loginRoute = createRoute({
   },
   component: function LoginRoute() {
     const { redirect: to } = loginRoute.useSearch();
-    return <LoginPage redirectTo={to} />;
+    return <LoginPage redirectTo={to} companySignIn={<CompanySignIn />} />;
   },
 });
 
@@ -115,6 +116,7 @@ const indexRoute = createRoute({
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const organisationRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisation', component: OrganisationPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/integrations', component: IntegrationsPage });
 const roadmapRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap', component: RoadmapPage });
 const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/health', component: HealthPage });
 const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
@@ -212,6 +214,7 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     organisationRoute,
     auditRoute,
+    integrationsRoute,
     pulsesRoute,
     myPulsesRoute,
     pulseRoute,

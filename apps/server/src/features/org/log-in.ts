@@ -1,4 +1,4 @@
-import { deleteSession, findUserByEmail, listUserOrganisations, purgeExpiredSessions } from '@tandem/db';
+import { deleteSession, findUserByEmail, listUserOrganisations, passwordSignInBlocked, purgeExpiredSessions } from '@tandem/db';
 import type { TLoginRequest } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
@@ -20,6 +20,8 @@ export async function logIn(ctx: AppContext, input: TLoginRequest, previousSessi
   const user = await findUserByEmail(ctx.db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !ok) throw new AppError('unauthenticated', 'Wrong email or password');
+  // Told only to someone who knows the password: members of an organisation that requires single sign-on (decision 123).
+  if (await passwordSignInBlocked(ctx.db, user.id)) throw new AppError('forbidden', 'Your organisation requires signing in with your company account (single sign-on)');
   const orgs = await listUserOrganisations(ctx.db, user.id);
   const current = orgs[0]?.id ?? null;
   return ctx.db.transaction(async (tx) => {

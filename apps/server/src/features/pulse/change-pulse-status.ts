@@ -2,6 +2,7 @@ import { lockPulse, updatePulse, type Executor, type PulseRow } from '@tandem/db
 import type { TPulse } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { emitEvent } from '../integrations';
 import { recordPulseAudit } from './audit';
 import { effectiveStatus, toPulses } from './pulse.mapper';
 
@@ -12,6 +13,7 @@ export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: OrgAu
   if (status === 'open') return p;
   const row = await updatePulse(tx, auth.orgId, p.id, { status: 'open', openedAt: ctx.now() });
   await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.opened', target: p.id });
+  await emitEvent(ctx, tx, auth.orgId, 'pulse.opened', { summary: `Pulse “${p.title}” is open for answers`, pulseId: p.id, title: p.title, url: ctx.config.publicUrl && `${ctx.config.publicUrl}/pulses/${p.id}` });
   return row!;
 }
 
@@ -51,6 +53,7 @@ export async function publishPulse(ctx: AppContext, auth: OrgAuth, id: string): 
     if (!p.publishedAt) {
       row = (await updatePulse(tx, auth.orgId, id, { publishedAt: ctx.now(), ...(p.status === 'closed' ? {} : { status: 'closed' as const, closedAt: p.closesAt }) }))!;
       await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.published', target: id });
+      await emitEvent(ctx, tx, auth.orgId, 'pulse.results_ready', { summary: `Results of pulse “${p.title}” are ready`, pulseId: id, title: p.title, url: ctx.config.publicUrl && `${ctx.config.publicUrl}/pulses/${id}` });
     }
     return (await toPulses(tx, auth.orgId, [row], ctx.now()))[0]!;
   });

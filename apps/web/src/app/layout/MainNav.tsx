@@ -32,6 +32,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <RouterNavLink to="/priorities" label="Priorities" onClick={onNavigate} />
       <RouterNavLink to="/value" label="Value" onClick={onNavigate} />
       <RouterNavLink to="/organisation" label="Organisation" onClick={onNavigate} />
+      <RouterNavLink to="/integrations" label="Integrations" onClick={onNavigate} />
       {isAdmin ? <RouterNavLink to="/audit" label="Audit log" onClick={onNavigate} /> : null}
     </Stack>
   );

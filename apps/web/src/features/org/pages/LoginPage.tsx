@@ -1,4 +1,5 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Anchor, Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { CenteredCard } from '../../../components/CenteredCard';
 import { FormError } from '../../../components/FormError';
@@ -8,7 +9,8 @@ import { useLogIn } from '../api/log-in';
 
 const FIELDS = ['email', 'password'] as const;
 
-export function LoginPage({ redirectTo }: { redirectTo?: string }) {
+/** `companySignIn`: the integrations feature's "Sign in with your company" form, placed by the router. */
+export function LoginPage({ redirectTo, companySignIn }: { redirectTo?: string; companySignIn?: ReactNode }) {
   const logIn = useLogIn();
   const navigate = useNavigate();
   const errors = fieldErrors(logIn.error);
@@ -37,6 +39,12 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
           </Anchor>
         </Stack>
       </form>
+      {companySignIn ? (
+        <>
+          <Divider label="or" labelPosition="center" my="md" />
+          {companySignIn}
+        </>
+      ) : null}
     </CenteredCard>
   );
 }

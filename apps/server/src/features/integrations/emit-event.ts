@@ -1,0 +1,19 @@
+import { insertDeliveries, webhooksForEvent, type Executor } from '@tandem/db';
+import type { TWebhookEvent } from '@tandem/contracts';
+import type { AppContext } from '../../context';
+import type { EventPayload } from './message-formats';
+
+/**
+ * Queues an event for every webhook of the organisation subscribed to it: INSERTs only, inside
+ * the caller's transaction (so an event of a rolled-back change is never sent), never a network
+ * call. The delivery job sends the rows (decision 121).
+ */
+export async function emitEvent(ctx: AppContext, x: Executor, orgId: string, event: TWebhookEvent, payload: EventPayload): Promise<number> {
+  const hooks = await webhooksForEvent(x, orgId, event);
+  const now = ctx.now();
+  const rows = await insertDeliveries(
+    x,
+    hooks.map((h) => ({ orgId, webhookId: h.id, event, payload, createdAt: now, nextAttemptAt: now })),
+  );
+  return rows.length;
+}

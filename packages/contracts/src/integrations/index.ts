@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { ZIsoDateTime, ZPageQuery, ZUuid, zPage } from '../common';
+
+/* ---------- API tokens ---------- */
+
+export const ZTokenScope = z.enum(['read', 'write']);
+export type TTokenScope = z.infer<typeof ZTokenScope>;
+
+export const ZCreateTokenRequest = z.strictObject({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  scopes: z
+    .array(ZTokenScope)
+    .min(1, 'scopes needs at least one of read, write')
+    .max(2)
+    .refine((s) => new Set(s).size === s.length, 'scopes must not repeat'),
+  expiresAt: ZIsoDateTime.optional(),
+});
+export type TCreateTokenRequest = z.infer<typeof ZCreateTokenRequest>;
+
+/** The only answer that ever carries the token. */
+export const ZCreatedToken = z.object({ id: ZUuid, token: z.string() });
+export type TCreatedToken = z.infer<typeof ZCreatedToken>;
+
+export const ZApiToken = z.object({
+  id: ZUuid,
+  name: z.string(),
+  scopes: z.array(ZTokenScope),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TApiToken = z.infer<typeof ZApiToken>;
+export const ZApiTokenList = zPage(ZApiToken);
+export type TApiTokenList = z.infer<typeof ZApiTokenList>;
+
+/* ---------- webhooks ---------- */
+
+/** Events a webhook may subscribe to (the integrations index lists where each is emitted). */
+export const WEBHOOK_EVENTS = [
+  'pulse.opened',
+  'pulse.results_ready',
+  'coffee.round_made',
+  'disagreement.decided',
+  'deferred_need.cost_passed',
+  'hackweek.voting_open',
+] as const;
+export const ZWebhookEvent = z.enum(WEBHOOK_EVENTS);
+export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
+export const ZWebhookKind = z.enum(['slack', 'teams', 'json']);
+export type TWebhookKind = z.infer<typeof ZWebhookKind>;
+
+export const ZCreateWebhookRequest = z.strictObject({
+  kind: ZWebhookKind,
+  url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(2000),
+  events: z
+    .array(ZWebhookEvent)
+    .min(1, 'events needs at least one event')
+    .refine((s) => new Set(s).size === s.length, 'events must not repeat'),
+  secret: z.string().min(16, 'secret must be at least 16 characters').max(200).optional(),
+});
+export type TCreateWebhookRequest = z.infer<typeof ZCreateWebhookRequest>;
+
+export const ZDeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export const ZWebhook = z.object({
+  id: ZUuid,
+  kind: ZWebhookKind,
+  url: z.string(),
+  events: z.array(ZWebhookEvent),
+  signed: z.boolean(),
+  createdAt: z.string(),
+  lastDelivery: z.object({ status: ZDeliveryStatus, at: z.string().nullable(), statusCode: z.number().int().nullable() }).nullable(),
+});
+export type TWebhook = z.infer<typeof ZWebhook>;
+export const ZWebhookList = zPage(ZWebhook);
+export type TWebhookList = z.infer<typeof ZWebhookList>;
+/** A JSON webhook created without a secret gets one: it is answered here, once. */
+export const ZCreatedWebhook = z.object({ id: ZUuid, secret: z.string().nullable() });
+export type TCreatedWebhook = z.infer<typeof ZCreatedWebhook>;
+
+export const ZDelivery = z.object({
+  id: ZUuid,
+  event: z.string(),
+  status: ZDeliveryStatus,
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  lastAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+});
+export type TDelivery = z.infer<typeof ZDelivery>;
+export const ZDeliveryList = zPage(ZDelivery);
+export type TDeliveryList = z.infer<typeof ZDeliveryList>;
+export const ZDeliveryQuery = ZPageQuery;
+
+/* ---------- single sign-on ---------- */
+
+const ZDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'allowedDomains must hold domain names such as example.com');
+const ZClaimName = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_:.\-/]+$/, 'claim names are letters, digits and _ : . - /');
+
+export const ZPutSsoRequest = z.strictObject({
+  issuer: z.url({ protocol: /^https?$/, error: 'issuer must be a URL' }).max(500),
+  clientId: z.string().trim().min(1, 'clientId is required').max(500),
+  clientSecret: z.string().min(1, 'clientSecret is required').max(2000),
+  allowedDomains: z.array(ZDomain).min(1, 'allowedDomains needs at least one domain').max(50),
+  required: z.boolean().default(false),
+  /** The ID-token claim that holds "it" or "business" (e.g. "tandem_side"). */
+  sideClaim: ZClaimName.nullable().optional(),
+  /** The ID-token claim that holds the department (e.g. "department"). */
+  departmentClaim: ZClaimName.nullable().optional(),
+});
+export type TPutSsoRequest = z.input<typeof ZPutSsoRequest>;
+
+export const ZSsoConfig = z.object({
+  configured: z.boolean(),
+  slug: z.string().nullable(),
+  issuer: z.string().nullable(),
+  clientId: z.string().nullable(),
+  allowedDomains: z.array(z.string()),
+  required: z.boolean(),
+  sideClaim: z.string().nullable(),
+  departmentClaim: z.string().nullable(),
+  redirectUri: z.string(),
+  startUrl: z.string().nullable(),
+});
+export type TSsoConfig = z.infer<typeof ZSsoConfig>;
+
+export const ZSsoLookupQuery = z.strictObject({ email: z.string().trim().max(320) });
+export const ZSsoLookup = z.object({ organisations: z.array(z.object({ slug: z.string(), name: z.string(), required: z.boolean() })) });
+export type TSsoLookup = z.infer<typeof ZSsoLookup>;
+
+export const ZOidcStartQuery = z.strictObject({ org: z.string().trim().min(1, 'org is required').max(100) });
+export const ZOidcCallbackQuery = z.looseObject({ state: z.string().max(500).optional(), code: z.string().max(4000).optional(), error: z.string().max(200).optional() });
