@@ -15,3 +15,4 @@ export * from './pulse';
 export * from './strategy';
 export * from './cases';
 export * from './requests';
+export * from './crossover';
