@@ -29,6 +29,8 @@ import { pulseRoutes } from './features/pulse';
 import { casesRoutes } from './features/cases';
 import { prioritiesRoutes } from './features/priorities';
 import { requestsRoutes } from './features/requests';
+import { crossoverRoutes } from './features/crossover';
+import { calendarRoutes } from './features/calendar';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -143,6 +145,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(casesRoutes, { prefix: '/api/v1' });
   await app.register(prioritiesRoutes, { prefix: '/api/v1' });
   await app.register(requestsRoutes, { prefix: '/api/v1' });
+  await app.register(crossoverRoutes, { prefix: '/api/v1' });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);
