@@ -19,6 +19,7 @@ import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } from '../features/requests';
+import { CrossoverPage, MetPage } from '../features/crossover';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -87,6 +88,18 @@ const respondRoute = createRoute({
   },
 });
 
+/** The "did you meet?" link of a coffee mail: public, no session (decision 071). */
+const metRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/crossover/met/$token',
+  validateSearch: (s: Record<string, unknown>): { met?: 'yes' | 'no' } => (s.met === 'yes' || s.met === 'no' ? { met: s.met } : {}),
+  component: function MetRoute() {
+    const { token } = metRoute.useParams();
+    const { met } = metRoute.useSearch();
+    return <MetPage token={token} initial={met} />;
+  },
+});
+
 /** Everything below needs a session: without one, first run goes to setup, otherwise to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -118,6 +131,7 @@ const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
+const crossoverRoute = createRoute({ getParentRoute: () => appRoute, path: '/crossover', component: CrossoverPage });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests', component: RequestsPage });
 const requestsFlowRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/flow', component: FlowPage });
 const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/forecast', component: ForecastPage });
@@ -191,6 +205,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   respondRoute,
+  metRoute,
   pulsePrintRoute,
   appRoute.addChildren([
     indexRoute,
@@ -202,6 +217,7 @@ const routeTree = rootRoute.addChildren([
     pulseRoute,
     prioritiesRoute,
     priorityRoundRoute,
+    crossoverRoute,
     requestsRoute,
     requestsFlowRoute,
     forecastRoute,

@@ -17,6 +17,9 @@ export const ZTimeZone = z
 /** Local time of day `HH:MM` (24 h). */
 export const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24 h)');
 
+/** The caller's own person in the current organisation (null when the account is not linked to one). */
+export const ZCrossoverMe = z.object({ personId: ZUuid.nullable(), name: z.string().nullable() });
+
 /* ---------- coffee pairs ---------- */
 
 export const ZCadence = z.enum(['weekly', 'fortnightly', 'monthly']);

@@ -11,6 +11,7 @@ import {
   ZCreateSitInRequest,
   ZCreateTopicRequest,
   ZCreatedId,
+  ZCrossoverMe,
   ZDeclineRequest,
   ZDiscussedRequest,
   ZGroupIcsParams,
@@ -44,6 +45,7 @@ import {
   ZUuid,
   ZVoteRequest,
 } from '@tandem/contracts';
+import { findPersonOfUser } from '@tandem/db';
 import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
 import { bookSlot } from './book-slot';
@@ -81,6 +83,11 @@ export async function crossoverRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const tags = ['crossover'];
+
+  r.get('/crossover/me', { config: { access: 'member' }, schema: { tags, summary: 'The person you act as in cross-over programmes (null when your account is not linked to one)', response: { 200: ZCrossoverMe } } }, async (req) => {
+    const me = await findPersonOfUser(ctx.db, requireOrg(req).orgId, requireOrg(req).userId);
+    return { personId: me?.id ?? null, name: me?.name ?? null };
+  });
 
   /* ---- coffee pairs ---- */
   r.post(P, { config: { access: 'leader' }, schema: { tags, summary: 'Create a coffee-pairs programme with its rules (groupSize 2 or 3, noRepeatRounds, preferences)', body: ZCreateProgrammeRequest, response: { 201: ZCreatedId } } }, async (req, reply) =>
