@@ -90,3 +90,15 @@ describe('groupReasons', () => {
     expect(groupReasons([a, b], met, 4)).toEqual(want);
   });
 });
+
+describe('groupPeople in blocks', () => {
+  it('splits a large round into blocks, still grouping everyone once without avoidable repeats', () => {
+    const ps = people(101, 5);
+    const out = groupPeople(ps, [], { ...rules, blockSize: 20 }, createRng(2));
+    expect(out.blocks).toBe(6);
+    expect(out.groups.flat().sort()).toEqual(ps.map((p) => p.id).sort());
+    expect(out.groups.filter((g) => g.length === 3)).toHaveLength(1);
+    const again = groupPeople(ps, [{ round: 1, pairs: out.groups }], { ...rules, blockSize: 20 }, createRng(3));
+    expect(again.repeats).toBe(0);
+  });
+});
