@@ -12,7 +12,6 @@ import {
   markDiscussed,
   replaceParticipants,
   replaceTurns,
-  setMet,
 } from '@tandem/db';
 import { randomToken, sha256 } from '../lib/crypto';
 import { addDays, isoWeekday, slotsOnDay, zonedToUtc } from '../lib/zoned-time';
@@ -63,21 +62,26 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
       const result = groupPeople(persons, history as PairingHistory, { groupSize: 2, noRepeatRounds: 6, preferCrossSide: n > PLAIN_ROUNDS, preferCrossDepartment: true, currentRound: n }, rng);
       history.push({ round: n, pairs: result.groups });
       const round = await insertCoffeeRound(tx, orgId, { programmeId: programme.id, number: n, proposedStart: zonedToUtc(day, '10:00', 'Europe/London') });
+      // Meeting rates: most groups meet; cross-side groups a little less often before the programme made it normal.
+      const answeredAt = new Date(round.proposedStart.getTime() + 3 * 86_400_000);
       await insertGroupMembers(
         tx,
-        result.groups.flatMap((g, index) =>
-          g.map((personId) => ({ orgId, roundId: round.id, groupIndex: index, personId, reasons: [n > PLAIN_ROUNDS ? 'Cross-side preferred' : 'Random coffee'], metTokenHash: sha256(randomToken()) })),
-        ),
+        result.groups.flatMap((g, index) => {
+          const mixed = new Set(g.map((id) => side.get(id))).size > 1;
+          const p = n > PLAIN_ROUNDS ? 0.78 : mixed ? 0.55 : 0.68;
+          const answered = rng.next() < 0.85;
+          const met = rng.next() < p;
+          return g.map((personId, k) => ({
+            orgId,
+            roundId: round.id,
+            groupIndex: index,
+            personId,
+            reasons: [n > PLAIN_ROUNDS ? 'Cross-side preferred' : 'Random coffee'],
+            metTokenHash: sha256(randomToken()),
+            ...(answered && k === 0 ? { met, answeredAt } : {}),
+          }));
+        }),
       );
-      // Meeting rates: most groups meet; cross-side groups a little less often before the programme made it normal.
-      for (const g of result.groups) {
-        const mixed = new Set(g.map((id) => side.get(id))).size > 1;
-        const p = n > PLAIN_ROUNDS ? 0.78 : mixed ? 0.55 : 0.68;
-        const answered = rng.next() < 0.85;
-        if (!answered) continue;
-        const met = rng.next() < p;
-        await setMet(tx, orgId, round.id, g[0]!, met, new Date(round.proposedStart.getTime() + 3 * 86_400_000));
-      }
     }
 
     // Two leaders' open hours, eight weeks of bookings each, a few in the coming weeks.

@@ -98,7 +98,7 @@ function Slots({ h }: { h: TOpenHour }) {
       </Text>
       <TextInput label="Your topic" description="What would you like to talk about? Needed to book." value={topic} onChange={(e) => setTopic(e.currentTarget.value)} maw={520} />
       {taken ? (
-        <Alert color="orange" role="alert" title="That slot was just taken">
+        <Alert color="red" role="alert" title="That slot was just taken">
           Someone booked the slot of {when(taken)} a moment before you. Your topic is kept: please pick another slot.
         </Alert>
       ) : book.error ? (
@@ -119,7 +119,7 @@ function Slots({ h }: { h: TOpenHour }) {
           {(slots.data?.items ?? []).map((s) => (
             <Table.Tr key={s.start}>
               <Table.Td>{when(s.start)}</Table.Td>
-              <Table.Td>{s.booked ? <Badge color="gray">{s.bookedBy ? `Booked: ${s.bookedBy.name} (${s.bookedBy.topic})` : 'Booked'}</Badge> : <Badge color="green">Free</Badge>}</Table.Td>
+              <Table.Td>{s.booked ? <Badge color="gray" variant="light">{s.bookedBy ? `Booked: ${s.bookedBy.name} (${s.bookedBy.topic})` : 'Booked'}</Badge> : <Badge color="teal" variant="light">Free</Badge>}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
                   {!s.booked ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { errorMessage } from '../../../lib/api';
 import { useAgenda, useDiscussed, useDiscussedMark, usePostTopic, useVote } from '../api/crossover';
 
 /** The daily open mic: post a topic, vote once per topic, the agenda by votes, and the outcomes. */
@@ -32,7 +32,7 @@ export function OpenMicTab({ leader }: { leader: boolean }) {
         {post.error ? <Alert color="red" role="alert" mt="xs">{errorMessage(post.error)}</Alert> : null}
       </Paper>
       {vote.error ? (
-        <Alert color={vote.error instanceof ApiError && vote.error.status === 409 ? 'orange' : 'red'} role="alert">
+        <Alert color="red" role="alert">
           {errorMessage(vote.error)}
         </Alert>
       ) : null}
