@@ -1,4 +1,4 @@
-import { createRng, groupPeople, sitInRota, type PairingHistory } from '@tandem/core';
+import { createRng, groupPeople, groupReasons, lastMetIndex, sitInRota, type PairingHistory } from '@tandem/core';
 import {
   insertBooking,
   insertCoffeeRound,
@@ -60,6 +60,8 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
     for (let n = 1; n <= ROUNDS; n++) {
       const day = addDays(today, -(ROUNDS - n + 1) * 7);
       const result = groupPeople(persons, history as PairingHistory, { groupSize: 2, noRepeatRounds: 6, preferCrossSide: n > PLAIN_ROUNDS, preferCrossDepartment: true, currentRound: n }, rng);
+      const metBefore = lastMetIndex(history, n, 6);
+      const byId = new Map(persons.map((x) => [x.id, x]));
       history.push({ round: n, pairs: result.groups });
       const round = await insertCoffeeRound(tx, orgId, { programmeId: programme.id, number: n, proposedStart: zonedToUtc(day, '10:00', 'Europe/London') });
       // Meeting rates: most groups meet; cross-side groups a little less often before the programme made it normal.
@@ -71,12 +73,13 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
           const p = n > PLAIN_ROUNDS ? 0.78 : mixed ? 0.55 : 0.68;
           const answered = rng.next() < 0.85;
           const met = rng.next() < p;
+          const reasons = groupReasons(g.map((id) => byId.get(id)!), metBefore, 6);
           return g.map((personId, k) => ({
             orgId,
             roundId: round.id,
             groupIndex: index,
             personId,
-            reasons: [n > PLAIN_ROUNDS ? 'Cross-side preferred' : 'Random coffee'],
+            reasons,
             metTokenHash: sha256(randomToken()),
             ...(answered && k === 0 ? { met, answeredAt } : {}),
           }));
