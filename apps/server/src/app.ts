@@ -33,6 +33,8 @@ import { valueRoutes } from './features/value';
 import { insightsRoutes } from './features/insights';
 import { eventsRoutes } from './features/events';
 import { integrationsRoutes, oidcRoutes } from './features/integrations';
+import { crossoverRoutes } from './features/crossover';
+import { calendarRoutes } from './features/calendar';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -152,6 +154,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(eventsRoutes, { prefix: '/api/v1' });
   await app.register(integrationsRoutes, { prefix: '/api/v1' });
   await app.register(oidcRoutes);
+  await app.register(crossoverRoutes, { prefix: '/api/v1' });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

@@ -64,4 +64,23 @@ describe.each(engines())('demo organisation on %s', (engine) => {
     expect(p.gapCorrelation.spearman).toBeLessThan(0);
     expect(p.gapCorrelation.verdict).toMatch(/not causation/);
   });
+
+  it('gives Northwind six months of coffee rounds (cross-side share up once the programme started), open hours, an open mic and a sit-in rota', async () => {
+    const c = new Client(t.app);
+    await c.post('/api/v1/auth/login', DEMO_LOGIN);
+    const programme = (await c.get('/api/v1/crossover/programmes')).json().items[0];
+    const stats = (await c.get(`/api/v1/crossover/programmes/${programme.id}/stats`)).json();
+    expect(stats).toMatchObject({ rounds: 26, repeatPairs: 0 });
+    expect(stats.meetingRate).toBeGreaterThan(0.5);
+    const rounds = (await c.get(`/api/v1/crossover/programmes/${programme.id}/rounds?limit=500`)).json().items as { id: string; number: number }[];
+    const share = async (n: number) => {
+      const r = (await c.get(`/api/v1/crossover/programmes/${programme.id}/rounds/${rounds.find((x) => x.number === n)!.id}`)).json();
+      return r.groups.filter((g: { reasons: string[] }) => g.reasons.includes('Cross-side: IT × Business')).length / r.groups.length;
+    };
+    // The first rounds were a plain random coffee; the programme then preferred IT × Business.
+    expect(await share(26)).toBeGreaterThan(await share(1));
+    expect((await c.get('/api/v1/crossover/open-hours')).json().items).toHaveLength(2);
+    expect((await c.get('/api/v1/crossover/open-mic/agenda')).json().items.length).toBeGreaterThan(0);
+    expect((await c.get('/api/v1/crossover/sit-ins')).json().items).toHaveLength(1);
+  });
 });

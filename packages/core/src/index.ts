@@ -18,3 +18,4 @@ export * from './requests';
 export * from './value';
 export * from './insights';
 export * from './events';
+export * from './crossover';

@@ -9,6 +9,8 @@ export interface Mail {
   headers?: Record<string, string>;
   /** A calendar invitation (METHOD:REQUEST) sent as text/calendar, as calendar clients expect. */
   ics?: { filename: string; content: string };
+  /** Files to attach, e.g. a calendar invitation (`text/calendar; method=REQUEST`). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -23,7 +25,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   return {
     async send(mail) {
       const ics = mail.ics ? { icalEvent: { method: 'REQUEST', filename: mail.ics.filename, content: mail.ics.content } } : {};
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}), ...ics });
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}), ...ics, ...(mail.attachments ? { attachments: mail.attachments } : {}) });
     },
     close: () => transport.close(),
   };

@@ -22,6 +22,7 @@ import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } from '../features/requests';
 import { InsightsPage, UnsubscribePage } from '../features/insights';
 import { ValuePage } from '../features/value';
+import { CrossoverPage, MetPage } from '../features/crossover';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -90,6 +91,18 @@ const respondRoute = createRoute({
   },
 });
 
+/** The "did you meet?" link of a coffee mail: public, no session (decision 071). */
+const metRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/crossover/met/$token',
+  validateSearch: (s: Record<string, unknown>): { met?: 'yes' | 'no' } => (s.met === 'yes' || s.met === 'no' ? { met: s.met } : {}),
+  component: function MetRoute() {
+    const { token } = metRoute.useParams();
+    const { met } = metRoute.useSearch();
+    return <MetPage token={token} initial={met} />;
+  },
+});
+
 /** Everything below needs a session: without one, first run goes to setup, otherwise to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -122,6 +135,7 @@ const roadmapHealthRoute = createRoute({ getParentRoute: () => appRoute, path: '
 const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/timeline', component: TimelinePage });
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
+const crossoverRoute = createRoute({ getParentRoute: () => appRoute, path: '/crossover', component: CrossoverPage });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests', component: RequestsPage });
 const requestsFlowRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/flow', component: FlowPage });
 const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/forecast', component: ForecastPage });
@@ -207,6 +221,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   respondRoute,
+  metRoute,
   pulsePrintRoute,
   unsubscribeRoute,
   appRoute.addChildren([
@@ -220,6 +235,7 @@ const routeTree = rootRoute.addChildren([
     pulseRoute,
     prioritiesRoute,
     priorityRoundRoute,
+    crossoverRoute,
     requestsRoute,
     requestsFlowRoute,
     forecastRoute,

@@ -10,3 +10,5 @@ export type {
   PairingOptions,
   PairingResult,
 } from './pairing';
+export { groupPeople, groupReasons, strictPairingOptions, lastMetIndex, pairKey } from './groups';
+export type { GroupingRules, GroupingResult } from './groups';

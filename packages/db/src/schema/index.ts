@@ -9,3 +9,4 @@ export * from './value';
 export * from './insights';
 export * from './events';
 export * from './integrations';
+export * from './crossover';

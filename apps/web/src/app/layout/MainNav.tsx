@@ -23,6 +23,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/requests/forecast" label="Forecasts" onClick={onNavigate} />
         <RouterNavLink to="/requests/deferred-needs" label="Deferred IT needs" onClick={onNavigate} />
       </NavLink>
+      <RouterNavLink to="/crossover" label="Cross-over" onClick={onNavigate} />
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/my-pulses" label="My pulses" onClick={onNavigate} />
       <NavLink component="button" label="Cases" defaultOpened childrenOffset={12}>

@@ -1,0 +1,32 @@
+import type { TOptRequest } from '@tandem/contracts';
+import { deleteParticipant, findProgramme, upsertParticipant } from '@tandem/db';
+import type { AppContext, OrgAuth } from '../../context';
+import { AppError, notFound } from '../../lib/errors';
+import { actingPerson } from './access';
+import { recordCrossoverAudit } from './audit';
+import { inFilter } from './crossover.mapper';
+
+/** A person opts in (or changes their holiday pause); leaders may opt someone in. */
+export async function optIn(ctx: AppContext, auth: OrgAuth, programmeId: string, input: TOptRequest) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await findProgramme(tx, auth.orgId, programmeId);
+    if (!p) throw notFound('Programme');
+    const person = await actingPerson(tx, auth, input.personId);
+    if (!inFilter(p, person)) throw new AppError('validation', `personId "${person.id}" is outside the programme's filter`, [{ path: 'body.personId' }]);
+    await upsertParticipant(tx, auth.orgId, programmeId, person.id, input.pausedUntil ?? null);
+    await recordCrossoverAudit(ctx, tx, auth, 'coffee_programme.opted_in', programmeId, { personId: person.id, pausedUntil: input.pausedUntil ?? null });
+    return { ok: true as const };
+  });
+}
+
+export async function optOut(ctx: AppContext, auth: OrgAuth, programmeId: string, input: TOptRequest) {
+  if (input.pausedUntil !== undefined) throw new AppError('validation', 'pausedUntil belongs to opt-in (a pause keeps you in the programme)', [{ path: 'body.pausedUntil' }]);
+  return ctx.db.transaction(async (tx) => {
+    const p = await findProgramme(tx, auth.orgId, programmeId);
+    if (!p) throw notFound('Programme');
+    const person = await actingPerson(tx, auth, input.personId);
+    await deleteParticipant(tx, auth.orgId, programmeId, person.id);
+    await recordCrossoverAudit(ctx, tx, auth, 'coffee_programme.opted_out', programmeId, { personId: person.id });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { createMailer, type Mailer } from '../apps/server/src/lib/mailer';
+import { mailPart, mailText } from '../apps/server/test/mail-parts';
+import { startSmtp } from '../apps/server/test/smtp';
+import { browserAvailable, expectNoSeriousAxeViolations, launchBrowser, type AxeFinding, CONTEXT_DEFAULTS } from './fixtures/browser';
+import { stopAfterFirstFailure, summariseAxe } from './fixtures/journey';
+import { startTandem, type RunningTandem } from './fixtures/server';
+
+const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'correct horse battery' };
+const BEA = { name: 'Bea Business', email: 'bea@acme.test', password: 'quiet harbour lantern 7' };
+const IVAN = { name: 'Ivan Engineer', email: 'ivan@acme.test', password: 'quiet harbour lantern 8' };
+const DAY = 86_400_000;
+const runnable = browserAvailable();
+type Smtp = Awaited<ReturnType<typeof startSmtp>>;
+
+async function mailsTo(smtp: Smtp, to: string, atLeast: number): Promise<string[]> {
+  for (let i = 0; i < 400; i++) {
+    const found = smtp.received.filter((m) => m.includes(`To: ${to}`));
+    if (found.length >= atLeast) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+describe.skipIf(!runnable)('crossover journey: coffee pairs with mail and .ics, an open-hour race, the open mic and the sit-in rota', () => {
+  let smtp: Smtp;
+  let mailer: Mailer | null;
+  let tandem: RunningTandem;
+  let browser: Browser;
+  let owner: BrowserContext;
+  let bea: BrowserContext;
+  let ivan: BrowserContext;
+  let page: Page;
+  let beaPage: Page;
+  let ivanPage: Page;
+  let csrf: string;
+  let programmeId: string;
+  let openHourId: string;
+  const people: Record<string, string> = {};
+  const axe: AxeFinding[] = [];
+  const scan = async (p: Page, label: string) => axe.push(...(await expectNoSeriousAxeViolations(p, label)));
+  const post = async (req: APIRequestContext, url: string, data: unknown, token = csrf) => {
+    const res = await req.post(url, { headers: { 'x-csrf-token': token }, data });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return res.json();
+  };
+
+  async function member(who: typeof BEA, role: string): Promise<BrowserContext> {
+    await post(page.request, '/api/v1/invitations', { email: who.email, role });
+    const mail = (await mailsTo(smtp, who.email, 1))[0]!.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail)![1]!;
+    const ctx = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    ctx.setDefaultTimeout(15_000);
+    const acc = await ctx.request.post(`/api/v1/invitations/${token}/accept`, { data: { name: who.name, password: who.password } });
+    expect(acc.status()).toBe(200);
+    return ctx;
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    mailer = createMailer(smtp.url, 'Tandem <tandem@acme.test>');
+    tandem = await startTandem({ mailer });
+    browser = await launchBrowser();
+    owner = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    owner.setDefaultTimeout(15_000);
+    page = await owner.newPage();
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Organisation name', exact: true }).fill('Acme');
+    await page.getByRole('textbox', { name: 'Currency', exact: true }).fill('EUR');
+    await page.getByRole('textbox', { name: 'Your name', exact: true }).fill(OWNER.name);
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.waitForURL('**/people');
+    csrf = (await owner.cookies()).find((c) => c.name === 'tandem_csrf')!.value;
+    // People first, so that accepting an invitation links the account to its person.
+    const rows: [string, string, string, string, string][] = [
+      [BEA.name, BEA.email, 'Sales', 'business', 'employee'],
+      [IVAN.name, IVAN.email, 'Platform', 'it', 'employee'],
+      ['Lena Leader', 'lena@acme.test', 'Finance', 'business', 'leader'],
+      ['Dev One', 'dev1@acme.test', 'Data', 'it', 'employee'],
+      ['Dev Two', 'dev2@acme.test', 'Platform', 'it', 'employee'],
+      ['Fin One', 'fin1@acme.test', 'Finance', 'business', 'employee'],
+    ];
+    for (const [name, email, department, side, level] of rows) people[name] = (await post(page.request, '/api/v1/people', { name, email, department, side, level })).id;
+    bea = await member(BEA, 'member');
+    ivan = await member(IVAN, 'member');
+    beaPage = await bea.newPage();
+    ivanPage = await ivan.newPage();
+    programmeId = (await post(page.request, '/api/v1/crossover/programmes', { name: 'Coffee across', cadence: 'weekly', groupSize: 2, noRepeatRounds: 6, preferCrossSide: true, preferCrossDepartment: true })).id;
+    const put = await page.request.put(`/api/v1/crossover/programmes/${programmeId}/participants`, { headers: { 'x-csrf-token': csrf }, data: { personIds: [people['Dev One'], people['Dev Two'], people['Fin One']] } });
+    expect(put.status()).toBe(200);
+  });
+
+  stopAfterFirstFailure();
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.close();
+    mailer?.close();
+    await smtp?.close();
+    summariseAxe(axe);
+  });
+
+  it('1. a business person opts in to coffee pairs', async () => {
+    await beaPage.goto('/crossover');
+    await beaPage.getByRole('heading', { name: 'Cross-over', level: 1 }).waitFor();
+    await beaPage.getByRole('button', { name: 'Opt in' }).click();
+    await beaPage.getByRole('button', { name: 'Opt out' }).waitFor();
+    await beaPage.getByText('4 opted in').waitFor();
+    await scan(beaPage, 'crossover coffee (member)');
+  });
+
+  it('2. the owner runs a round and sees the groups with their reasons', async () => {
+    await page.goto('/crossover');
+    await page.getByRole('button', { name: 'Run a round' }).click();
+    const groups = page.getByRole('table', { name: 'Groups of round 1' });
+    await groups.waitFor();
+    expect(await groups.getByRole('row').count()).toBe(3);
+    await groups.getByText('Cross-side: IT × Business').first().waitFor();
+    await scan(page, 'crossover round (owner)');
+  });
+
+  it('3. the mail carries a valid .ics, and "we met" works from its link without signing in', async () => {
+    const mail = (await mailsTo(smtp, BEA.email, 2)).find((m) => m.includes('Coffee: you meet'))!;
+    const ics = mailPart(mail, 'text/calendar')!;
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    const ev = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
+    expect(ev.summary).toContain(BEA.name);
+    expect(ev.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toContain(`mailto:${BEA.email}`);
+    const link = /(http:\/\/\S+\/crossover\/met\/[A-Za-z0-9_-]{43}\?met=yes)/.exec(mailText(mail))![1]!;
+    const anon = await browser.newContext({ ...CONTEXT_DEFAULTS });
+    try {
+      const p = await anon.newPage();
+      await p.goto(link);
+      await p.getByRole('status').filter({ hasText: 'you met' }).waitFor();
+      await scan(p, 'did you meet (public)');
+    } finally {
+      await anon.close();
+    }
+    await page.reload();
+    await page.getByRole('table', { name: 'Groups of round 1' }).getByText('Met', { exact: true }).waitFor();
+  });
+
+  it('4. two people press the same open-hour slot: one books it, the other gets a clear message', async () => {
+    const tomorrow = new Date(Date.now() + DAY);
+    const weekday = tomorrow.getUTCDay() === 0 ? 7 : tomorrow.getUTCDay();
+    openHourId = (await post(page.request, '/api/v1/crossover/open-hours', { leaderId: people['Lena Leader'], weekday, start: '15:00', end: '16:00', slotMinutes: 15, timeZone: 'UTC', location: 'Room 4' })).id;
+    for (const p of [beaPage, ivanPage]) {
+      await p.goto('/crossover');
+      await p.getByRole('tab', { name: 'Open hours' }).click();
+      await p.getByRole('table', { name: 'Slots' }).waitFor();
+      await p.getByRole('textbox', { name: 'Your topic' }).fill(p === beaPage ? 'Why is the CRM slow?' : 'Platform roadmap');
+    }
+    const bookFirst = (p: Page) => p.getByRole('table', { name: 'Slots' }).getByRole('button', { name: /^Book / }).first();
+    await bookFirst(ivanPage).click();
+    await ivanPage.getByRole('table', { name: 'Slots' }).getByText(/Booked: Ivan Engineer/).waitFor();
+    // Bea's page still shows the slot free: her press arrives second.
+    await bookFirst(beaPage).click();
+    await beaPage.getByRole('alert').filter({ hasText: 'That slot was just taken' }).waitFor();
+    await scan(beaPage, 'open hours, slot taken (member)');
+    const booked = (await (await page.request.get(`/api/v1/crossover/open-hours/${openHourId}/stats`)).json()) as { bookings: number };
+    expect(booked.bookings).toBe(1);
+  });
+
+  it('5. a topic is posted and voted for once on the open mic', async () => {
+    await beaPage.getByRole('tab', { name: 'Open mic' }).click();
+    await beaPage.getByRole('textbox', { name: 'A topic for the open mic' }).fill('How do we prioritise IT requests?');
+    await beaPage.getByRole('button', { name: 'Post topic' }).click();
+    const agenda = beaPage.getByRole('table', { name: 'Agenda' });
+    await agenda.getByText('How do we prioritise IT requests?').waitFor();
+    await agenda.getByRole('button', { name: 'Vote for How do we prioritise IT requests?' }).click();
+    await agenda.getByLabel('1 votes').waitFor();
+    await agenda.getByRole('button', { name: 'Vote for How do we prioritise IT requests?' }).click();
+    await beaPage.getByRole('alert').filter({ hasText: 'already voted' }).waitFor();
+  });
+
+  it('6. the sit-in rota shows a fair rotation, also on a phone', async () => {
+    const d = (n: number) => new Date(Date.now() + n * 7 * DAY).toISOString().slice(0, 10);
+    const rota = await post(page.request, '/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates: [d(1), d(2), d(3), d(4)], poolPersonIds: [people[IVAN.name], people['Dev One'], people['Dev Two']] });
+    expect(rota.rota.map((t: { personId: string }) => t.personId)).toEqual([people[IVAN.name], people['Dev One'], people['Dev Two'], people[IVAN.name]]);
+    const phone = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.addCookies(await ivan.cookies());
+      const p = await phone.newPage();
+      await p.goto('/crossover');
+      await p.getByRole('tab', { name: 'Sit-ins' }).click();
+      const table = p.getByRole('table', { name: 'Sit-in rota: Leadership weekly' });
+      await table.waitFor();
+      expect(await table.getByText(IVAN.name).count()).toBe(2);
+      await scan(p, 'sit-ins (member, 390 px)');
+      await p.getByRole('tab', { name: 'Coffee pairs' }).click();
+      await p.getByRole('button', { name: 'Opt in' }).waitFor();
+      await scan(p, 'coffee (member, 390 px)');
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createRng } from '../rng';
+import { groupPeople, groupReasons, lastMetIndex, pairKey, strictPairingOptions } from './groups';
+import type { PairingHistory, PairingPerson } from './pairing';
+
+const rules = { groupSize: 2 as const, noRepeatRounds: 4, preferCrossSide: true, preferCrossDepartment: true };
+
+/** Is there a grouping of `ids` into pairs (one trio when odd) with no pair in `forbidden`? Brute force. */
+function repeatFreeExists(ids: string[], forbidden: Set<string>): boolean {
+  if (ids.length <= 1) return true;
+  if (ids.length === 3) return [0, 1, 2].every((i) => [0, 1, 2].every((j) => i >= j || !forbidden.has(pairKey(ids[i]!, ids[j]!))));
+  const [a, ...rest] = ids;
+  for (let i = 0; i < rest.length; i++) {
+    if (forbidden.has(pairKey(a!, rest[i]!))) continue;
+    if (repeatFreeExists(rest.filter((_, j) => j !== i), forbidden)) return true;
+  }
+  // Odd count: `a` may also be the third member of a trio.
+  if (ids.length % 2 === 1) {
+    for (let i = 0; i < rest.length; i++) {
+      for (let j = i + 1; j < rest.length; j++) {
+        const trio = [a!, rest[i]!, rest[j]!];
+        if (trio.some((x, p) => trio.some((y, q) => p < q && forbidden.has(pairKey(x, y))))) continue;
+        if (repeatFreeExists(rest.filter((_, k) => k !== i && k !== j), forbidden)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const people = (n: number, seed = 1): PairingPerson[] => {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, (_, i) => ({ id: `p${i}`, side: rng.next() < 0.5 ? 'it' : 'business', department: ['Sales', 'Ops', 'Dev'][i % 3]! }));
+};
+
+describe('groupPeople', () => {
+  it('never repeats a pair within the window whenever a repeat-free grouping exists (even counts, brute force)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }).map((k) => k * 2), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), (n, seed, rounds) => {
+        const ps = people(n, seed);
+        const history: { round: number; pairs: string[][] }[] = [];
+        for (let r = 1; r <= rounds; r++) {
+          const g = groupPeople(ps, history, { ...rules, currentRound: r }, createRng(seed * 31 + r)).groups;
+          history.push({ round: r, pairs: g });
+        }
+        const forbidden = new Set(lastMetIndex(history, rounds + 1, rules.noRepeatRounds).keys());
+        const out = groupPeople(ps, history, rules, createRng(seed));
+        if (repeatFreeExists(ps.map((p) => p.id), forbidden)) expect(out.repeats).toBe(0);
+        expect(out.groups.flat().sort()).toEqual(ps.map((p) => p.id).sort());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('prefers a repeat-free pairing to one with many more cross-side pairs', () => {
+    // 10 people: the only cross-side partner of every IT person met them last round.
+    const ps: PairingPerson[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, side: i < 5 ? 'it' : 'business', department: 'D' }));
+    const history: PairingHistory = [{ round: 1, pairs: [0, 1, 2, 3, 4].map((i) => [`p${i}`, `p${i + 5}`]) }];
+    const out = groupPeople(ps, history, rules, createRng(3));
+    expect(out.repeats).toBe(0);
+  });
+
+  it('makes trios for group size 3 and fits the count with one or two pairs', () => {
+    for (const [n, sizes] of [[3, [3]], [4, [2, 2]], [5, [2, 3]], [6, [3, 3]], [7, [2, 2, 3]], [8, [2, 3, 3]], [9, [3, 3, 3]], [10, [2, 2, 3, 3]]] as const) {
+      const out = groupPeople(people(n), [], { ...rules, groupSize: 3 }, createRng(n));
+      expect(out.groups.map((g) => g.length).sort()).toEqual([...sizes]);
+      expect(out.groups.flat().sort()).toEqual(people(n).map((p) => p.id).sort());
+    }
+  });
+
+  it('pairs with one trio when the count is odd, and nobody for one person', () => {
+    expect(groupPeople(people(5), [], rules, createRng(1)).groups.map((g) => g.length).sort()).toEqual([2, 3]);
+    expect(groupPeople(people(1), [], rules, createRng(1))).toMatchObject({ groups: [], unpaired: ['p0'] });
+    expect(() => groupPeople(people(4), [], { ...rules, groupSize: 4 as 2 }, createRng(1))).toThrow(RangeError);
+  });
+
+  it('makes the oldest counted repeat cost more than all preferences of a round', () => {
+    const o = strictPairingOptions(100, rules);
+    expect(o.repeatPenalty! / o.lookbackRounds!).toBeGreaterThan(51 * 6);
+  });
+});
+
+describe('groupReasons', () => {
+  const a: PairingPerson = { id: 'a', side: 'it', department: 'Dev', location: 'Leeds' };
+  const b: PairingPerson = { id: 'b', side: 'business', department: 'Sales', location: 'Leeds' };
+  it.each([
+    [new Map<string, number>(), ['Cross-side: IT × Business', 'New pair: not met in the last 4 rounds', 'Different departments: Dev, Sales', 'Same location: Leeds']],
+    [new Map([['a|b', 2]]), ['Cross-side: IT × Business', 'Repeat: met 2 round(s) ago (no repeat-free grouping was possible)', 'Different departments: Dev, Sales', 'Same location: Leeds']],
+  ])('explains a pair', (met, want) => {
+    expect(groupReasons([a, b], met, 4)).toEqual(want);
+  });
+});
+
+describe('groupPeople in blocks', () => {
+  it('splits a large round into blocks, still grouping everyone once without avoidable repeats', () => {
+    const ps = people(101, 5);
+    const out = groupPeople(ps, [], { ...rules, blockSize: 20 }, createRng(2));
+    expect(out.blocks).toBe(6);
+    expect(out.groups.flat().sort()).toEqual(ps.map((p) => p.id).sort());
+    expect(out.groups.filter((g) => g.length === 3)).toHaveLength(1);
+    const again = groupPeople(ps, [{ round: 1, pairs: out.groups }], { ...rules, blockSize: 20 }, createRng(3));
+    expect(again.repeats).toBe(0);
+  });
+});

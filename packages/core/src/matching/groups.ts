@@ -1,0 +1,227 @@
+import type { Rng } from '../rng';
+import { maxWeightMatching, type WeightedEdge } from './blossom';
+import { pairPeople, pairingWeight, type PairingHistory, type PairingOptions, type PairingPerson } from './pairing';
+
+/** The rules of a coffee-pairs programme, in order of weight (see {@link groupPeople}). */
+export interface GroupingRules {
+  /** 2: pairs (one trio when the count is odd); 3: trios (plus one or two pairs so the count fits). */
+  groupSize: 2 | 3;
+  /** No pair may meet again within this many earlier rounds whenever that can be avoided. */
+  noRepeatRounds: number;
+  preferCrossSide: boolean;
+  preferCrossDepartment: boolean;
+  /** For in-person programmes: prefer the same location. */
+  preferSameLocation?: boolean;
+  /** The round being grouped; default the latest in the history + 1. */
+  currentRound?: number;
+  /** Passed through to {@link pairPeople} (tests and benchmarks). */
+  exactLimit?: number;
+  candidateLimit?: number;
+  /**
+   * Above this many people the round is split into random blocks of about this size (even
+   * sizes, the last takes the rest), each optimised on its own. Default 500: a 5,000-person
+   * round then takes well under 2 s where the single pruned graph takes over 10 s; the loss
+   * against the exact optimum is measured in bench/crossover.
+   */
+  blockSize?: number;
+}
+
+export interface GroupingResult {
+  groups: string[][];
+  unpaired: string[];
+  /** Pairs inside groups that met within the last `noRepeatRounds` rounds. */
+  repeats: number;
+  /** Groups with both an IT and a Business member. */
+  crossSide: number;
+  method: 'exact' | 'pruned';
+  /** How many blocks the round was solved in (1 up to `blockSize` people). */
+  blocks: number;
+}
+
+const BONUS = { crossSide: 4, crossDepartment: 2, sameLocation: 1 } as const;
+
+/**
+ * The {@link PairingOptions} that make "no repeat within N rounds" a hard rule whenever it can be
+ * kept: the smallest repeat penalty (the oldest counted meeting, `P/N`) is larger than the most the
+ * preferences can add over a whole round, `(⌊n/2⌋ + 1) · (sum of bonuses)`, so any matching with
+ * fewer repeats outweighs every matching with more (lexicographic: repeats first, then
+ * preferences). O(1). Source: Tandem (decision 071), weights after REFERENCES.md (Pairing).
+ */
+export function strictPairingOptions(count: number, rules: GroupingRules): PairingOptions {
+  const crossSideBonus = rules.preferCrossSide ? BONUS.crossSide : 0;
+  const crossDepartmentBonus = rules.preferCrossDepartment ? BONUS.crossDepartment : 0;
+  const sameLocationBonus = rules.preferSameLocation ? BONUS.sameLocation : 0;
+  const span = (Math.floor(count / 2) + 1) * (crossSideBonus + crossDepartmentBonus + sameLocationBonus) + 1;
+  const L = Math.max(0, Math.floor(rules.noRepeatRounds));
+  const o: PairingOptions = {
+    baseWeight: 1,
+    crossSideBonus,
+    crossDepartmentBonus,
+    sameLocationBonus,
+    repeatPenalty: L * span,
+    lookbackRounds: L,
+  };
+  if (rules.currentRound !== undefined) o.currentRound = rules.currentRound;
+  if (rules.exactLimit !== undefined) o.exactLimit = rules.exactLimit;
+  if (rules.candidateLimit !== undefined) o.candidateLimit = rules.candidateLimit;
+  return o;
+}
+
+/**
+ * How many rounds ago each pair last met, within `lookback` rounds before `currentRound`:
+ * key `a|b` with a < b. O(Σ group size²).
+ */
+export function lastMetIndex(history: PairingHistory, currentRound: number, lookback: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of history) {
+    const age = currentRound - r.round;
+    if (!(age >= 1 && age <= lookback)) continue;
+    for (const g of r.pairs) {
+      for (let x = 0; x < g.length; x++) {
+        for (let y = x + 1; y < g.length; y++) {
+          const k = pairKey(g[x]!, g[y]!);
+          const prev = out.get(k);
+          if (prev === undefined || age < prev) out.set(k, age);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function latestRound(history: PairingHistory): number {
+  let latest = 0;
+  for (const r of history) if (r.round > latest) latest = r.round;
+  return latest;
+}
+
+/**
+ * Coffee groups for one round of a programme. Pairs come from the maximum-weight matching of
+ * {@link pairPeople} with {@link strictPairingOptions}, so the round has no repeat within
+ * `noRepeatRounds` whenever a repeat-free pairing exists, and among those it crosses IT/Business,
+ * departments (and locations) as much as possible.
+ *
+ * Group size 3: with n = 3T + 2P people (P ∈ {0, 1, 2} the fewest pairs that make n fit), the
+ * ⌊n/2⌋ pairs of the matching are cut down to T + P by dissolving the lightest pairs; each
+ * dissolved person then joins one kept pair so that the sum of the new pairs' weights is maximal
+ * (a maximum-weight bipartite matching of people to pairs by the blossom algorithm; greedy by
+ * best gain above 200 people to place). n < 2: nobody is grouped.
+ *
+ * Complexity: that of {@link pairPeople}, plus O(s·k) edges for s people to place on k pairs.
+ * Source: Tandem (decision 071).
+ */
+export function groupPeople(people: readonly PairingPerson[], history: PairingHistory, rules: GroupingRules, rng: Rng): GroupingResult {
+  if (rules.groupSize !== 2 && rules.groupSize !== 3) throw new RangeError('groupSize must be 2 or 3');
+  const options = strictPairingOptions(people.length, rules);
+  const currentRound = rules.currentRound ?? latestRound(history) + 1;
+  const blockSize = Math.max(2, rules.blockSize ?? 500);
+  const blocks = splitIntoBlocks(people, blockSize, rng);
+  const solved = blocks.map((b) => pairPeople(b, history, options, rng));
+  const paired = {
+    groups: solved.flatMap((r) => r.groups),
+    unpaired: solved.flatMap((r) => r.unpaired),
+    method: solved.some((r) => r.method === 'pruned') ? ('pruned' as const) : ('exact' as const),
+  };
+  let groups = paired.groups;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const met = lastMetIndex(history, currentRound, options.lookbackRounds ?? 0);
+  const w = (a: string, b: string) => pairingWeight(byId.get(a)!, byId.get(b)!, met.get(pairKey(a, b)), options);
+
+  if (rules.groupSize === 3 && people.length >= 3) {
+    const n = people.length;
+    const P = [0, 2, 1][n % 3]!;
+    const T = (n - 2 * P) / 3;
+    const trios = groups.filter((g) => g.length === 3);
+    const pairs = groups.filter((g) => g.length === 2);
+    const needed = T - trios.length;
+    if (needed > 0) {
+      const byWeight = pairs.map((g) => ({ g, weight: w(g[0]!, g[1]!) })).sort((a, b) => a.weight - b.weight);
+      const dissolve = needed / 2;
+      const singles = byWeight.slice(0, dissolve).flatMap((x) => x.g);
+      const kept = byWeight.slice(dissolve).map((x) => x.g.slice());
+      const gain = (s: string, g: readonly string[]) => w(s, g[0]!) + w(s, g[1]!);
+      if (singles.length * kept.length <= 40_000) {
+        // Vertices 0..s-1 are the people to place, s.. the kept pairs.
+        const s = singles.length;
+        const edges: WeightedEdge[] = [];
+        singles.forEach((x, i) => kept.forEach((g, j) => edges.push([i, s + j, gain(x, g)])));
+        const mate = maxWeightMatching(edges, true);
+        singles.forEach((x, i) => kept[mate[i]! - s]!.push(x));
+      } else {
+        const free = new Set(kept.map((_, j) => j));
+        for (const x of singles) {
+          let best = -1;
+          let bestGain = -Infinity;
+          for (const j of free) {
+            const gj = gain(x, kept[j]!);
+            if (gj > bestGain) {
+              bestGain = gj;
+              best = j;
+            }
+          }
+          free.delete(best);
+          kept[best]!.push(x);
+        }
+      }
+      groups = [...trios, ...kept];
+    }
+  }
+
+  let repeats = 0;
+  let crossSide = 0;
+  for (const g of groups) {
+    let mixed = false;
+    for (let x = 0; x < g.length; x++) {
+      for (let y = x + 1; y < g.length; y++) {
+        if (met.has(pairKey(g[x]!, g[y]!))) repeats++;
+        if (byId.get(g[x]!)!.side !== byId.get(g[y]!)!.side) mixed = true;
+      }
+    }
+    if (mixed) crossSide++;
+  }
+  return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length };
+}
+
+/** A random partition into ⌈n / size⌉ blocks of an even size each, the last taking the rest. O(n). */
+function splitIntoBlocks<T>(xs: readonly T[], size: number, rng: Rng): T[][] {
+  if (xs.length <= size) return [xs.slice()];
+  const order = xs.slice();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  const k = Math.ceil(order.length / size);
+  const even = 2 * Math.floor(order.length / (2 * k));
+  const out: T[][] = [];
+  for (let b = 0; b < k - 1; b++) out.push(order.slice(b * even, (b + 1) * even));
+  out.push(order.slice((k - 1) * even));
+  return out;
+}
+
+/**
+ * Why a group was chosen, in words a participant reads in the mail: cross-side (IT × Business),
+ * a new pair (or when they last met), different departments, the same location. O(g²).
+ */
+export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap<string, number>, noRepeatRounds: number): string[] {
+  const reasons: string[] = [];
+  const sides = new Set(members.map((m) => m.side));
+  if (sides.size > 1) reasons.push('Cross-side: IT × Business');
+  const repeatsIn: number[] = [];
+  for (let x = 0; x < members.length; x++) {
+    for (let y = x + 1; y < members.length; y++) {
+      const ago = met.get(pairKey(members[x]!.id, members[y]!.id));
+      if (ago !== undefined) repeatsIn.push(ago);
+    }
+  }
+  if (repeatsIn.length === 0) reasons.push(noRepeatRounds > 0 ? `New pair: not met in the last ${noRepeatRounds} rounds` : 'New pair');
+  else reasons.push(`Repeat: met ${Math.min(...repeatsIn)} round(s) ago (no repeat-free grouping was possible)`);
+  const departments = [...new Set(members.map((m) => m.department))];
+  if (departments.length > 1) reasons.push(`Different departments: ${departments.join(', ')}`);
+  const locations = new Set(members.map((m) => m.location ?? ''));
+  if (locations.size === 1 && members[0]?.location) reasons.push(`Same location: ${members[0].location}`);
+  return reasons;
+}
