@@ -29,6 +29,7 @@ import { pulseRoutes } from './features/pulse';
 import { casesRoutes } from './features/cases';
 import { prioritiesRoutes } from './features/priorities';
 import { requestsRoutes } from './features/requests';
+import { transferRoutes } from './features/transfer';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(casesRoutes, { prefix: '/api/v1' });
   await app.register(prioritiesRoutes, { prefix: '/api/v1' });
   await app.register(requestsRoutes, { prefix: '/api/v1' });
+  await app.register(transferRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

@@ -9,3 +9,4 @@ export * from './pulse';
 export * from './cases';
 export * from './priorities';
 export * from './requests';
+export * from './transfer';

@@ -150,7 +150,7 @@ export async function restoreDatabase(target: BackupTarget, file: string, opts: 
   mkdirSync(target.dataDir, { recursive: true });
   const release = lockDataDir(target.dataDir);
   try {
-    const db = new PGlite(target.dataDir, { loadDataDir: new Blob([pgliteBlob]) });
+    const db = new PGlite(target.dataDir, { loadDataDir: new Blob([new Uint8Array(pgliteBlob)]) });
     await db.waitReady;
     await db.close();
   } finally {

@@ -12,3 +12,4 @@ export * from './cases';
 export * from './priorities';
 export * from './requests';
 export * from './jobs';
+export * from './transfer';
