@@ -121,4 +121,53 @@ describe.skipIf(!ready && !required)('two app instances on one PostgreSQL', () =
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(2);
     expect(codes.slice(0, 4).every((c) => c === 401)).toBe(true);
   });
+
+  it('loses no acknowledged write when one instance is killed with SIGKILL under 1,000 concurrent writes, and the other keeps answering', async () => {
+    const acked: string[] = [];
+    const failed: string[] = [];
+    let next = 0;
+    let killed = false;
+    const worker = async (w: number) => {
+      // Like a load balancer, a client whose instance died sends its next writes to the other one.
+      let origin = w % 2 === 0 ? A : B;
+      while (next < 1000) {
+        const i = next++;
+        const email = `kill${i}@two.test`;
+        try {
+          const r = await owner.call(origin, 'POST', '/api/v1/people', { name: `Kill ${i}`, email, department: 'Load', side: i % 2 ? 'it' : 'business', level: 'employee' });
+          if (r.status === 201) acked.push(email);
+          else failed.push(`${email} ${r.status}`);
+        } catch {
+          failed.push(email);
+          origin = B;
+        }
+        if (!killed && acked.length >= 250) {
+          killed = true;
+          children[0]!.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+    expect(killed).toBe(true);
+    // Only the killed instance's clients failed, and only by losing the connection.
+    expect(failed.every((f) => !/ \d+$/.test(f))).toBe(true);
+    expect(acked.length).toBeGreaterThan(900);
+    const u = new URL(base!);
+    u.pathname = `/${dbName}`;
+    const c = new pg.Client({ connectionString: u.toString() });
+    await c.connect();
+    try {
+      const rows = (await c.query(`select email, name, department, side, level from people where email like 'kill%@two.test'`)).rows as { email: string; name: string; department: string }[];
+      const stored = new Set(rows.map((r) => r.email));
+      const lost = acked.filter((e) => !stored.has(e));
+      console.log(`SIGKILL on PostgreSQL: ${acked.length} acknowledged, ${lost.length} lost, ${failed.length} refused by the dead instance`);
+      expect(lost).toEqual([]);
+      // None half-written: every stored row is whole.
+      expect(rows.every((r) => r.name.startsWith('Kill ') && r.department === 'Load')).toBe(true);
+    } finally {
+      await c.end();
+    }
+    expect((await fetch(`${B}/api/health`)).status).toBe(200);
+    expect((await owner.call(B, 'GET', '/api/v1/me')).status).toBe(200);
+  });
 });
