@@ -15,6 +15,8 @@ import type { TPulse, TPulseInvitations } from '@tandem/contracts';
 import { InvitationLinks } from '../components/InvitationLinks';
 import { IssuedLinksPanel } from '../components/IssuedLinksPanel';
 import { IssueLinksDialog } from '../components/IssueLinksDialog';
+import { ParticipationCaution } from '../components/ParticipationCaution';
+import { ProgressPanel } from '../components/ProgressPanel';
 import { ResultsView } from '../components/ResultsView';
 import { TrendChart } from '../components/TrendChart';
 import { StatusBadge } from './PulsesPage';
@@ -140,7 +142,9 @@ export function PulsePage({ id }: { id: string }) {
           </Link>
         </Group>
       </Stack>
-      {results.isPending ? (
+      {p.status !== 'closed' ? (
+        <ProgressPanel pulse={p} />
+      ) : results.isPending ? (
         <FullPageLoader />
       ) : results.isError ? (
         <ErrorAlert error={results.error} title="Results could not be loaded" />
@@ -151,6 +155,7 @@ export function PulsePage({ id }: { id: string }) {
               This pulse issued unlinked links: those respondents stated their own side, level, department and location, so segments include self-stated answers, not only the directory’s.
             </Alert>
           ) : null}
+          <ParticipationCaution results={results.data} {...(leader && !p.archived ? { inTrend: p.inTrend } : {})} />
           <ResultsView results={results.data} {...(leader ? { by, onByChange: setBy } : {})} />
         </>
       )}
