@@ -122,6 +122,11 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
   it('a cancelled close leaves the pulse open; a confirmed close says what cannot be undone and closes it', async () => {
     await page.goto(`/pulses/${ids.open}`);
     await page.getByRole('heading', { name: 'Open pulse', level: 1 }).waitFor();
+    // While open: links issued and the dates, never how many answered (decision 133).
+    const progress = await page.getByTestId('pulse-progress').innerText();
+    expect(progress).toContain('3 links issued');
+    expect(progress).toContain('How many have answered is not shown while it is open');
+    await scan('progress while open');
     await page.getByRole('button', { name: 'Close pulse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Close this pulse?' });
     expect(await dialog.innerText()).toContain('A closed pulse cannot be opened again.');
@@ -154,6 +159,8 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     expect(feb).toContain('hidden (gap)');
     // Everyone is visible in January and March only: two runs of one point, so no line joins them.
     expect(await trend.getByTestId('trend-run').count()).toBe(0);
+    // 3 of 3 answered, but every published group is barely above the minimum group of 3.
+    await page.getByTestId('participation-caution').getByText('barely above the minimum group of 3', { exact: false }).waitFor();
     await scan('trend with a gap');
   });
 
