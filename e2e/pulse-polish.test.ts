@@ -92,10 +92,10 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await page.getByRole('button', { name: 'New pulse' }).click();
     const match = page.getByTestId('audience-match');
     await match.getByText('Matches 5 people in the directory.').waitFor();
-    await page.getByLabel('Department', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Department' }).click();
     await page.getByRole('option', { name: 'Sales' }).click();
     await match.getByText('Matches 2 people in the directory.').waitFor();
-    await page.getByLabel('Location', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Location' }).click();
     await page.getByRole('option', { name: 'Lyon' }).click();
     await match.getByText(/Matches nobody/).waitFor();
     expect(await page.getByText('(k)').count()).toBe(0);
