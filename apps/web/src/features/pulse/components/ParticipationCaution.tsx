@@ -10,7 +10,8 @@ export function ParticipationCaution({ results, inTrend }: { results: TPulseResu
   const cautions = participationCautions({ respondents: results.respondents, invited: results.invited, minGroupSize: results.minGroupSize, visibleGroupSizes: sizes });
   if (cautions.length === 0) return null;
   return (
-    <Alert color="yellow" variant="light" title="Read these results with care" role="note" data-testid="participation-caution">
+    // The light yellow title fails contrast (axe): the title takes the text colour, the icon-less box keeps the yellow.
+    <Alert color="yellow" variant="light" title="Read these results with care" role="note" data-testid="participation-caution" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <List size="sm">
         {cautions.map((c) => (
           <List.Item key={c.kind}>
