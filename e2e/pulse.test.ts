@@ -125,6 +125,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     // While open no count is shown (decision 023): a live count would tell who just answered.
     await page.getByText('responses counted at close').waitFor();
     await page.getByRole('button', { name: 'Close pulse' }).click();
+    await page.getByRole('dialog', { name: 'Close this pulse?' }).getByRole('button', { name: 'Close pulse' }).click();
     await page.getByTestId('pulse-headline').waitFor();
     await page.getByText('12 responses').waitFor();
     const headline = await page.getByTestId('pulse-headline').innerText();
