@@ -42,6 +42,21 @@ describe.each(engines())('strategy on %s', (engine) => {
   });
   afterAll(() => t.close());
 
+  it('answers an empty roadmap with no score at all and says there is nothing to check (decision 140)', async () => {
+    const res = await owner.get('/api/v1/roadmap/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      overall: null,
+      scores: { aggressive: null, enablers: null, specific: null, includesIt: null },
+      findings: [],
+      counts: { high: 0, medium: 0, low: 0 },
+      items: 0,
+      message: expect.stringContaining('Nothing to check'),
+    });
+    const hist = (await owner.get('/api/v1/roadmap/health/history')).json();
+    expect(hist.snapshots.at(-1)).toMatchObject({ overall: null, scores: { aggressive: null, enablers: null, specific: null, includesIt: null }, findings: 0 });
+  });
+
   it('creates, reads, edits and deletes goals, initiatives and enablers per the contract', async () => {
     const g = await owner.post('/api/v1/goals', { title: 'Grow revenue to 12 M', metric: 'revenue', baseline: 8, target: 12, unit: 'M EUR', dueDate: '2027-12-31', ownerId: person.biz });
     expect(g.statusCode).toBe(201);
@@ -210,7 +225,8 @@ describe.each(engines())('strategy on %s', (engine) => {
 
     const late = await owner.get('/api/v1/roadmap/health');
     expect(late.statusCode).toBe(200);
-    const lateBody = late.json() as { overall: number; scores: Record<string, number>; findings: Finding[] };
+    const lateBody = late.json() as { overall: number; scores: Record<string, number>; findings: Finding[]; counts: Record<string, number> };
+    expect(lateBody.counts.high).toBe(lateBody.findings.filter((f) => f.severity === 'high').length);
     expect(Object.keys(lateBody.scores).sort()).toEqual(['aggressive', 'enablers', 'includesIt', 'specific']);
     const pace = lateBody.findings.filter((f) => f.rule === 'enabler_late');
     expect(pace).toEqual([expect.objectContaining({ itemType: 'enabler', itemId: enabler.id, relatedId: initiative.id, slipDays: 42, severity: 'high' })]);
