@@ -90,7 +90,7 @@ try {
       const start = addDays(FROM, h * 91 + 20);
       const hw = await insertHackweek(tx, orgId, { title: `Hackweek ${h}`, startDate: start, endDate: addDays(start, 4), maxTeamSize: 6, phase: 'outcomes', votingClosedAt: new Date(`${addDays(start, 4)}T17:00:00Z`) });
       const at = new Date(`${start}T09:00:00Z`);
-      const ideas = [];
+      const ideas: Array<{ id: string }> = [];
       for (let i = 0; i < 30; i++) ideas.push(await insertIdea(tx, orgId, { hackweekId: hw.id, title: `Idea ${h}.${i}`, pitch: '', personId: pick(ids), createdAt: at }));
       const members = [...new Set(Array.from({ length: 150 }, () => pick(ids)))];
       if (members.length) await tx.insert(schema.hackweekMembers).values(members.map((personId, k) => ({ orgId, hackweekId: hw.id, ideaId: ideas[k % 30]!.id, personId, joinedAt: at })));
