@@ -39,6 +39,10 @@ export interface Config {
   accountResetLimit: number;
   passwordResetMinutes: number;
   invitationDays: number;
+  /** Largest request body in bytes (`TANDEM_BODY_LIMIT`, default 1 MiB); larger bodies answer 413. */
+  bodyLimit: number;
+  /** Bearer token for GET /metrics; null: /metrics answers 404 (decision 102). */
+  metricsToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
     passwordResetMinutes: 30,
     invitationDays: 7,
+    bodyLimit: positiveInt(env, 'TANDEM_BODY_LIMIT', 1024 * 1024),
+    metricsToken: env.TANDEM_METRICS_TOKEN || null,
   };
 }
 

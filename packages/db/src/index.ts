@@ -11,3 +11,4 @@ export * from './cases';
 export * from './priorities';
 export * from './requests';
 export * from './jobs';
+export * from './platform';

@@ -227,8 +227,20 @@ export const ZAuditList = z.object({
 });
 export type TAuditList = z.infer<typeof ZAuditList>;
 
+/**
+ * Liveness (`GET /api/health`): 200 while the process runs. `database.ok` reports a ping bounded
+ * to one second, for a person reading it; orchestrators use `/api/ready` for the database.
+ */
 export const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean() }),
+  version: z.string(),
+});
+
+/** Readiness (`GET /api/ready`): 200 when the database answers and its migrations are current, else 503. */
+export const ZReady = z.object({
+  ready: z.boolean(),
+  database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean() }),
+  migrations: z.object({ expected: z.number().int(), applied: z.number().int(), current: z.boolean() }).nullable(),
   version: z.string(),
 });

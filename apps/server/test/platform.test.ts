@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, createTestApp, engines, setUp, type TestApp } from './harness';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe.each(engines())('platform contract on %s', (engine) => {
+  let t: TestApp;
+  let owner: Client;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { TANDEM_BODY_LIMIT: '4096', TANDEM_AUTH_RATE_LIMIT: '2' } });
+    owner = (await setUp(t.app)).client;
+  });
+  afterAll(() => t.close());
+
+  it('gives every answer an x-request-id, and every error body the same requestId', async () => {
+    const ok = await owner.get('/api/v1/me');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['x-request-id']).toMatch(UUID);
+    const cases = [
+      await new Client(t.app).get('/api/v1/people'), // 401
+      await owner.get('/api/v1/people/not-a-uuid'), // 400 validation
+      await owner.get('/api/v1/no-such-route'), // 404 handler
+      await owner.request({ method: 'POST', url: '/api/v1/people', headers: { 'content-type': 'application/json' }, payload: '{not json' }), // 400 parser
+    ];
+    for (const res of cases) {
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      const id = res.headers['x-request-id'];
+      expect(id).toMatch(UUID);
+      expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: id });
+    }
+    // details stay where they were
+    expect(cases[1]!.json().error.details).toBeInstanceOf(Array);
+  });
+
+  it('keeps a short safe incoming x-request-id and replaces anything else', async () => {
+    const kept = await owner.request({ method: 'GET', url: '/api/v1/nope', headers: { 'x-request-id': 'lb-1234abcd.5' } });
+    expect(kept.headers['x-request-id']).toBe('lb-1234abcd.5');
+    expect(kept.json().error.requestId).toBe('lb-1234abcd.5');
+    for (const bad of ['x'.repeat(65), 'a b c d e f g h', '<script>alert(1)</script>', 'short']) {
+      const res = await owner.request({ method: 'GET', url: '/api/v1/nope', headers: { 'x-request-id': bad } });
+      expect(res.headers['x-request-id']).toMatch(UUID);
+    }
+  });
+
+  it('answers 413 in the error shape for a body over TANDEM_BODY_LIMIT, and writes nothing', async () => {
+    const before = (await owner.get('/api/v1/people')).json();
+    const res = await owner.post('/api/v1/people', { name: 'x'.repeat(5000), email: 'big@acme.test', department: 'Ops', side: 'it', level: 'employee' });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'payload_too_large', requestId: res.headers['x-request-id'] });
+    expect((await owner.get('/api/v1/people')).json()).toEqual(before);
+  });
+
+  it('answers 429 from the rate limiter in the error shape', async () => {
+    const anon = new Client(t.app);
+    let last;
+    for (let i = 0; i < 4; i++) last = await anon.post('/api/v1/auth/login', { email: 'nobody@acme.test', password: 'wrong password here' });
+    expect(last!.statusCode).toBe(429);
+    expect(last!.json().error).toMatchObject({ code: 'rate_limited', requestId: last!.headers['x-request-id'] });
+  });
+
+  it('GET /api/health is 200 (liveness) and /api/ready is 200 with current migrations', async () => {
+    const anon = new Client(t.app);
+    const h = await anon.get('/api/health');
+    expect(h.statusCode).toBe(200);
+    expect(h.json()).toMatchObject({ status: 'ok', database: { engine, ok: true } });
+    const r = await anon.get('/api/ready');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ ready: true, database: { ok: true }, migrations: { current: true } });
+    expect(r.json().migrations.applied).toBe(r.json().migrations.expected);
+  });
+});
+
+describe.each(engines())('readiness on %s', (engine) => {
+  it('is 503 when the newest migration is missing, and when the database is gone; health stays 200', async () => {
+    const t = await createTestApp(engine);
+    try {
+      await t.database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+      const r = await new Client(t.app).get('/api/ready');
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ ready: false, database: { ok: true }, migrations: { current: false } });
+      await t.database.close();
+      const gone = await new Client(t.app).get('/api/ready');
+      expect(gone.statusCode).toBe(503);
+      expect(gone.json()).toMatchObject({ ready: false, database: { ok: false } });
+      const live = await new Client(t.app).get('/api/health');
+      expect(live.statusCode).toBe(200);
+      expect(live.json().database.ok).toBe(false);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});
