@@ -20,6 +20,7 @@ import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorBody, registerErrorHandler, requestIdOf } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
+import { metricsPlugin } from './plugins/metrics';
 import { applyRateLimitTable } from './plugins/rate-limits';
 import { RedactingLogController, loggerOptions } from './lib/logging';
 import { healthRoutes } from './features/health';
@@ -110,6 +111,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       },
     },
   });
+  await app.register(metricsPlugin);
   await app.register(cookie);
   applyRateLimitTable(app, opts.config);
   await app.register(rateLimit, {

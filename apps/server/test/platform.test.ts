@@ -91,3 +91,50 @@ describe.each(engines())('readiness on %s', (engine) => {
     }
   });
 });
+
+describe.each(engines())('metrics on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { env: { TANDEM_METRICS_TOKEN: 'scrape-secret-1234' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers only with the bearer token, by route pattern, with pool, loop lag and job runs', async () => {
+    const { client: owner } = await setUp(t.app);
+    const people = await owner.post('/api/v1/people', { name: 'Ann Lee', email: 'ann@acme.test', department: 'Ops', side: 'it', level: 'employee' });
+    expect(people.statusCode).toBe(201);
+    await owner.get(`/api/v1/people/${people.json().id}`);
+    t.app.jobs.register({ name: 'test.metrics', slotOf: () => 'once', run: async () => undefined });
+    await t.app.jobs.tick();
+    await t.app.jobs.tick();
+
+    const anon = new Client(t.app);
+    expect((await anon.get('/metrics')).statusCode).toBe(401);
+    const wrong = await anon.request({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.requestId).toBe(wrong.headers['x-request-id']);
+    const res = await anon.request({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-secret-1234' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    const text = res.body;
+    expect(text).toContain('tandem_http_requests_total{method="GET",route="/api/v1/people/:id",status="200"} 1');
+    expect(text).not.toContain(people.json().id);
+    expect(text).toMatch(/tandem_http_request_duration_seconds_bucket\{le="[0-9.]+",method="POST",route="\/api\/v1\/people"\}/);
+    expect(text).toContain('tandem_event_loop_lag_p99_seconds');
+    expect(text).toContain('tandem_job_runs_total{job="test.metrics",outcome="done"} 1');
+    expect(text).toContain('tandem_job_runs_total{job="test.metrics",outcome="skipped"} 1');
+    if (engine === 'postgres') expect(text).toMatch(/tandem_db_pool_connections\{state="in_use"\} \d+/);
+    else expect(text).not.toContain('tandem_db_pool_connections{');
+  });
+
+  it('is 404 when TANDEM_METRICS_TOKEN is not set', async () => {
+    const plain = await createTestApp(engine);
+    try {
+      const res = await new Client(plain.app).request({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer anything' } });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    } finally {
+      await plain.close();
+    }
+  });
+});
