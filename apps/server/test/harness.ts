@@ -161,3 +161,10 @@ export async function invite(app: FastifyInstance, by: Client, email: string, ro
 export function csvOf(rows: string[][]): string {
   return rows.map((r) => r.join(',')).join('\n') + '\n';
 }
+
+/** An answer's JSON without the per-request `error.requestId`, to compare two error answers. */
+export function sameAnswer(res: { body: string }): unknown {
+  const v = JSON.parse(res.body) as { error?: { requestId?: string } };
+  if (v.error && typeof v.error === 'object') delete v.error.requestId;
+  return v;
+}

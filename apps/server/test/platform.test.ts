@@ -59,6 +59,36 @@ describe.each(engines())('platform contract on %s', (engine) => {
     expect(last!.json().error).toMatchObject({ code: 'rate_limited', requestId: last!.headers['x-request-id'] });
   });
 
+  it('pages the people directory by name with an opaque cursor, filters kept', async () => {
+    const names = Array.from({ length: 7 }, (_, i) => `Pager ${String.fromCharCode(71 - i)}`); // G..A
+    for (const [i, name] of names.entries()) {
+      const res = await owner.post('/api/v1/people', { name, email: `pager${i}@acme.test`, department: 'Ops', side: 'it', level: 'employee' });
+      expect(res.statusCode).toBe(201);
+      if (i === 0) expect((await owner.patch(`/api/v1/people/${res.json().id}`, { active: false })).statusCode).toBe(200);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await owner.get(`/api/v1/people?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { name: string }[]; nextCursor: string | null };
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((p) => p.name));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...names.slice(1)].sort());
+    const all = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json();
+    expect(all.items).toHaveLength(7);
+    expect(all.nextCursor).toBeNull();
+    for (const bad of ['limit=0', 'limit=501', 'cursor=bad!', 'cursor=WyJ4Il0', 'cursor=WyJ4IiwieSJd', 'page=2']) {
+      const res = await owner.get(`/api/v1/people?${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
   it('GET /api/health is 200 (liveness) and /api/ready is 200 with current migrations', async () => {
     const anon = new Client(t.app);
     const h = await anon.get('/api/health');
@@ -135,6 +165,35 @@ describe.each(engines())('metrics on %s', (engine) => {
       expect(res.json().error.code).toBe('not_found');
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe.each(engines())('housekeeping and snapshots on %s', (engine) => {
+  it('purges expired sessions and stale invitations daily, and writes the health snapshot from the job', async () => {
+    const t = await createTestApp(engine, { env: { TANDEM_SESSION_IDLE_MINUTES: '60' } });
+    try {
+      const { client: owner } = await setUp(t.app);
+      expect((await owner.post('/api/v1/invitations', { email: 'late@acme.test', role: 'member' })).statusCode).toBe(201);
+      expect((await owner.post('/api/v1/goals', { title: 'Grow the north', dueDate: '2027-06-30' })).statusCode).toBeLessThan(300);
+      const count = async (table: string) => Number(((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+      expect(await count('sessions')).toBe(1);
+      expect(await count('roadmap_health_snapshots')).toBe(0);
+      // The next day: the session's idle hour is long gone, the invitation (7 days) not yet stale.
+      t.clock.now = new Date('2026-11-29T00:00:30Z');
+      const ran = await t.app.jobs.tick(t.clock.now);
+      expect(ran).toEqual(expect.arrayContaining([expect.objectContaining({ job: 'org.housekeeping', ran: true }), expect.objectContaining({ job: 'strategy.health-snapshot', ran: true })]));
+      expect(ran.every((r) => r.error === undefined)).toBe(true);
+      expect(await count('sessions')).toBe(0);
+      expect(await count('invitations')).toBe(1);
+      expect(await count('roadmap_health_snapshots')).toBe(1);
+      // 40 days on: the unaccepted invitation expired more than 30 days ago.
+      t.clock.now = new Date('2027-01-08T00:00:30Z');
+      await t.app.jobs.tick(t.clock.now);
+      expect(await count('invitations')).toBe(0);
+      expect(await count('roadmap_health_snapshots')).toBe(2);
+    } finally {
+      await t.close();
     }
   });
 });

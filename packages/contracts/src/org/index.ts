@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrency, ZEmail, ZIsoDateTime, ZLevel, ZName, ZPassword, ZRole, ZSide, ZUuid } from '../common';
+import { ZCurrency, ZEmail, ZIsoDateTime, ZLevel, ZName, ZPageQuery, ZPassword, ZRole, ZSide, ZUuid, zPage } from '../common';
 
 export const ZOrganisationInput = z.strictObject({
   name: ZName,
@@ -166,14 +166,15 @@ export const ZUpdatePersonRequest = z
   .partial();
 export type TUpdatePersonRequest = z.input<typeof ZUpdatePersonRequest>;
 
-export const ZPeopleQuery = z.strictObject({
+export const ZPeopleQuery = ZPageQuery.extend({
   includeInactive: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
 });
 
-export const ZPeopleList = z.object({ people: z.array(ZPerson) });
+/** A page of the directory ordered by name (the paged-list contract). */
+export const ZPeopleList = zPage(ZPerson);
 export type TPeopleList = z.infer<typeof ZPeopleList>;
 
 /** The CSV header the people import expects, in order. */
@@ -215,13 +216,12 @@ export const ZAuditCursor = z
     return rest.length === 0 && ZIsoDateTime.safeParse(at).success && ZUuid.safeParse(id).success;
   }, 'cursor must be a nextCursor returned by this endpoint');
 
-export const ZAuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+export const ZAuditQuery = ZPageQuery.extend({
   cursor: ZAuditCursor.optional(),
 });
 
 export const ZAuditList = z.object({
-  entries: z.array(ZAuditEntry),
+  items: z.array(ZAuditEntry),
   /** Pass as `cursor` to read the next, older page; null when there is none. */
   nextCursor: z.string().nullable(),
 });
