@@ -164,7 +164,12 @@ export function csvOf(rows: string[][]): string {
 
 /** An answer's JSON without the per-request `error.requestId`, to compare two error answers. */
 export function sameAnswer(res: { body: string }): unknown {
-  const v = JSON.parse(res.body) as { error?: { requestId?: string } };
-  if (v.error && typeof v.error === 'object') delete v.error.requestId;
+  let v: { error?: { requestId?: string } } | null;
+  try {
+    v = JSON.parse(res.body) as { error?: { requestId?: string } } | null;
+  } catch {
+    return res.body; // not JSON (CSV, PDF): compared as is
+  }
+  if (v && typeof v === 'object' && v.error && typeof v.error === 'object') delete v.error.requestId;
   return v;
 }
