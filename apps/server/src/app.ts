@@ -18,8 +18,9 @@ import { JobRunner } from './lib/jobs';
 import type { Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
-import { registerErrorHandler } from './plugins/errors';
+import { errorBody, registerErrorHandler, requestIdOf } from './plugins/errors';
 import { inputGuardPlugin } from './plugins/input-guard';
+import { metricsPlugin } from './plugins/metrics';
 import { applyRateLimitTable } from './plugins/rate-limits';
 import { RedactingLogController, loggerOptions } from './lib/logging';
 import { healthRoutes } from './features/health';
@@ -63,7 +64,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     logger: loggerOptions(opts.logger),
     // Our own request line redacts tokens from URLs; fastify's would not.
     logController: new RedactingLogController(),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: opts.config.bodyLimit,
+    // Our own request id: a safe incoming x-request-id is kept, anything else replaced (decision 100).
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // X-Forwarded-For only from the proxies named in TANDEM_TRUSTED_PROXIES (decision 009).
     trustProxy: opts.config.trustedProxies.length > 0 ? opts.config.trustedProxies : false,
   });
@@ -83,6 +87,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   // API answers are per user and per moment: no browser or proxy cache may keep them.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -111,6 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       },
     },
   });
+  await app.register(metricsPlugin);
   await app.register(cookie);
   applyRateLimitTable(app, opts.config);
   await app.register(rateLimit, {
@@ -132,7 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         description:
           'Aligning IT and Business on technology priorities. All /api/v1 routes act on the session\'s current organisation. ' +
           'State-changing requests made with a session must send the tandem_csrf cookie value in the x-csrf-token header. ' +
-          'Errors are { "error": { "code", "message", "details"? } }.',
+          'Errors are { "error": { "code", "message", "requestId", "details"? } }; every answer carries the x-request-id header.',
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } },
@@ -169,7 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       // The web app routes on the client: unknown paths get the app shell.
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    return reply.status(404).send(errorBody(req, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
   return app;
 }

@@ -48,6 +48,10 @@ export interface Config {
   secretKey: string | null;
   /** Hosts that webhooks may reach even though they resolve to private or loopback addresses (self-hosted receivers). */
   webhookAllowHosts: string[];
+  /** Largest request body in bytes (`TANDEM_BODY_LIMIT`, default 1 MiB); larger bodies answer 413. */
+  bodyLimit: number;
+  /** Bearer token for GET /metrics; null: /metrics answers 404 (decision 102). */
+  metricsToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenRateLimit: positiveInt(env, 'TANDEM_TOKEN_RATE_LIMIT', 600),
     secretKey: secretKey(env.TANDEM_SECRET_KEY),
     webhookAllowHosts: parseList(env.TANDEM_WEBHOOK_ALLOW_HOSTS).map((h) => h.toLowerCase()),
+    bodyLimit: positiveInt(env, 'TANDEM_BODY_LIMIT', 1024 * 1024),
+    metricsToken: env.TANDEM_METRICS_TOKEN || null,
   };
 }
 

@@ -113,7 +113,7 @@ describe.each(engines())('fuzzing every operation on %s', (engine) => {
       ]),
       headers: { 'content-type': 'text/csv' },
     });
-    realIds.people = (await owner.get('/api/v1/people')).json().people[0].id;
+    realIds.people = (await owner.get('/api/v1/people?limit=500')).json().items[0].id;
     realIds.goals = (await owner.post('/api/v1/goals', { title: 'Fuzz goal' })).json().id;
     realIds.initiatives = (await owner.post('/api/v1/initiatives', { title: 'Fuzz initiative', goalIds: [realIds.goals] })).json().id;
     realIds.enablers = (await owner.post('/api/v1/enablers', { title: 'Fuzz enabler' })).json().id;

@@ -129,14 +129,14 @@ describe.each(engines())('request path: bad input is a 400, never a 500, on %s',
     expect400(await owner.post('/api/v1/pulses', { title: 'P', questions: [{ text: `Is ${NUL} fine?` }] }), 'body.questions.0.text');
     expect400(await owner.get('/api/v1/people?includeInactive=%00'), 'querystring.includeInactive');
     expect400(await new Client(t.app).get('/api/v1/respond/ab%00cd'), 'params.token');
-    expect(JSON.parse((await owner.get('/api/v1/people')).body).people).toHaveLength(0);
+    expect(JSON.parse((await owner.get('/api/v1/people?limit=500')).body).items).toHaveLength(0);
   });
 
   it('refuses U+0000 in a CSV cell with its line, and imports nothing', async () => {
     const people = csvOf([['name', 'email', 'department', 'side', 'level', 'location'], ['Ann', 'ann@acme.test', 'IT', 'it', 'leader', ''], ['B\u0000b', 'bob@acme.test', 'IT', 'it', 'employee', '']]);
     const res = await csv(owner, '/api/v1/people/import', people);
     expect400(res, 'line 3');
-    expect((await owner.get('/api/v1/people')).json().people).toHaveLength(0);
+    expect((await owner.get('/api/v1/people?limit=500')).json().items).toHaveLength(0);
     expect400(await csv(owner, '/api/v1/goals/import', csvOf([['title', 'metric', 'baseline', 'target', 'unit', 'due_date', 'owner_email'], [NUL, '', '', '', '', '', '']])));
     expect400(await csv(owner, '/api/v1/initiatives/import', `title,description,goals,owner_email,business_champion_email,it_champion_email,start_date,end_date,status,effort,ansoff,it_involved_at\nX,${NUL},,,,,,,,,,\n`));
     expect400(await csv(owner, '/api/v1/enablers/import', `title,initiatives,owner_email,start_date,end_date,status,effort\n${NUL},,,,,,\n`));
@@ -240,7 +240,7 @@ describe.each(engines())('request path: links, CSV round trip and headers on %s'
       const imported = await csv(owner, '/api/v1/people/import', csvOf(rows));
       expect(imported.json(), imported.body).toEqual({ dryRun: false, created: tricky.length, updated: 0, unchanged: 0, errors: [], failedCsv: '' });
       // The import's own unescaping applies to hand-written files too: "'quoted" has no formula start, so it stays.
-      const before = (await owner.get('/api/v1/people')).json().people.map((p: { name: string; department: string; location: string }) => [p.name, p.department, p.location]);
+      const before = (await owner.get('/api/v1/people?limit=500')).json().items.map((p: { name: string; department: string; location: string }) => [p.name, p.department, p.location]);
 
       await owner.post('/api/v1/goals', { title: '=SUM(A1:A9)', metric: '-margin', baseline: -5, target: 10, unit: "'%", dueDate: '2027-12-31' });
       await owner.post('/api/v1/initiatives', { title: '@risk', description: '=cmd|calc', effort: 5 });
@@ -264,7 +264,7 @@ describe.each(engines())('request path: links, CSV round trip and headers on %s'
         .map((l) => l.split(',').slice(0, 6).join(','))
         .join('\n');
       expect((await csv(owner, '/api/v1/people/import', peopleCsv)).json().errors).toEqual([]);
-      const after = (await owner.get('/api/v1/people')).json().people.map((p: { name: string; department: string; location: string }) => [p.name, p.department, p.location]);
+      const after = (await owner.get('/api/v1/people?limit=500')).json().items.map((p: { name: string; department: string; location: string }) => [p.name, p.department, p.location]);
       expect(after).toEqual(before);
 
       for (const kind of ['goals', 'initiatives', 'enablers'] as const) {

@@ -161,3 +161,15 @@ export async function invite(app: FastifyInstance, by: Client, email: string, ro
 export function csvOf(rows: string[][]): string {
   return rows.map((r) => r.join(',')).join('\n') + '\n';
 }
+
+/** An answer's JSON without the per-request `error.requestId`, to compare two error answers. */
+export function sameAnswer(res: { body: string }): unknown {
+  let v: { error?: { requestId?: string } } | null;
+  try {
+    v = JSON.parse(res.body) as { error?: { requestId?: string } } | null;
+  } catch {
+    return res.body; // not JSON (CSV, PDF): compared as is
+  }
+  if (v && typeof v === 'object' && v.error && typeof v.error === 'object') delete v.error.requestId;
+  return v;
+}

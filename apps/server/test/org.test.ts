@@ -34,7 +34,7 @@ describe.each(engines())('org on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.side']));
-    expect((await owner.get('/api/v1/people')).json().people).toHaveLength(0);
+    expect((await owner.get('/api/v1/people?limit=500')).json().items).toHaveLength(0);
   });
 
   it('never answers with a stack trace, even for malformed JSON', async () => {
@@ -176,10 +176,10 @@ describe.each(engines())('org on %s', (engine) => {
     expect(ghost.statusCode).toBe(400);
     const off = await owner.patch(`/api/v1/people/${emp.json().id}`, { active: false, location: 'Remote' });
     expect(off.json()).toMatchObject({ active: false, location: 'Remote' });
-    const active = (await owner.get('/api/v1/people')).json().people.map((p: { email: string }) => p.email);
+    const active = (await owner.get('/api/v1/people?limit=500')).json().items.map((p: { email: string }) => p.email);
     expect(active).toContain('bea@acme.test');
     expect(active).not.toContain('eli@acme.test');
-    const all = (await owner.get('/api/v1/people?includeInactive=true')).json().people.map((p: { email: string }) => p.email);
+    const all = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items.map((p: { email: string }) => p.email);
     expect(all).toContain('eli@acme.test');
   });
 
@@ -252,7 +252,7 @@ describe.each(engines())('org on %s', (engine) => {
     expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(line).toContain("'+Ops");
     expect(line).toContain("'@home");
-    const audit = (await owner.get('/api/v1/audit')).json().entries.map((e: { action: string }) => e.action);
+    const audit = (await owner.get('/api/v1/audit?limit=500')).json().items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['people.exported', 'people.imported', 'invitation.created', 'invitation.accepted', 'login.succeeded', 'setup.completed']));
     // Failed sign-ins go to no organisation's audit log (decision 008).
     expect(audit).not.toContain('login.failed');
@@ -261,16 +261,16 @@ describe.each(engines())('org on %s', (engine) => {
   it('pages the audit log by cursor without skipping or repeating entries', async () => {
     const all = (await owner.get('/api/v1/audit?limit=500')).json();
     expect(all.nextCursor).toBeNull();
-    expect(all.entries.length).toBeGreaterThan(7);
+    expect(all.items.length).toBeGreaterThan(7);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { entries: { id: string }[]; nextCursor: string | null } = (await owner.get(`/api/v1/audit?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
-      expect(page.entries.length).toBeLessThanOrEqual(3);
-      seen.push(...page.entries.map((e: { id: string }) => e.id));
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await owner.get(`/api/v1/audit?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((e: { id: string }) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(all.entries.map((e: { id: string }) => e.id));
+    expect(seen).toEqual(all.items.map((e: { id: string }) => e.id));
     expect((await owner.get('/api/v1/audit?cursor=yesterday')).statusCode).toBe(400);
   });
 
@@ -280,10 +280,10 @@ describe.each(engines())('org on %s', (engine) => {
     const me = (await owner.get('/api/v1/me')).json();
     expect(me.current.name).toBe('Beta Corp');
     expect(me.organisations.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Acme', 'Beta Corp']));
-    expect((await owner.get('/api/v1/people')).json().people).toHaveLength(0);
+    expect((await owner.get('/api/v1/people?limit=500')).json().items).toHaveLength(0);
     const acme = me.organisations.find((o: { name: string }) => o.name === 'Acme');
     expect((await owner.post(`/api/v1/orgs/${acme.id}/switch`)).statusCode).toBe(200);
-    expect((await owner.get('/api/v1/people')).json().people.length).toBeGreaterThan(0);
+    expect((await owner.get('/api/v1/people?limit=500')).json().items.length).toBeGreaterThan(0);
     const stranger = (await invite(t.app, owner, 'stranger@acme.test', 'member')).client;
     expect((await stranger.post(`/api/v1/orgs/${created.json().id}/switch`)).statusCode).toBe(404);
     expect((await owner.post('/api/v1/orgs', { name: 'Bad', currency: 'euro' })).statusCode).toBe(400);
@@ -297,7 +297,7 @@ describe.each(engines())('org on %s', (engine) => {
     expect((await victim.get('/api/v1/people')).statusCode).toBe(200);
     expect((await owner.delete(`/api/v1/members/${me.user.id}`)).statusCode).toBe(200);
     expect((await victim.get('/api/v1/people')).statusCode).toBe(401);
-    const audit = (await owner.get('/api/v1/audit')).json().entries.map((e: { action: string }) => e.action);
+    const audit = (await owner.get('/api/v1/audit?limit=500')).json().items.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['member.role_changed', 'member.removed']));
   });
 

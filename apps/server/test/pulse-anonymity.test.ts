@@ -93,7 +93,7 @@ async function runPulse(t: MailApp, admin: Client, population: Person[], k: numb
   await importPeople(admin, population, `${tag}x`);
   const p = await createPulse(admin, { title: `Pulse ${tag}`, questions: QUESTIONS, minGroupSize: k, minCommentGroupSize: Math.max(k, 10) });
   const inv = await invite(admin, p.id, t.smtp);
-  const people = (await admin.get('/api/v1/people')).json().people as { id: string; email: string }[];
+  const people = (await admin.get('/api/v1/people?limit=500')).json().items as { id: string; email: string }[];
   const indexOf = new Map(people.map((x) => [x.id, Number(/x(\d+)@/.exec(x.email)![1])]));
   for (const i of inv.invitations) {
     const v = population[indexOf.get(i.personId)!]!.answers;

@@ -50,7 +50,7 @@ describe.each(engines())('link custody with mail on %s', (engine) => {
   it('lists the issued links after a reload: who and when, never used or token, no total while open', async () => {
     const p = await createPulse(admin, { title: 'Listed', template: 'tech-priorities-alignment', minGroupSize: 3, minCommentGroupSize: 3 });
     const inv = await invite(admin, p.id, t.smtp);
-    const people = (await admin.get('/api/v1/people')).json().people as { id: string; name: string }[];
+    const people = (await admin.get('/api/v1/people?limit=500')).json().items as { id: string; name: string }[];
     const first = await admin.get(`/api/v1/pulses/${p.id}/invitations`);
     expect(first.json().respondents).toBeNull();
     expect((await respond(t.app, inv.invitations[0]!.token, p.questions, 5)).statusCode).toBe(201);
@@ -176,7 +176,7 @@ describe.each(engines())('link custody without mail on %s', (engine) => {
     const pulse = (await admin.get(`/api/v1/pulses/${p.id}`)).json();
     expect(pulse.status).toBe('draft');
     expect(pulse.invited).toBe(0);
-    const people = (await admin.get('/api/v1/people')).json().people as { id: string }[];
+    const people = (await admin.get('/api/v1/people?limit=500')).json().items as { id: string }[];
     const reissue = await admin.post(`/api/v1/pulses/${p.id}/invitations/${people[0]!.id}/reissue`);
     expect(reissue.statusCode).toBe(409);
     expect(reissue.json().error.code).toBe('mail_required');

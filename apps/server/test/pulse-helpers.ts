@@ -43,7 +43,7 @@ export async function invite(client: Client, pulseId: string, mail: { received: 
   const res = await client.post(`/api/v1/pulses/${pulseId}/invitations`);
   if (res.statusCode !== 201) throw new Error(`invite failed: ${res.statusCode} ${res.body}`);
   const answer = res.json() as { issued: number; mailed: number };
-  const people = (await client.get('/api/v1/people')).json().people as { id: string; email: string }[];
+  const people = (await client.get('/api/v1/people?limit=500')).json().items as { id: string; email: string }[];
   const idOf = new Map(people.map((p) => [p.email.toLowerCase(), p.id]));
   const invitations = mailedLinks(mail.received, before).map((l) => ({ personId: idOf.get(l.email)!, ...l }));
   return { ...answer, invitations };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { queryRows } from '@tandem/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, engines, invite as inviteMember, setUp, type TestApp } from './harness';
+import { Client, createTestApp, engines, invite as inviteMember, sameAnswer, setUp, type TestApp } from './harness';
 import { createMailApp, createPulse, group, importPeople, invite, respond, type Attrs } from './pulse-helpers';
 import { startSmtp } from './smtp';
 import { createMailer } from '../src/lib/mailer';
@@ -136,8 +136,8 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       const malformed = await respond(t.app, 'not a token at all!', p.questions, 3);
       const long = await respond(t.app, 'x'.repeat(90), p.questions, 3);
       expect(unknown.statusCode).toBe(404);
-      expect(malformed.body).toBe(unknown.body);
-      expect(long.body).toBe(unknown.body);
+      expect(sameAnswer(malformed)).toEqual(sameAnswer(unknown));
+      expect(sameAnswer(long)).toEqual(sameAnswer(unknown));
       expect((await new Client(t.app).get('/api/v1/respond/%27%3B--')).body).toBe(unknown.body);
       expect(await counts(t)).toEqual(before);
     });
@@ -212,7 +212,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
   it('shows results with small segments suppressed (and their complements), the gaps and the headline; the CSV agrees', async () => {
     const p = await createPulse(admin, { title: 'Suppression', template: 'tech-priorities-alignment' });
     const inv = await invite(admin, p.id, t.smtp);
-    const people = (await admin.get('/api/v1/people')).json().people as { id: string; side: string; level: string }[];
+    const people = (await admin.get('/api/v1/people?limit=500')).json().items as { id: string; side: string; level: string }[];
     const byId = new Map(people.map((x) => [x.id, x]));
     for (const i of inv.invitations) {
       const who = byId.get(i.personId)!;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN, seedDemo } from '../src/demo/seed';
-import { Client, OWNER, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
+import { Client, OWNER, createTestApp, csvOf, engines, invite, sameAnswer, setUp, type TestApp } from './harness';
 
 type Finding = { rule: string; severity: string; itemType: string; itemId: string; message: string; slipDays?: number; relatedId?: string };
 
@@ -171,7 +171,7 @@ describe.each(engines())('strategy on %s', (engine) => {
       expect(res.statusCode, `${url} ${JSON.stringify(body)}`).toBe(400);
       expect(res.body).not.toContain(foreignGoalId);
       const random = await owner.post(url, JSON.parse(JSON.stringify(body).replaceAll(foreignGoalId, crypto.randomUUID()).replaceAll(foreignPersonId, crypto.randomUUID())));
-      expect(random.json()).toEqual(res.json());
+      expect(sameAnswer(random)).toEqual(sameAnswer(res));
     }
     expect(await state()).toBe(before);
     // The other organisation's goal is not reachable at all.
@@ -279,7 +279,9 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect(after.findings).toEqual([]);
     expect(after.overall).toBe(100);
 
-    // One snapshot per day: the last computation of the day wins.
+    // Reading the health writes nothing; the daily job writes one snapshot per day (decision 104).
+    expect((await owner.get('/api/v1/roadmap/health/history')).json().snapshots).toEqual([]);
+    await t.app.jobs.tick(t.clock.now);
     const hist = (await owner.get('/api/v1/roadmap/health/history')).json();
     expect(hist.snapshots).toEqual([{ day: '2026-11-28', overall: 100, scores: after.scores, findings: 0 }]);
 

@@ -46,11 +46,15 @@ export type TSide = z.infer<typeof ZSide>;
 export const ZLevel = z.enum(['leader', 'employee']);
 export type TLevel = z.infer<typeof ZLevel>;
 
-/** The single error body every failing request returns. */
+/**
+ * The single error body every failing request returns; `requestId` is also the `x-request-id`
+ * header of the answer, and the id of the server's log line for it.
+ */
 export const ZErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    requestId: z.string(),
     details: z.unknown().optional(),
   }),
 });

@@ -27,6 +27,8 @@ export interface Database {
   engine: Engine;
   /** Runs a plain SQL string (used by health checks and benchmarks). */
   ping(): Promise<boolean>;
+  /** Connections of the PostgreSQL pool (metrics); PGlite has no pool and answers null. */
+  poolStats(): { total: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         await db.execute(sql`select 1`);
         return true;
       },
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.poolSize ?? 10 }),
       close: () => pool.end(),
     };
   }
@@ -186,6 +189,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       await client.query('select 1');
       return true;
     },
+    poolStats: () => null,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -18,3 +18,4 @@ export * from './events';
 export * from './integrations';
 export * from './crossover';
 export * from './transfer';
+export * from './platform';

@@ -1,10 +1,24 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, STATUS_BY_CODE, type ErrorCode } from '../lib/errors';
 import { plainIssue } from '../lib/field-messages';
 
-function body(code: string, message: string, details?: unknown) {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+/**
+ * An incoming `x-request-id` is kept only when it is a short safe token (a proxy's or a client's
+ * correlation id); anything else, or nothing, gets a fresh UUID. The id is echoed in the
+ * `x-request-id` header of every answer and in every error body (decision 100).
+ */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const h = req.headers['x-request-id'];
+  return typeof h === 'string' && SAFE_REQUEST_ID.test(h) ? h : randomUUID();
+}
+
+/** The one error body shape: `{ error: { code, message, requestId, details? } }`. */
+export function errorBody(req: FastifyRequest, code: string, message: string, details?: unknown) {
+  const requestId = String(req.id);
+  return { error: details === undefined ? { code, message, requestId } : { code, message, requestId, details } };
 }
 
 /**
@@ -14,8 +28,10 @@ function body(code: string, message: string, details?: unknown) {
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    // Errors raised before the onRequest hook (a malformed URL) still carry the id.
+    reply.header('x-request-id', req.id);
     if (err instanceof AppError) {
-      return reply.status(STATUS_BY_CODE[err.code]).send(body(err.code, err.message, err.details));
+      return reply.status(STATUS_BY_CODE[err.code]).send(errorBody(req, err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       // Labelled messages in plain words, quoting the bad value; the path stays last (decision 141).
@@ -30,18 +46,18 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
       const first = details[0];
       const message = first ? `${first.message} (${first.path})` : 'Invalid request';
-      return reply.status(400).send(body('validation', message, details));
+      return reply.status(400).send(errorBody(req, 'validation', message, details));
     }
     const pgCode = (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code);
     if (pgCode === '23505') {
       // A unique constraint caught a race that the service's own check could not see.
-      return reply.status(409).send(body('conflict', 'This already exists'));
+      return reply.status(409).send(errorBody(req, 'conflict', 'This already exists'));
     }
-    if (pgCode === '23503') return reply.status(400).send(body('bad_request', 'A linked record does not exist in this organisation'));
+    if (pgCode === '23503') return reply.status(400).send(errorBody(req, 'bad_request', 'A linked record does not exist in this organisation'));
     const fe = err as FastifyError;
     const status = fe.statusCode ?? 500;
     if (status === 429) {
-      return reply.status(429).send(body('rate_limited', 'Too many attempts; wait a minute and try again'));
+      return reply.status(429).send(errorBody(req, 'rate_limited', 'Too many attempts; wait a minute and try again'));
     }
     if (status >= 400 && status < 500) {
       const code: ErrorCode =
@@ -54,9 +70,9 @@ export function registerErrorHandler(app: FastifyInstance) {
             : status === 415
               ? 'Unsupported content type'
               : fe.message;
-      return reply.status(status).send(body(code, message));
+      return reply.status(status).send(errorBody(req, code, message));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
+    return reply.status(500).send(errorBody(req, 'internal', 'Something went wrong on our side; it has been logged'));
   });
 }

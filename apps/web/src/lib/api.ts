@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ZErrorBody } from '@tandem/contracts';
+import { PAGE_LIMIT_MAX, ZErrorBody, zPage } from '@tandem/contracts';
 
 /** One failed API call: the server's `{ error: { code, message, details? } }` plus the HTTP status. */
 export class ApiError extends Error {
@@ -100,5 +100,23 @@ export function fieldErrors(e: unknown): Record<string, string> {
     const key = path.replace(/^body\.?/, '');
     out[key] ??= message;
   }
+  return out;
+}
+
+/**
+ * Every item of a paged list (the `{ items, nextCursor }` contract), following the cursors at the
+ * largest page size. For pickers that need the whole set (owners, audiences); lists a person
+ * reads page by page use an infinite query instead.
+ */
+export async function apiAllPages<T extends z.ZodType>(path: string, item: T, signal?: AbortSignal): Promise<z.output<T>[]> {
+  const schema = zPage(item);
+  const sep = path.includes('?') ? '&' : '?';
+  const out: z.output<T>[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: z.output<typeof schema> = await api(`${path}${sep}limit=${PAGE_LIMIT_MAX}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { schema, signal });
+    out.push(...(page.items as z.output<T>[]));
+    cursor = page.nextCursor;
+  } while (cursor);
   return out;
 }

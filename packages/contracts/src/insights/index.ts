@@ -23,7 +23,8 @@ export const ZGapTile = z.object({
 });
 
 export const ZHealthTile = z.object({
-  overall: z.number().int(),
+  /** Null when nothing could be judged (GET /roadmap/health's overall). */
+  overall: z.number().int().nullable(),
   scores: ZHealthScores,
   findings: z.number().int(),
   trend: z.array(ZHealthSnapshot),

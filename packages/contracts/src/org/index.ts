@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrency, ZEmail, ZIsoDateTime, ZLevel, ZName, ZPassword, ZRole, ZSide, ZUuid } from '../common';
+import { ZCurrency, ZEmail, ZIsoDateTime, ZLevel, ZName, ZPageQuery, ZPassword, ZRole, ZSide, ZUuid, zPage } from '../common';
 
 export const ZOrganisationInput = z.strictObject({
   name: ZName,
@@ -166,14 +166,15 @@ export const ZUpdatePersonRequest = z
   .partial();
 export type TUpdatePersonRequest = z.input<typeof ZUpdatePersonRequest>;
 
-export const ZPeopleQuery = z.strictObject({
+export const ZPeopleQuery = ZPageQuery.extend({
   includeInactive: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
 });
 
-export const ZPeopleList = z.object({ people: z.array(ZPerson) });
+/** A page of the directory ordered by name (the paged-list contract). */
+export const ZPeopleList = zPage(ZPerson);
 export type TPeopleList = z.infer<typeof ZPeopleList>;
 
 /** The CSV header the people import expects, in order. */
@@ -251,20 +252,31 @@ export const ZAuditCursor = z
     return rest.length === 0 && ZIsoDateTime.safeParse(at).success && ZUuid.safeParse(id).success;
   }, 'cursor must be a nextCursor returned by this endpoint');
 
-export const ZAuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+export const ZAuditQuery = ZPageQuery.extend({
   cursor: ZAuditCursor.optional(),
 });
 
 export const ZAuditList = z.object({
-  entries: z.array(ZAuditEntry),
+  items: z.array(ZAuditEntry),
   /** Pass as `cursor` to read the next, older page; null when there is none. */
   nextCursor: z.string().nullable(),
 });
 export type TAuditList = z.infer<typeof ZAuditList>;
 
+/**
+ * Liveness (`GET /api/health`): 200 while the process runs. `database.ok` reports a ping bounded
+ * to one second, for a person reading it; orchestrators use `/api/ready` for the database.
+ */
 export const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean() }),
+  version: z.string(),
+});
+
+/** Readiness (`GET /api/ready`): 200 when the database answers and its migrations are current, else 503. */
+export const ZReady = z.object({
+  ready: z.boolean(),
+  database: z.object({ engine: z.enum(['pglite', 'postgres']), ok: z.boolean() }),
+  migrations: z.object({ expected: z.number().int(), applied: z.number().int(), current: z.boolean() }).nullable(),
   version: z.string(),
 });

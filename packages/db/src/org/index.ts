@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { auditLog, instance, invitations, memberships, organisations, people, sessions, users } from '../schema/org';
 
@@ -154,8 +154,21 @@ export async function setSessionOrg(x: Executor, id: string, orgId: string | nul
   await x.update(sessions).set({ currentOrgId: orgId }).where(eq(sessions.id, id));
 }
 
-export async function deleteExpiredSessions(x: Executor, now: Date) {
-  await x.delete(sessions).where(lt(sessions.expiresAt, now));
+export async function deleteExpiredSessions(x: Executor, now: Date): Promise<number> {
+  const rows = await x
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Invitations never accepted whose link expired before `before` (kept a while so admins see them as expired). */
+export async function deleteStaleInvitations(x: Executor, before: Date): Promise<number> {
+  const rows = await x
+    .delete(invitations)
+    .where(and(isNull(invitations.acceptedAt), lt(invitations.expiresAt, before)))
+    .returning({ id: invitations.id });
+  return rows.length;
 }
 
 /* ---------- invitations ---------- */
@@ -220,6 +233,25 @@ export async function findInvitation(x: Executor, orgId: string, id: string) {
 export async function listPeople(x: Executor, orgId: string, includeInactive: boolean): Promise<PersonRow[]> {
   const cond = includeInactive ? eq(people.orgId, orgId) : and(eq(people.orgId, orgId), eq(people.active, true));
   return x.select().from(people).where(cond).orderBy(asc(people.name), asc(people.id));
+}
+
+/** One page of the directory by (name, id), fetching `limit + 1` rows so the caller knows whether more follow. */
+export async function listPeoplePage(
+  x: Executor,
+  orgId: string,
+  includeInactive: boolean,
+  limit: number,
+  after: readonly [string, string] | null,
+): Promise<PersonRow[]> {
+  const conds = [eq(people.orgId, orgId)];
+  if (!includeInactive) conds.push(eq(people.active, true));
+  if (after) conds.push(sql`(${people.name}, ${people.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  return x
+    .select()
+    .from(people)
+    .where(and(...conds))
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(limit + 1);
 }
 
 export async function findPerson(x: Executor, orgId: string, id: string): Promise<PersonRow | null> {

@@ -288,6 +288,12 @@ export async function upsertHealthSnapshot(x: Executor, orgId: string, v: Omit<H
     .onConflictDoUpdate({ target: [roadmapHealthSnapshots.orgId, roadmapHealthSnapshots.day], set: rest });
 }
 
+/** Organisations that have at least one goal, initiative or enabler: those whose health is worth a daily snapshot. */
+export async function listOrgIdsWithRoadmap(x: Executor): Promise<string[]> {
+  const rows = await x.execute(sql`select org_id from goals union select org_id from initiatives union select org_id from enablers`);
+  return (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id);
+}
+
 export async function listHealthSnapshots(x: Executor, orgId: string, limit: number): Promise<HealthSnapshotRow[]> {
   const rows = await x
     .select()

@@ -71,7 +71,7 @@ export async function healthTile(ctx: AppContext, auth: OrgAuth): Promise<Tile<N
   const before = [...snapshots].reverse().find((s) => s.day <= monthAgo);
   return {
     value: { overall: h.overall, scores: h.scores, findings: h.findings.length, trend: snapshots },
-    movement: before ? { from: before.overall, to: h.overall } : null,
+    movement: before && before.overall !== null && h.overall !== null ? { from: before.overall, to: h.overall } : null,
   };
 }
 

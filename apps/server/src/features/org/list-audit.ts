@@ -11,7 +11,7 @@ export async function listOrgAudit(ctx: AppContext, auth: OrgAuth, limit: number
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    entries: await nameAuditTargets(ctx.db, auth.orgId, page.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null }))),
+    items: await nameAuditTargets(ctx.db, auth.orgId, page.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null }))),
     nextCursor: rows.length > limit && last ? `${last.at.toISOString()}~${last.id}` : null,
   };
 }

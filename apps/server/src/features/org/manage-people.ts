@@ -1,13 +1,18 @@
-import { findPerson, findPersonByEmail, insertPeople, listPeople, managerChain, updatePerson, type Executor } from '@tandem/db';
-import type { TCreatePersonRequest, TPerson, TUpdatePersonRequest } from '@tandem/contracts';
+import { findPerson, findPersonByEmail, insertPeople, listPeoplePage, managerChain, updatePerson, type Executor } from '@tandem/db';
+import type { TCreatePersonRequest, TPeopleList, TPerson, TUpdatePersonRequest } from '@tandem/contracts';
 import { ZCreatePersonRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { decodeCursor, pageOf } from '../../lib/paging';
 import { recordAudit } from './record-audit';
 import { toPerson } from './people.mapper';
 
-export async function listOrgPeople(ctx: AppContext, auth: OrgAuth, includeInactive: boolean): Promise<TPerson[]> {
-  return (await listPeople(ctx.db, auth.orgId, includeInactive)).map(toPerson);
+/** A page of the directory by name (the paged-list contract); the cursor is the last (name, id). */
+export async function listOrgPeople(ctx: AppContext, auth: OrgAuth, q: { includeInactive: boolean; limit: number; cursor?: string | undefined }): Promise<TPeopleList> {
+  const after = q.cursor ? (decodeCursor(q.cursor, ['string', 'string']) as [string, string]) : null;
+  if (after && !/^[0-9a-f-]{36}$/i.test(after[1])) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+  const rows = await listPeoplePage(ctx.db, auth.orgId, q.includeInactive, q.limit, after);
+  return pageOf(rows, q.limit, (r) => [r.name, r.id], toPerson);
 }
 
 export async function getOrgPerson(ctx: AppContext, auth: OrgAuth, id: string): Promise<TPerson> {

@@ -44,6 +44,7 @@ import { exportPeople } from './export-people';
 import { getMe } from './get-me';
 import { importPeople } from './import-people';
 import { listOrgAudit } from './list-audit';
+import { housekeepingJob } from './housekeeping';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
 import { listOrgInvitations, revokeOrgInvitation } from './manage-invitations';
@@ -65,6 +66,7 @@ function rate(app: FastifyInstance) {
 
 /** Setup, sessions, organisations, invitations, members, the people directory and the audit log. */
 export async function orgRoutes(app: FastifyInstance) {
+  app.jobs.register(housekeepingJob);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const signedIn = (reply: FastifyReply, s: { token: string; csrf: string }) => setSessionCookies(app, reply, s.token, s.csrf);
@@ -222,9 +224,9 @@ export async function orgRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/people', { config: { access: 'member' }, schema: { tags, summary: 'The people directory', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, async (req) => ({
-    people: await listOrgPeople(ctx, requireOrg(req), req.query.includeInactive),
-  }));
+  r.get('/people', { config: { access: 'member' }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
+    listOrgPeople(ctx, requireOrg(req), req.query),
+  );
 
   r.post('/people', { config: { access: 'admin' }, schema: { tags, summary: 'Add a person', body: ZCreatePersonRequest, response: { 201: ZPerson } } }, async (req, reply) =>
     reply.status(201).send(await createOrgPerson(ctx, requireOrg(req), req.body)),

@@ -1,7 +1,8 @@
-import { getStrategySettings, listHealthSnapshots, listPeopleSides, loadRoadmap, upsertHealthSnapshot, upsertStrategySettings } from '@tandem/db';
+import { getStrategySettings, listHealthSnapshots, listOrgIdsWithRoadmap, listPeopleSides, loadRoadmap, upsertHealthSnapshot, upsertStrategySettings } from '@tandem/db';
 import { DEFAULT_IT_GRACE_DAYS, roadmapHealth } from '@tandem/core';
 import type { THealthHistory, TRoadmapHealth, TStrategySettings } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
+import { daySlot, type Job } from '../../lib/jobs';
 import { recordStrategyAudit } from './record-history';
 import { toCoreInput } from './strategy.mapper';
 
@@ -17,26 +18,52 @@ export async function putSettings(ctx: AppContext, auth: OrgAuth, v: TStrategySe
   });
 }
 
+async function computeHealth(ctx: AppContext, orgId: string, now: Date) {
+  const [rows, sides, stored] = await Promise.all([loadRoadmap(ctx.db, orgId), listPeopleSides(ctx.db, orgId), getStrategySettings(ctx.db, orgId)]);
+  const itGraceDays = stored?.itGraceDays ?? DEFAULT_IT_GRACE_DAYS;
+  return { h: roadmapHealth(toCoreInput(rows, sides), { now, itGraceDays }), itGraceDays };
+}
+
 /**
- * Runs the pure health rules of packages/core over the organisation's roadmap and keeps one
- * snapshot per day (the last run of the day wins) so that the insights module can draw the trend.
+ * Runs the pure health rules of packages/core over the organisation's roadmap. A read: it writes
+ * nothing (decision 104); the daily snapshot comes from `healthSnapshotJob`.
  */
 export async function checkRoadmapHealth(ctx: AppContext, auth: OrgAuth): Promise<TRoadmapHealth> {
   const now = ctx.now();
-  const [rows, sides, settings] = await Promise.all([loadRoadmap(ctx.db, auth.orgId), listPeopleSides(ctx.db, auth.orgId), getSettings(ctx, auth)]);
-  const h = roadmapHealth(toCoreInput(rows, sides), { now, itGraceDays: settings.itGraceDays });
-  await upsertHealthSnapshot(ctx.db, auth.orgId, {
-    day: now.toISOString().slice(0, 10),
-    overall: h.overall,
-    aggressive: h.scores.aggressive,
-    enablers: h.scores.enablers,
-    specific: h.scores.specific,
-    includesIt: h.scores.includesIt,
-    findings: h.findings.length,
-    computedAt: now,
-  });
-  return { ...h, computedAt: now.toISOString(), itGraceDays: settings.itGraceDays };
+  const { h, itGraceDays } = await computeHealth(ctx, auth.orgId, now);
+  return { ...h, computedAt: now.toISOString(), itGraceDays };
 }
+
+/**
+ * One snapshot per organisation and UTC day, written by the first job tick of the day (any
+ * instance, once: decision 060) for every organisation with a roadmap, so the trend needs nobody
+ * to open the health page. Running it again on the same day overwrites that day's snapshot.
+ */
+export async function writeHealthSnapshots(ctx: AppContext, now: Date): Promise<number> {
+  const orgIds = await listOrgIdsWithRoadmap(ctx.db);
+  for (const orgId of orgIds) {
+    const { h } = await computeHealth(ctx, orgId, now);
+    await upsertHealthSnapshot(ctx.db, orgId, {
+      day: now.toISOString().slice(0, 10),
+      overall: h.overall,
+      aggressive: h.scores.aggressive,
+      enablers: h.scores.enablers,
+      specific: h.scores.specific,
+      includesIt: h.scores.includesIt,
+      findings: h.findings.length,
+      computedAt: now,
+    });
+  }
+  return orgIds.length;
+}
+
+export const healthSnapshotJob: Job = {
+  name: 'strategy.health-snapshot',
+  slotOf: daySlot,
+  run: async (ctx, _slot, now) => {
+    await writeHealthSnapshots(ctx, now);
+  },
+};
 
 export async function healthHistory(ctx: AppContext, auth: OrgAuth, days: number): Promise<THealthHistory> {
   const rows = await listHealthSnapshots(ctx.db, auth.orgId, days);

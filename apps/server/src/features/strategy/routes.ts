@@ -32,7 +32,7 @@ import {
   ZUpdateSwotRequest,
 } from '@tandem/contracts';
 import { requireOrg } from '../../plugins/auth';
-import { checkRoadmapHealth, getSettings, healthHistory, putSettings } from './check-roadmap-health';
+import { checkRoadmapHealth, getSettings, healthHistory, healthSnapshotJob, putSettings } from './check-roadmap-health';
 import { exportStrategy } from './export-strategy';
 import { importStrategy, type StrategyCsvKind } from './import-strategy';
 import { listItemHistory } from './list-history';
@@ -50,6 +50,8 @@ const ok = { ok: true as const };
 export async function strategyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
+  // The daily health snapshot is written here, never by a GET (decision 104).
+  app.jobs.register(healthSnapshotJob);
 
   /* ---- goals ---- */
   r.get('/goals', { config: { access: 'member' }, schema: { tags, summary: 'Business goals with progress rolled up from initiatives and enablers', response: { 200: ZGoalList } } }, async (req) => ({
@@ -141,7 +143,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   );
 
   /* ---- roadmap health ---- */
-  r.get('/roadmap/health', { config: { access: 'member' }, schema: { tags, summary: 'Roadmap health check: four scores answering the seed questions, with findings to fix; records the daily snapshot', response: { 200: ZRoadmapHealth } } }, (req) =>
+  r.get('/roadmap/health', { config: { access: 'member' }, schema: { tags, summary: 'Roadmap health check: four scores answering the seed questions, with findings to fix (a read; the daily snapshot is a scheduled job)', response: { 200: ZRoadmapHealth } } }, (req) =>
     checkRoadmapHealth(ctx, requireOrg(req)),
   );
   r.get('/roadmap/health/history', { config: { access: 'member' }, schema: { tags, summary: 'Daily health snapshots, oldest first', querystring: ZHealthHistoryQuery, response: { 200: ZHealthHistory } } }, (req) =>

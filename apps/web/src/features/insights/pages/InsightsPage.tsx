@@ -70,7 +70,7 @@ function Tiles({ i }: { i: TInsights }) {
           <Tile
             testId="tile-health"
             title="Roadmap health"
-            value={`${i.health.overall}/100`}
+            value={i.health.overall === null ? "No data" : `${i.health.overall}/100`}
             method={METHOD.health}
             link={
               <Anchor component={Link} to="/roadmap/health" size="sm">

@@ -9,6 +9,7 @@ export const orgKeys = {
   invitations: ['org', 'invitations'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   people: (includeInactive: boolean) => ['org', 'people', { includeInactive }] as const,
+  peoplePages: (includeInactive: boolean) => ['org', 'people', 'pages', { includeInactive }] as const,
   peopleAll: ['org', 'people'] as const,
   audit: ['org', 'audit'] as const,
 };

@@ -30,7 +30,7 @@ function AuditTable() {
   const audit = useAudit();
   if (audit.isPending) return <FullPageLoader />;
   if (audit.isError) return <ErrorAlert error={audit.error} title="The audit log could not be loaded" />;
-  const entries = audit.data.pages.flatMap((p) => p.entries);
+  const entries = audit.data.pages.flatMap((p) => p.items);
   return (
     <>
       <Text size="sm" c="dimmed">

@@ -7,7 +7,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
 import { useCurrentMe } from '../api/get-me';
-import { PEOPLE_CSV_URL, usePeople } from '../api/get-people';
+import { PEOPLE_CSV_URL, usePeople, usePeoplePages } from '../api/get-people';
 import { useUpdatePerson } from '../api/update-person';
 import { ImportPeopleModal } from '../components/ImportPeopleModal';
 import { PeopleFilters } from '../components/PeopleFilters';
@@ -24,11 +24,14 @@ export function PeoplePage() {
   const [filter, setFilter] = useState<PeopleFilter>(EMPTY_FILTER);
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
-  const people = usePeople(filter.includeInactive);
+  const people = usePeoplePages(filter.includeInactive);
+  // The manager picker needs everyone: loaded only while the form is open.
+  const everyone = usePeople(true, editing !== null);
   const update = useUpdatePerson();
   const { mutate: updatePerson } = update;
 
-  const all = useMemo(() => people.data?.people ?? [], [people.data]);
+  const all = useMemo(() => people.data?.pages.flatMap((p) => p.items) ?? [], [people.data]);
+  const more = people.hasNextPage;
   const shown = useMemo(() => all.filter((p) => matchesFilter(p, filter)), [all, filter]);
 
   const onEdit = useCallback((p: TPerson) => setEditing({ person: p }), []);
@@ -73,19 +76,28 @@ export function PeoplePage() {
       ) : (
         <>
           <Text size="sm" aria-live="polite" data-testid="people-count">
-            {shown.length === all.length ? `${all.length} ${all.length === 1 ? 'person' : 'people'}` : `Showing ${shown.length} of ${all.length} people`}
+            {more
+              ? `Showing ${shown.length} of the first ${all.length} people`
+              : shown.length === all.length
+                ? `${all.length} ${all.length === 1 ? 'person' : 'people'}`
+                : `Showing ${shown.length} of ${all.length} people`}
           </Text>
           {all.length === 0 ? (
             <Text>{canEdit ? 'No one yet. Add a person or import a CSV to start.' : 'No one in the directory yet.'}</Text>
           ) : (
             <PeopleTable people={shown} canEdit={canEdit} busyId={update.isPending ? (update.variables?.id ?? null) : null} onEdit={onEdit} onSetActive={onSetActive} />
           )}
+          {more ? (
+            <Button variant="default" onClick={() => void people.fetchNextPage()} loading={people.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+              Load more people
+            </Button>
+          ) : null}
         </>
       )}
       <PersonFormModal
         opened={editing !== null}
         person={editing?.person ?? null}
-        people={all}
+        people={everyone.data?.people ?? all}
         onClose={() => setEditing(null)}
         onSaved={(p) => {
           notifications.show({ message: `${p.name} saved` });

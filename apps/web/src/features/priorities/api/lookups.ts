@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZEnablerList, ZInitiativeList, ZPeopleList } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { ZEnablerList, ZInitiativeList, ZPerson } from '@tandem/contracts';
+import { api, apiAllPages } from '../../../lib/api';
 
 /** The people directory, for choosing a disagreement's owner. */
 export const usePeopleLookup = (enabled: boolean) =>
-  useQuery({ queryKey: ['priorities', 'people'], enabled, queryFn: ({ signal }) => api('/people', { schema: ZPeopleList, signal }) });
+  useQuery({ queryKey: ['priorities', 'people'], enabled, queryFn: async ({ signal }) => ({ people: await apiAllPages('/people', ZPerson, signal) }) });
 
 /** Initiatives and enablers, the items a new round can score. */
 export const useStrategyItems = (enabled: boolean) =>

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZPeopleList } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { ZPerson } from '@tandem/contracts';
+import { apiAllPages } from '../../../lib/api';
 import { strategyKeys } from './keys';
 
-/** Active people, to choose owners and champions from. */
-export const getPeople = (signal?: AbortSignal) => api('/people', { schema: ZPeopleList, signal });
+/** Active people (every page), to choose owners and champions from. */
+export const getPeople = async (signal?: AbortSignal) => ({ people: await apiAllPages('/people', ZPerson, signal) });
 export const usePeopleForStrategy = () => useQuery({ queryKey: strategyKeys.people, queryFn: ({ signal }) => getPeople(signal), staleTime: 60_000 });
