@@ -95,14 +95,14 @@ describe.skipIf(!ready && !required)('two app instances on one PostgreSQL', () =
       const [w, r] = i % 2 === 0 ? [A, B] : [B, A];
       const made = await owner.call(w, 'POST', '/api/v1/people', { name: `Person ${i}`, email: `p${i}@two.test`, department: 'Ops', side: 'it', level: 'employee' });
       expect(made.status).toBe(201);
-      const list = await owner.call(r, 'GET', '/api/v1/people');
-      const names = (list.json.people as { name: string }[]).map((p) => p.name);
+      const list = await owner.call(r, 'GET', '/api/v1/people?limit=500');
+      const names = (list.json.items as { name: string }[]).map((p) => p.name);
       expect(names).toContain(`Person ${i}`);
       // And a change is seen just as fast.
       const id = made.json.id as string;
       expect((await owner.call(r, 'PATCH', `/api/v1/people/${id}`, { department: 'Moved' })).status).toBe(200);
-      const after = await owner.call(w, 'GET', '/api/v1/people');
-      expect((after.json.people as { id: string; department: string }[]).find((p) => p.id === id)?.department).toBe('Moved');
+      const after = await owner.call(w, 'GET', '/api/v1/people?limit=500');
+      expect((after.json.items as { id: string; department: string }[]).find((p) => p.id === id)?.department).toBe('Moved');
     }
     // Signing out through one instance ends the session on both.
     const s = new Session();

@@ -274,7 +274,7 @@ describe.skipIf(!runnable)('priorities journey: a weighted round with the organi
     await section.getByRole('textbox', { name: 'Urgency for Initiative A' }).blur();
     await section.getByText('1 of 2 items fully scored').waitFor();
     await scan(page, 'admin entering scores');
-    const bea = ((await (await admin.request.get('/api/v1/people')).json()) as { people: { id: string; name: string }[] }).people.find((x) => x.name === 'Bea Business')!;
+    const bea = ((await (await admin.request.get('/api/v1/people?limit=500')).json()) as { items: { id: string; name: string }[] }).items.find((x) => x.name === 'Bea Business')!;
     const scores = (await (await admin.request.get(`/api/v1/priorities/rounds/${page.url().split('/').pop()}/scores?personId=${bea.id}`)).json()) as { scores: { criterion: string; value: number }[] };
     expect(scores.scores.map((s) => [s.criterion, s.value]).sort()).toEqual([
       ['businessValue', 9],

@@ -125,7 +125,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await dialog.getByText('0 added, 1 updated, 1 unchanged').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const people = (await (await page.request.get('/api/v1/people')).json()).people as { name: string }[];
+    const people = (await (await page.request.get('/api/v1/people?limit=500')).json()).items as { name: string }[];
     expect(people.map((p) => p.name).sort()).toEqual(['Bea Business', 'Ivan Ito']);
   });
 });

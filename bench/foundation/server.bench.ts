@@ -32,9 +32,9 @@ async function measureEngine(database: Database) {
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGIN) });
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = await (await fetch(`${base}/api/v1/people`, { headers: { cookie } })).text();
-  const people = JSON.parse(body).people.length as number;
-  const result = await cannon(`${base}/api/v1/people`, { cookie });
+  const body = await (await fetch(`${base}/api/v1/people?limit=500`, { headers: { cookie } })).text();
+  const people = JSON.parse(body).items.length as number;
+  const result = await cannon(`${base}/api/v1/people?limit=500`, { cookie });
   await app.close();
   return { ...result, people, body };
 }

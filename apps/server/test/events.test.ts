@@ -273,7 +273,7 @@ describe.each(engines())('events on %s', (engine) => {
       ...depts.flatMap((d, i) => group(6, { side: i % 2 ? 'it' : 'business', level: 'employee', department: d, location: 'HQ' })),
       ...group(2, { side: 'business', level: 'employee', department: 'Tiny', location: 'HQ' }),
     ]);
-    const people = (await owner.get('/api/v1/people')).json().people as { id: string; department: string; level: string; email: string }[];
+    const people = (await owner.get('/api/v1/people?limit=500')).json().items as { id: string; department: string; level: string; email: string }[];
     const pulse = await createPulse(owner);
     expect((await owner.post(`/api/v1/pulses/${pulse.id}/open`)).statusCode).toBe(200);
     const { invitations } = await invitePulse(owner, pulse.id, smtp);

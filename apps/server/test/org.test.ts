@@ -211,7 +211,7 @@ describe.each(engines())('org on %s', (engine) => {
 
   it('round-trips its own export: the file imports again with everything unchanged, an edited row updates, a dry run writes nothing', async () => {
     const exported = (await owner.get('/api/v1/people.csv')).body;
-    const before = (await owner.get('/api/v1/people?includeInactive=true')).json().people;
+    const before = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items;
     const again = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: exported, headers: { 'content-type': 'text/csv' } });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: before.length, errors: [], failedCsv: '' });
@@ -220,11 +220,11 @@ describe.each(engines())('org on %s', (engine) => {
     const edited = [...lines.map((l) => (l.startsWith('Ada,') ? l.replace(',Paris,', ',Lisbon,') : l)), 'Neo,neo@acme.test,Engineering,it,employee,Lyon,ada@acme.test,true'].join('\r\n') + '\r\n';
     const preview = await owner.request({ method: 'POST', url: '/api/v1/people/import?dryRun=true', payload: edited, headers: { 'content-type': 'text/csv' } });
     expect(preview.json()).toMatchObject({ dryRun: true, created: 1, updated: 1, unchanged: before.length - 1, errors: [] });
-    expect((await owner.get('/api/v1/people?includeInactive=true')).json().people).toEqual(before);
+    expect((await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items).toEqual(before);
 
     const done = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: edited, headers: { 'content-type': 'text/csv' } });
     expect(done.json()).toMatchObject({ dryRun: false, created: 1, updated: 1, unchanged: before.length - 1, errors: [] });
-    const after = (await owner.get('/api/v1/people?includeInactive=true')).json().people as { id: string; email: string; location: string; managerId: string | null }[];
+    const after = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items as { id: string; email: string; location: string; managerId: string | null }[];
     expect(after).toHaveLength(before.length + 1);
     const ada = after.find((p) => p.email === 'ada@acme.test')!;
     expect(ada.location).toBe('Lisbon');
@@ -232,7 +232,7 @@ describe.each(engines())('org on %s', (engine) => {
   });
 
   it('refuses a people import row with an unknown manager, and a bad dry-run flag with 400, writing nothing', async () => {
-    const before = (await owner.get('/api/v1/people?includeInactive=true')).json().people;
+    const before = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items;
     const csv = 'name,email,department,side,level,location,manager_email,active\r\nZed,zed@acme.test,Ops,it,employee,,ghost@acme.test,true\r\n';
     const res = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: csv, headers: { 'content-type': 'text/csv' } });
     expect(res.json()).toMatchObject({ created: 0, updated: 0, errors: [{ line: 2, message: 'Manager e-mail ghost@acme.test is not in the directory nor in this file (manager_email)' }] });
@@ -240,7 +240,7 @@ describe.each(engines())('org on %s', (engine) => {
     const bad = await owner.request({ method: 'POST', url: '/api/v1/people/import?dryRun=maybe', payload: csv, headers: { 'content-type': 'text/csv' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('Dry run "maybe" is not one of: true, false (querystring.dryRun)');
-    expect((await owner.get('/api/v1/people?includeInactive=true')).json().people).toEqual(before);
+    expect((await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items).toEqual(before);
   });
 
   it('exports CSV with formula cells escaped, and audits the export', async () => {

@@ -184,7 +184,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     const g = (await owner.post('/api/v1/goals', { title: 'Audited goal 7' })).json();
     const gone = (await owner.post('/api/v1/enablers', { title: 'Audited enabler 3' })).json();
     expect((await owner.delete(`/api/v1/enablers/${gone.id}`)).statusCode).toBeLessThan(300);
-    const entries = (await owner.get('/api/v1/audit?limit=20')).json().entries as { action: string; target: string; targetName: string; targetLink: string | null }[];
+    const entries = (await owner.get('/api/v1/audit?limit=20')).json().items as { action: string; target: string; targetName: string; targetLink: string | null }[];
     expect(entries.find((e) => e.action === 'goal.created' && e.target === g.id)).toMatchObject({ targetName: 'Audited goal 7', targetLink: `/roadmap#goal-${g.id}` });
     expect(entries.find((e) => e.action === 'enabler.deleted' && e.target === gone.id)).toMatchObject({ targetName: 'Audited enabler 3', targetLink: null });
     await owner.delete(`/api/v1/goals/${g.id}`);
