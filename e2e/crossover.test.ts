@@ -164,6 +164,12 @@ describe.skipIf(!runnable)('crossover journey: coffee pairs with mail and .ics, 
     await scan(beaPage, 'open hours, slot taken (member)');
     const booked = (await (await page.request.get(`/api/v1/crossover/open-hours/${openHourId}/stats`)).json()) as { bookings: number };
     expect(booked.bookings).toBe(1);
+    // The owner (a leader) sees who came, by side and department.
+    await page.goto('/crossover');
+    await page.getByRole('tab', { name: 'Open hours' }).click();
+    const who = page.getByRole('region', { name: "Who came to Lena Leader's open hour" });
+    await who.getByRole('table', { name: 'By side, 1 bookings' }).getByRole('row', { name: /IT 1 100%/ }).waitFor();
+    await scan(page, 'open hours, who came (owner)');
   });
 
   it('5. a topic is posted and voted for once on the open mic', async () => {

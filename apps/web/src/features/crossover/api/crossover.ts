@@ -15,6 +15,7 @@ import {
   ZSitIn,
   ZSitInList,
   ZSlotList,
+  ZOpenHourStats,
   ZTopic,
   ZTopicList,
   type TCreateOpenHourRequest,
@@ -34,6 +35,7 @@ export const crossoverKeys = {
   stats: (id: string) => ['crossover', 'stats', id] as const,
   openHours: ['crossover', 'open-hours'] as const,
   slots: (id: string) => ['crossover', 'slots', id] as const,
+  openHourStats: (id: string) => ['crossover', 'open-hour-stats', id] as const,
   agenda: ['crossover', 'agenda'] as const,
   discussed: ['crossover', 'discussed'] as const,
   sitIns: ['crossover', 'sit-ins'] as const,
@@ -52,6 +54,8 @@ export const useRound = (id: string, roundId: string | null) =>
 export const useProgrammeStats = (id: string) => useQuery({ queryKey: crossoverKeys.stats(id), queryFn: () => api(`${P}/${e(id)}/stats`, { schema: ZProgrammeStats }) });
 export const useOpenHours = () => useQuery({ queryKey: crossoverKeys.openHours, queryFn: () => api('/crossover/open-hours?limit=100', { schema: ZOpenHourList }) });
 export const useSlots = (id: string) => useQuery({ queryKey: crossoverKeys.slots(id), queryFn: () => api(`/crossover/open-hours/${e(id)}/slots`, { schema: ZSlotList }) });
+/** Who came to an open hour, by side and department (does the business use it?). */
+export const useOpenHourStats = (id: string) => useQuery({ queryKey: crossoverKeys.openHourStats(id), queryFn: () => api(`/crossover/open-hours/${e(id)}/stats`, { schema: ZOpenHourStats }) });
 export const useAgenda = () => useQuery({ queryKey: crossoverKeys.agenda, queryFn: () => api('/crossover/open-mic/agenda?limit=50', { schema: ZTopicList }) });
 export const useDiscussed = () => useQuery({ queryKey: crossoverKeys.discussed, queryFn: () => api('/crossover/open-mic/topics?status=discussed&limit=20', { schema: ZTopicList }) });
 export const useSitIns = () => useQuery({ queryKey: crossoverKeys.sitIns, queryFn: () => api('/crossover/sit-ins?limit=50', { schema: ZSitInList }) });

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { usePeople } from '../../org';
-import { useBook, useCancelBooking, useCreateOpenHour, useOpenHours, useSlots } from '../api/crossover';
+import { useBook, useCancelBooking, useCreateOpenHour, useOpenHourStats, useOpenHours, useSlots } from '../api/crossover';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -29,6 +29,7 @@ export function OpenHoursTab({ leader }: { leader: boolean }) {
         <Select label="Open hour" data={items.map((h) => ({ value: h.id, label: `${h.leaderName}: ${WEEKDAYS[h.weekday - 1]}s ${h.start}–${h.end}` }))} value={current?.id ?? null} onChange={setSelected} allowDeselect={false} maw={420} />
       )}
       {current ? <Slots key={current.id} h={current} /> : null}
+      {current && leader ? <WhoCame key={`stats-${current.id}`} h={current} /> : null}
     </Stack>
   );
 }
@@ -139,5 +140,53 @@ function Slots({ h }: { h: TOpenHour }) {
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+/** The leader's view over time: who booked this open hour, by side and by department. */
+function WhoCame({ h }: { h: TOpenHour }) {
+  const stats = useOpenHourStats(h.id);
+  if (stats.isPending) return null;
+  if (stats.isError) return <ErrorAlert error={stats.error} title="Who came could not be loaded" />;
+  const s = stats.data;
+  const share = (n: number) => (s.bookings === 0 ? '–' : `${Math.round((n / s.bookings) * 100)}%`);
+  const side = (k: string) => (k === 'it' ? 'IT' : k === 'business' ? 'Business' : k);
+  return (
+    <Paper withBorder p="md" component="section" aria-label={`Who came to ${h.leaderName}'s open hour`}>
+      <Title order={3} size="h5" mb="xs">
+        Who came
+      </Title>
+      {s.bookings === 0 ? (
+        <Text size="sm">Nobody has booked this open hour yet.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {[
+            ['By side', Object.entries(s.bySide).map(([k, n]) => [side(k), n] as const)],
+            ['By department', Object.entries(s.byDepartment).map(([k, n]) => [k || 'No department', n] as const)],
+          ].map(([title, rows]) => (
+            <Table key={title as string} aria-label={`${title as string}, ${s.bookings} bookings`} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{title === 'By side' ? 'Side' : 'Department'}</Table.Th>
+                  <Table.Th scope="col">Bookings</Table.Th>
+                  <Table.Th scope="col">Share</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(rows as (readonly [string, number])[]).map(([k, n]) => (
+                  <Table.Tr key={k}>
+                    <Table.Th scope="row" fw={500}>
+                      {k}
+                    </Table.Th>
+                    <Table.Td>{n}</Table.Td>
+                    <Table.Td>{share(n)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ))}
+        </SimpleGrid>
+      )}
+    </Paper>
   );
 }
