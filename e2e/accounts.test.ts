@@ -89,7 +89,7 @@ describe.skipIf(!browserAvailable())('accounts journey: e-mail proof and passwor
     await scan(page, 'login');
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL('**/people');
     await page.goto('/organisation');
     await page.getByRole('textbox', { name: 'Email to invite', exact: true }).fill(IVY.email);
@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable())('accounts journey: e-mail proof and passwor
       await p.goto(`${tandem.url}/login`);
       await p.getByRole('textbox', { name: 'Email', exact: true }).fill(VICTOR.email);
       await p.getByRole('textbox', { name: 'Password', exact: true }).fill('admin chose this one');
-      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('button', { name: 'Sign in', exact: true }).click();
       await p.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
     } finally {
       await attacker.close();
@@ -162,7 +162,7 @@ describe.skipIf(!browserAvailable())('accounts journey: e-mail proof and passwor
       await old.goto('/login');
       await old.getByRole('textbox', { name: 'Email', exact: true }).fill(IVY.email);
       await old.getByRole('textbox', { name: 'Password', exact: true }).fill(IVY.password);
-      await old.getByRole('button', { name: 'Sign in' }).click();
+      await old.getByRole('button', { name: 'Sign in', exact: true }).click();
       await old.waitForURL('**/people');
 
       const p = await phone.newPage();
@@ -194,10 +194,10 @@ describe.skipIf(!browserAvailable())('accounts journey: e-mail proof and passwor
       await old.getByRole('heading', { name: 'Sign in' }).waitFor();
       await old.getByRole('textbox', { name: 'Email', exact: true }).fill(IVY.email);
       await old.getByRole('textbox', { name: 'Password', exact: true }).fill(IVY.password);
-      await old.getByRole('button', { name: 'Sign in' }).click();
+      await old.getByRole('button', { name: 'Sign in', exact: true }).click();
       await old.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
       await old.getByRole('textbox', { name: 'Password', exact: true }).fill(IVY.next);
-      await old.getByRole('button', { name: 'Sign in' }).click();
+      await old.getByRole('button', { name: 'Sign in', exact: true }).click();
       await old.waitForURL('**/people');
 
       // The reset link works once.

@@ -25,7 +25,8 @@ describe.skipIf(!runnable)('insights journey: value recorded, the one-screen on 
   beforeAll(async () => {
     smtp = await startSmtp();
     mailer = createMailer(smtp.url, 'Tandem <tandem@acme.test>')!;
-    tandem = await startTandem({ mailer });
+    // The journey ticks the jobs days ahead; the daily housekeeping would end the idle sessions.
+    tandem = await startTandem({ mailer, env: { TANDEM_SESSION_IDLE_MINUTES: '100000' } });
     browser = await launchBrowser();
     owner = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, viewport: { width: 1366, height: 900 } });
     owner.setDefaultTimeout(15_000);

@@ -85,11 +85,11 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
 
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
 
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     // Back where the user was heading before being asked to sign in.
     await page.waitForURL('**/organisation');
     await page.getByRole('button', { name: `Account: ${OWNER.name}` }).waitFor();

@@ -176,7 +176,9 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await page.getByRole('dialog', { name: 'Archive this pulse?' }).getByRole('button', { name: 'Archive' }).click();
     await page.getByRole('note').getByText('This pulse is archived', { exact: false }).waitFor();
     const trend = (await api('get', '/api/v1/pulses/trend')).json;
-    expect(trend.questions[0].points.map((p: { title: string }) => p.title)).toEqual(['February pulse', 'March pulse']);
+    const titles = trend.questions[0].points.map((p: { title: string }) => p.title) as string[];
+    expect(titles).not.toContain('January pulse');
+    expect(titles.slice(0, 2)).toEqual(['February pulse', 'March pulse']);
     await page.goto('/pulses');
     await page.getByRole('table', { name: 'Archived pulses' }).getByText('January pulse').waitFor();
     await scan('pulse list with archive');

@@ -55,6 +55,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     await page.goto('/pulses');
     await page.getByRole('heading', { name: 'Alignment Pulse', level: 1 }).waitFor();
     await scan(page, 'pulses');
+    await page.getByRole('button', { name: 'New pulse' }).click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Q4 alignment pulse');
     await page.getByRole('button', { name: 'Create pulse' }).click();
     await page.waitForURL(/\/pulses\/[0-9a-f-]{36}$/);

@@ -81,7 +81,8 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     const goal = await post('/api/v1/goals', { title: 'Cut lead time from 9 to 5 days', metric: 'lead time', baseline: 9, target: 5 });
     const initiative = await post('/api/v1/initiatives', { title: 'Same-day dispatch for 200 SKUs', goalIds: [goal.id] });
     await post('/api/v1/enablers', { title: 'Wave picking in the WMS', initiativeIds: [initiative.id] });
-    await page.getByRole('navigation').getByRole('link', { name: 'Goals and initiatives' }).click();
+    // A fresh load: the roadmap seen in step 2 may still be cached on the client.
+    await page.goto('/roadmap');
     await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
 
     await page.getByRole('button', { name: 'Edit enabler Wave picking in the WMS' }).click();

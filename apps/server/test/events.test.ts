@@ -300,7 +300,7 @@ describe.each(engines())('events on %s', (engine) => {
     const res = await owner.get('/api/v1/participation?from=2026-11-01&to=2026-11-30');
     expect(res.statusCode, res.body).toBe(200);
     const p = res.json();
-    expect(p.kinds).toEqual(['hackweek', 'demo', 'roundtable']);
+    expect(p.kinds).toEqual(['hackweek', 'demo', 'roundtable', 'coffee', 'open_hour', 'open_mic', 'sit_in']);
     expect(p.byDepartment.find((d: { department: string }) => d.department === 'Alpha')).toEqual({ department: 'Alpha', people: 6, participants: 4, rate: 4 / 6 });
     expect(p.bySide.business.participants).toBe(4 + 2 + 2);
     const g = p.gapCorrelation;

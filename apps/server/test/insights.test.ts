@@ -18,7 +18,8 @@ describe.each(engines())('insights on %s', (engine) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     mailer = createMailer(smtp.url, 'Tandem <tandem@northwind.example>')!;
-    t = await createTestApp(engine, { mailer, env: { TANDEM_PUBLIC_URL: 'http://tandem.test' } });
+    // The jobs tick days ahead, and the daily housekeeping would end idle sessions.
+    t = await createTestApp(engine, { mailer, env: { TANDEM_PUBLIC_URL: 'http://tandem.test', TANDEM_SESSION_IDLE_MINUTES: '100000' } });
     await seedDemo(t.app.ctx);
     demo = new Client(t.app);
     expect((await demo.post('/api/v1/auth/login', DEMO_LOGIN)).statusCode).toBe(200);

@@ -138,7 +138,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
       expect(unknown.statusCode).toBe(404);
       expect(sameAnswer(malformed)).toEqual(sameAnswer(unknown));
       expect(sameAnswer(long)).toEqual(sameAnswer(unknown));
-      expect((await new Client(t.app).get('/api/v1/respond/%27%3B--')).body).toBe(unknown.body);
+      expect(sameAnswer(await new Client(t.app).get('/api/v1/respond/%27%3B--'))).toEqual(sameAnswer(unknown));
       expect(await counts(t)).toEqual(before);
     });
 

@@ -47,7 +47,7 @@ describe('api', () => {
   });
 
   it('turns the error body into an ApiError with code, message, details and status', async () => {
-    vi.stubGlobal('fetch', respond(400, { error: { code: 'validation', message: 'Invalid body.email', details: [{ path: 'body.email', message: 'bad' }] } }));
+    vi.stubGlobal('fetch', respond(400, { error: { code: 'validation', message: 'Invalid body.email', requestId: 'req-0123456789', details: [{ path: 'body.email', message: 'bad' }] } }));
     const e = await api('/x', { method: 'POST', body: {}, schema: ZOk }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect(e).toMatchObject({ code: 'validation', message: 'Invalid body.email', status: 400 });

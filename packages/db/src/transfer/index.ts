@@ -12,7 +12,23 @@ export const TRANSFER_FORMAT = 'tandem-organisation-export';
 export const TRANSFER_VERSION = 1;
 
 /** Secrets (token hashes), account links and per-person pulse links never leave the instance. */
-const NOT_MOVED = new Set(['invitations', 'pulse_invitations', 'memberships', 'sessions', 'password_resets']);
+const NOT_MOVED = new Set([
+  'invitations',
+  'pulse_invitations',
+  'memberships',
+  'sessions',
+  'password_resets',
+  // Credentials and their logs: API tokens, webhook and SSO secrets, sign-in states, digest and calendar-feed tokens.
+  'api_tokens',
+  'webhooks',
+  'webhook_deliveries',
+  'sso_configs',
+  'oidc_logins',
+  'digest_subscriptions',
+  'calendar_feeds',
+]);
+/** Per-row link secrets that must exist on the target: each gets a fresh random value, so old mail links die. */
+const FRESH_SECRETS = ['met_token_hash'];
 /** Rows the instance makes for a new organisation; an "empty" organisation may hold them, and the import replaces them. */
 const REPLACED = new Set(['strategy_settings', 'priority_settings']);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -103,7 +119,11 @@ export async function exportOrganisation(x: Executor, orgId: string, now: Date):
       t.name === 'pulse_responses'
         ? await queryRows<{ j: unknown }>(x, pulseResponses(orgId))
         : await queryRows<{ j: unknown }>(x, sql`select to_jsonb(t) as j from ${sql.identifier(t.name)} t where org_id = ${orgId}`);
-    tables[t.name] = rows.map((r) => asObject(r.j));
+    tables[t.name] = rows.map((r) => {
+      const o = asObject(r.j);
+      for (const k of FRESH_SECRETS) if (k in o) o[k] = randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, '');
+      return o;
+    });
   }
   return { format: TRANSFER_FORMAT, version: TRANSFER_VERSION, exportedAt: now.toISOString(), organisation: org, tables };
 }
