@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { WEBHOOK_EVENTS, type TTokenScope, type TWebhookEvent, type TWebhookKind } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
@@ -61,7 +61,7 @@ function TokensSection() {
         <FormError error={create.error} fields={['name', 'scopes']} />
       </form>
       {shown ? (
-        <Alert color="green" variant="light" role="status" mt="sm" title="Copy your token now: it will not be shown again">
+        <Alert color="teal" variant="light" role="status" mt="sm" title="Copy your token now: it will not be shown again">
           <Group wrap="nowrap" gap="xs">
             <Code data-testid="new-token" style={{ wordBreak: 'break-all' }}>
               {shown}
@@ -80,7 +80,9 @@ function TokensSection() {
               <Table.Th>Created</Table.Th>
               <Table.Th>Last used</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -164,7 +166,7 @@ function WebhooksSection() {
         </Stack>
       </form>
       {secret ? (
-        <Alert color="green" variant="light" role="status" mt="sm" title="Signing secret (shown once)">
+        <Alert color="teal" variant="light" role="status" mt="sm" title="Signing secret (shown once)">
           <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
         </Alert>
       ) : null}
@@ -177,7 +179,9 @@ function WebhooksSection() {
               <Table.Th>URL</Table.Th>
               <Table.Th>Events</Table.Th>
               <Table.Th>Last delivery</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -306,7 +310,7 @@ function SsoSection() {
             <Switch name="required" label="Require single sign-on for members (owners keep their password)" defaultChecked={c.required} />
             <FormError error={put.error} fields={['issuer', 'clientId', 'clientSecret', 'allowedDomains', 'sideClaim', 'departmentClaim']} />
             {put.isSuccess ? (
-              <Alert color="green" variant="light" role="status">
+              <Alert color="teal" variant="light" role="status">
                 Saved.
               </Alert>
             ) : null}
