@@ -165,11 +165,11 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
     await dialog.getByRole('textbox', { name: 'CSV', exact: true }).fill(directoryCsv());
     await dialog.getByRole('button', { name: 'Import' }).click();
 
-    await dialog.getByText('18 added').waitFor();
+    await dialog.getByText('18 added, 0 updated, 0 unchanged').waitFor();
     const problems = dialog.getByRole('list', { name: 'Rows not imported' }).getByRole('listitem');
     expect(await problems.count()).toBe(2);
-    expect(await problems.nth(0).innerText()).toMatch(/^Line 7: side: /);
-    expect(await problems.nth(1).innerText()).toMatch(/^Line 15: email: /);
+    expect(await problems.nth(0).innerText()).toMatch(/^Line 7: Side .* is not one of: it, business/);
+    expect(await problems.nth(1).innerText()).toMatch(/^Line 15: Email .*\(email\)$/);
     await scan(page, 'people (import result)');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -39,7 +39,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     const csrf = (await admin.cookies()).find((c) => c.name === 'tandem_csrf')!.value;
     const csv = ['name,email,department,side,level,location', ...PEOPLE.map((p) => `${p.name},${p.email},${p.dept},${p.side},${p.level},Lyon`)].join('\n') + '\n';
     const imp = await admin.request.post('/api/v1/people/import', { data: csv, headers: { 'content-type': 'text/csv', 'x-csrf-token': csrf } });
-    expect((await imp.json()).added).toBe(12);
+    expect((await imp.json()).created).toBe(12);
     page = await admin.newPage();
   });
 
@@ -125,6 +125,7 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     // While open no count is shown (decision 023): a live count would tell who just answered.
     await page.getByText('responses counted at close').waitFor();
     await page.getByRole('button', { name: 'Close pulse' }).click();
+    await page.getByRole('dialog', { name: 'Close this pulse?' }).getByRole('button', { name: 'Close pulse' }).click();
     await page.getByTestId('pulse-headline').waitFor();
     await page.getByText('12 responses').waitFor();
     const headline = await page.getByTestId('pulse-headline').innerText();

@@ -76,8 +76,8 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByRole('textbox', { name: 'Goal', exact: true }).fill(GOAL);
     await dialog.getByRole('textbox', { name: 'Metric', exact: true }).fill('order-to-delivery lead time');
     await dialog.getByRole('textbox', { name: 'Unit', exact: true }).fill('days');
-    await dialog.getByRole('textbox', { name: 'Baseline', exact: true }).fill('9');
-    await dialog.getByRole('textbox', { name: 'Target', exact: true }).fill('5');
+    await dialog.getByRole('spinbutton', { name: 'Baseline', exact: true }).fill('9');
+    await dialog.getByRole('spinbutton', { name: 'Target', exact: true }).fill('5');
     await dialog.getByLabel('Due date').fill(inDays(300));
     await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Bea Business (Business, Operations)' });
     await scan('goal form');
@@ -96,7 +96,7 @@ describe.skipIf(!runnable)('strategy journey: goal, initiative, late enabler, he
     await dialog.getByLabel('End date').fill(inDays(180));
     await dialog.getByLabel('IT first involved on').fill(inDays(0));
     await dialog.getByRole('combobox', { name: 'Status' }).selectOption('planned');
-    await dialog.getByRole('textbox', { name: 'Effort (person-days)' }).fill('80');
+    await dialog.getByRole('spinbutton', { name: 'Effort (person-days)' }).fill('80');
     await scan('initiative form');
     await dialog.getByRole('button', { name: 'Add initiative' }).click();
     await closed(dialog);

@@ -55,7 +55,7 @@ if (stale(serverStamp, serverSources)) {
   }
   rmSync(join(root, 'apps/server/dist'), { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { main: join(root, 'apps/server/src/main.ts'), demo: join(root, 'apps/server/src/demo/main.ts') },
+    entryPoints: { main: join(root, 'apps/server/src/main.ts'), demo: join(root, 'apps/server/src/demo/main.ts'), backup: join(root, 'apps/server/src/backup.ts') },
     outdir: join(root, 'apps/server/dist'),
     bundle: true,
     platform: 'node',

@@ -35,6 +35,7 @@ import { eventsRoutes } from './features/events';
 import { integrationsRoutes, oidcRoutes } from './features/integrations';
 import { crossoverRoutes } from './features/crossover';
 import { calendarRoutes } from './features/calendar';
+import { transferRoutes } from './features/transfer';
 import { VERSION } from './version';
 
 export interface BuildOptions {
@@ -156,6 +157,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(oidcRoutes);
   await app.register(crossoverRoutes, { prefix: '/api/v1' });
   await app.register(calendarRoutes, { prefix: '/api/v1' });
+  await app.register(transferRoutes, { prefix: '/api/v1' });
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);

@@ -59,8 +59,10 @@ describe.each(engines())('insights on %s', (engine) => {
     const value = (await demo.get('/api/v1/value/summary')).json();
     expect(i.value).toEqual({ year: value.year, currency: value.currency, planned: value.planned, realised: value.realised, itEnabledShare: value.itEnabledShare });
 
-    expect(i.participation).toBeNull();
-    expect(i.guidance.map((g: { tile: string }) => g.tile)).toEqual(['participation']);
+    const part = (await demo.get(`/api/v1/participation?from=${i.participation.from}&to=${i.participation.to}`)).json();
+    expect(i.participation).toEqual({ from: part.from, to: part.to, business: part.bySide.business.rate, it: part.bySide.it.rate, participants: part.bySide.business.participants + part.bySide.it.participants });
+    expect(i.participation.participants).toBeGreaterThan(0);
+    expect(i.guidance).toEqual([]);
     expect(i.changes.length).toBeLessThanOrEqual(5);
     for (const c of i.changes) expect(c.text).toMatch(/ (rose|fell) from /);
   });

@@ -196,13 +196,51 @@ describe.each(engines())('org on %s', (engine) => {
     const res = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: csv, headers: { 'content-type': 'text/csv' } });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.added).toBe(2);
-    expect(body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 6, 7]);
+    // Bea is already in the directory: her row updates her instead of being refused as a duplicate.
+    expect(body).toMatchObject({ dryRun: false, created: 2, updated: 1, unchanged: 0 });
+    expect(body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 6]);
     expect(body.errors[0].message).toMatch(/email/);
-    expect(body.errors[1].message).toMatch(/side/);
+    expect(body.errors[1].message).toBe('Side "marketing" is not one of: it, business (side)');
+    expect(body.errors[2].message).toMatch(/appears already on line 2/);
+    // The refused rows come back as CSV under the same header, to fix and import again.
+    expect(body.failedCsv.split('\r\n')).toEqual(['name,email,department,side,level,location', 'Bob,bob@acme,Sales,business,employee,Paris', 'Cy,cy@acme.test,Sales,marketing,employee,Paris', 'Ada again,ADA@acme.test,Engineering,it,employee,Paris', '']);
     const badHeader = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: 'name,mail\nA,b\n', headers: { 'content-type': 'text/csv' } });
     expect(badHeader.statusCode).toBe(400);
     expect(badHeader.json().error.details[0].line).toBe(1);
+  });
+
+  it('round-trips its own export: the file imports again with everything unchanged, an edited row updates, a dry run writes nothing', async () => {
+    const exported = (await owner.get('/api/v1/people.csv')).body;
+    const before = (await owner.get('/api/v1/people?includeInactive=true')).json().people;
+    const again = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: exported, headers: { 'content-type': 'text/csv' } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: before.length, errors: [], failedCsv: '' });
+
+    const lines = exported.trimEnd().split('\r\n');
+    const edited = [...lines.map((l) => (l.startsWith('Ada,') ? l.replace(',Paris,', ',Lisbon,') : l)), 'Neo,neo@acme.test,Engineering,it,employee,Lyon,ada@acme.test,true'].join('\r\n') + '\r\n';
+    const preview = await owner.request({ method: 'POST', url: '/api/v1/people/import?dryRun=true', payload: edited, headers: { 'content-type': 'text/csv' } });
+    expect(preview.json()).toMatchObject({ dryRun: true, created: 1, updated: 1, unchanged: before.length - 1, errors: [] });
+    expect((await owner.get('/api/v1/people?includeInactive=true')).json().people).toEqual(before);
+
+    const done = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: edited, headers: { 'content-type': 'text/csv' } });
+    expect(done.json()).toMatchObject({ dryRun: false, created: 1, updated: 1, unchanged: before.length - 1, errors: [] });
+    const after = (await owner.get('/api/v1/people?includeInactive=true')).json().people as { id: string; email: string; location: string; managerId: string | null }[];
+    expect(after).toHaveLength(before.length + 1);
+    const ada = after.find((p) => p.email === 'ada@acme.test')!;
+    expect(ada.location).toBe('Lisbon');
+    expect(after.find((p) => p.email === 'neo@acme.test')!.managerId).toBe(ada.id);
+  });
+
+  it('refuses a people import row with an unknown manager, and a bad dry-run flag with 400, writing nothing', async () => {
+    const before = (await owner.get('/api/v1/people?includeInactive=true')).json().people;
+    const csv = 'name,email,department,side,level,location,manager_email,active\r\nZed,zed@acme.test,Ops,it,employee,,ghost@acme.test,true\r\n';
+    const res = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: csv, headers: { 'content-type': 'text/csv' } });
+    expect(res.json()).toMatchObject({ created: 0, updated: 0, errors: [{ line: 2, message: 'Manager e-mail ghost@acme.test is not in the directory nor in this file (manager_email)' }] });
+    expect(res.json().failedCsv).toContain('Zed,zed@acme.test');
+    const bad = await owner.request({ method: 'POST', url: '/api/v1/people/import?dryRun=maybe', payload: csv, headers: { 'content-type': 'text/csv' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('Dry run "maybe" is not one of: true, false (querystring.dryRun)');
+    expect((await owner.get('/api/v1/people?includeInactive=true')).json().people).toEqual(before);
   });
 
   it('exports CSV with formula cells escaped, and audits the export', async () => {

@@ -42,6 +42,21 @@ describe.each(engines())('strategy on %s', (engine) => {
   });
   afterAll(() => t.close());
 
+  it('answers an empty roadmap with no score at all and says there is nothing to check (decision 140)', async () => {
+    const res = await owner.get('/api/v1/roadmap/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      overall: null,
+      scores: { aggressive: null, enablers: null, specific: null, includesIt: null },
+      findings: [],
+      counts: { high: 0, medium: 0, low: 0 },
+      items: 0,
+      message: expect.stringContaining('Nothing to check'),
+    });
+    const hist = (await owner.get('/api/v1/roadmap/health/history')).json();
+    expect(hist.snapshots.at(-1)).toMatchObject({ overall: null, scores: { aggressive: null, enablers: null, specific: null, includesIt: null }, findings: 0 });
+  });
+
   it('creates, reads, edits and deletes goals, initiatives and enablers per the contract', async () => {
     const g = await owner.post('/api/v1/goals', { title: 'Grow revenue to 12 M', metric: 'revenue', baseline: 8, target: 12, unit: 'M EUR', dueDate: '2027-12-31', ownerId: person.biz });
     expect(g.statusCode).toBe(201);
@@ -100,7 +115,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     const before = await state();
     const bad = await owner.post('/api/v1/initiatives', { title: 'Backwards', goalIds: [], startDate: '2027-03-01', endDate: '2027-02-01' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toMatch(/endDate .* is before startDate/);
+    expect(bad.json().error.message).toBe('End date 2027-02-01 is before the start date 2027-03-01 (body.endDate)');
     const badE = await owner.post('/api/v1/enablers', { title: 'Backwards', initiativeIds: [], startDate: '2027-03-01', endDate: '2027-02-01' });
     expect(badE.statusCode).toBe(400);
     expect(await state()).toBe(before);
@@ -112,6 +127,34 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect(await state()).toBe(mid);
     expect((await owner.get(`/api/v1/enablers/${e.id}/history`)).json().entries.filter((h: { field: string }) => h.field === 'endDate')).toHaveLength(1);
     await owner.delete(`/api/v1/enablers/${e.id}`);
+  });
+
+  it.each([
+    ['a goal target sent as text', 'POST', '/api/v1/goals', { title: 'Numbers', target: 'two' }, 'Target "two" is not a number (body.target)'],
+    ['a goal baseline sent as an empty string', 'POST', '/api/v1/goals', { title: 'Numbers', baseline: '' }, 'Baseline "" is not a number (body.baseline)'],
+    ['an effort with decimals', 'POST', '/api/v1/initiatives', { title: 'Numbers', effort: 2.5 }, 'Effort 2.5 is not a whole number (body.effort)'],
+    ['a negative effort', 'POST', '/api/v1/enablers', { title: 'Numbers', effort: -3 }, 'Effort -3 is below the minimum of 0 (body.effort)'],
+    ['a due date that is not a date', 'POST', '/api/v1/goals', { title: 'Numbers', dueDate: '31/12/2027' }, 'Due date "31/12/2027" is not a date (YYYY-MM-DD) (body.dueDate)'],
+    ['a status that does not exist', 'POST', '/api/v1/initiatives', { title: 'Numbers', status: 'someday' }, 'Status "someday" is not one of: proposed, planned, in_progress, done, cancelled (body.status)'],
+    ['an empty title', 'POST', '/api/v1/goals', { title: '  ' }, 'Title is required (body.title)'],
+    ['an unknown field', 'POST', '/api/v1/goals', { title: 'Numbers', colour: 'red' }, 'Unknown field: colour (body)'],
+  ] as const)('refuses %s with 400 in plain words naming the field and the value, and writes nothing', async (_name, method, url, json, message) => {
+    const before = await state();
+    const res = await owner.request({ method, url, json });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation', message });
+    expect(await state()).toBe(before);
+  });
+
+  it('refuses a number sent as text on a patch too, leaving the goal as it was', async () => {
+    const g = (await owner.post('/api/v1/goals', { title: 'Patch numbers', baseline: 1, target: 2 })).json();
+    const before = await state();
+    const res = await owner.patch(`/api/v1/goals/${g.id}`, { target: 'two' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('Target "two" is not a number (body.target)');
+    expect(await state()).toBe(before);
+    expect((await owner.get('/api/v1/goals')).json().goals.find((x: { id: string }) => x.id === g.id).target).toBe(2);
+    await owner.delete(`/api/v1/goals/${g.id}`);
   });
 
   it('refuses links and people of another organisation with 400, the same as unknown ids, and writes nothing', async () => {
@@ -135,6 +178,16 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect((await owner.get(`/api/v1/goals/${foreignGoalId}`)).statusCode).toBe(404);
     expect((await owner.delete(`/api/v1/goals/${foreignGoalId}`)).statusCode).toBe(404);
     expect(otherOrgId).not.toBe(acmeId);
+  });
+
+  it('shows names, not ids, in the audit log, linking to the item; a deleted item keeps its title without a link', async () => {
+    const g = (await owner.post('/api/v1/goals', { title: 'Audited goal 7' })).json();
+    const gone = (await owner.post('/api/v1/enablers', { title: 'Audited enabler 3' })).json();
+    expect((await owner.delete(`/api/v1/enablers/${gone.id}`)).statusCode).toBeLessThan(300);
+    const entries = (await owner.get('/api/v1/audit?limit=20')).json().entries as { action: string; target: string; targetName: string; targetLink: string | null }[];
+    expect(entries.find((e) => e.action === 'goal.created' && e.target === g.id)).toMatchObject({ targetName: 'Audited goal 7', targetLink: `/roadmap#goal-${g.id}` });
+    expect(entries.find((e) => e.action === 'enabler.deleted' && e.target === gone.id)).toMatchObject({ targetName: 'Audited enabler 3', targetLink: null });
+    await owner.delete(`/api/v1/goals/${g.id}`);
   });
 
   it('blocks deleting a goal that initiatives serve with 409 and the list; after re-linking it can go', async () => {
@@ -210,7 +263,8 @@ describe.each(engines())('strategy on %s', (engine) => {
 
     const late = await owner.get('/api/v1/roadmap/health');
     expect(late.statusCode).toBe(200);
-    const lateBody = late.json() as { overall: number; scores: Record<string, number>; findings: Finding[] };
+    const lateBody = late.json() as { overall: number; scores: Record<string, number>; findings: Finding[]; counts: Record<string, number> };
+    expect(lateBody.counts.high).toBe(lateBody.findings.filter((f) => f.severity === 'high').length);
     expect(Object.keys(lateBody.scores).sort()).toEqual(['aggressive', 'enablers', 'includesIt', 'specific']);
     const pace = lateBody.findings.filter((f) => f.rule === 'enabler_late');
     expect(pace).toEqual([expect.objectContaining({ itemType: 'enabler', itemId: enabler.id, relatedId: initiative.id, slipDays: 42, severity: 'high' })]);

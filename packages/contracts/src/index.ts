@@ -14,3 +14,4 @@ export * from './insights';
 export * from './events';
 export * from './integrations';
 export * from './crossover';
+export * from './transfer';

@@ -108,7 +108,7 @@ function isAlive(pid: number): boolean {
  * PGlite is single-process: two processes on one data directory corrupt it. An exclusive lock
  * file holding the owner's pid turns that into a clear error; a stale lock (dead pid) is taken over.
  */
-function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'tandem.lock');
   for (let attempt = 0; attempt < 2; attempt++) {

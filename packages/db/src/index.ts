@@ -3,6 +3,7 @@
  * knows which engine (PGlite or PostgreSQL) is running.
  */
 export * from './client';
+export * from './backup';
 export * as schema from './schema';
 export * from './org';
 export * from './strategy';
@@ -16,3 +17,4 @@ export * from './insights';
 export * from './events';
 export * from './integrations';
 export * from './crossover';
+export * from './transfer';

@@ -7,7 +7,7 @@ import {
   insertProgramme,
   insertRota,
   insertTopic,
-  insertVote,
+  insertTopicVote,
   listPeople,
   markDiscussed,
   replaceParticipants,
@@ -111,7 +111,7 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
       const created = new Date(now.getTime() - (TOPICS.length - i) * 86_400_000);
       const topic = await insertTopic(tx, orgId, { title, personId: pick(people).id, createdAt: created, expiresAt: new Date(created.getTime() + 14 * 86_400_000) });
       const voters = people.filter(() => rng.next() < 0.06);
-      for (const v of voters) await insertVote(tx, orgId, topic.id, v.id);
+      for (const v of voters) await insertTopicVote(tx, orgId, topic.id, v.id);
       if (outcome) await markDiscussed(tx, orgId, topic.id, outcome, new Date(created.getTime() + 86_400_000));
     }
 

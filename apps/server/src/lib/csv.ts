@@ -37,11 +37,12 @@ export function parseCsvWithHeader(
   expected: readonly string[],
   maxRows: number,
   errors: { line: number; message: string }[],
+  optional: readonly string[] = [],
 ): CsvRecord[] {
   const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data;
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = expected.filter((h) => !header.includes(h));
-  const unknown = header.filter((h) => h !== '' && !expected.includes(h));
+  const unknown = header.filter((h) => h !== '' && !expected.includes(h) && !optional.includes(h));
   if (missing.length || unknown.length) {
     throw new AppError('validation', `The CSV header must be ${expected.join(',')}`, [
       { line: 1, message: [missing.length ? `missing: ${missing.join(', ')}` : '', unknown.length ? `unknown: ${unknown.join(', ')}` : ''].filter(Boolean).join('; ') },

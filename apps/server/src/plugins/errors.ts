@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, STATUS_BY_CODE, type ErrorCode } from '../lib/errors';
+import { plainIssue } from '../lib/field-messages';
 
 function body(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -17,12 +18,18 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(STATUS_BY_CODE[err.code]).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        path: [err.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
+      // Labelled messages in plain words, quoting the bad value; the path stays last (decision 141).
+      const context = err.validationContext ?? 'body';
+      const root = (req as unknown as Record<string, unknown>)[context === 'querystring' ? 'query' : context];
+      const details = err.validation.map((v) => {
+        const segments = String(v.instancePath ?? '').split('/').filter(Boolean);
+        return {
+          path: [context, ...segments].join('.'),
+          message: plainIssue({ keyword: v.keyword, message: v.message ?? '', params: v.params as Record<string, unknown> }, root, segments),
+        };
+      });
       const first = details[0];
-      const message = first ? `Invalid ${first.path}: ${first.message}` : 'Invalid request';
+      const message = first ? `${first.message} (${first.path})` : 'Invalid request';
       return reply.status(400).send(body('validation', message, details));
     }
     const pgCode = (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code);

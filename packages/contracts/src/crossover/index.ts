@@ -187,7 +187,7 @@ export const ZOpenHourStats = z.object({
 /* ---------- open mic ---------- */
 
 export const ZCreateTopicRequest = z.strictObject({ title: z.string().trim().min(1, 'title is required').max(300), personId: ZUuid.optional() });
-export const ZVoteRequest = z.strictObject({ personId: ZUuid.optional() });
+export const ZTopicVoteRequest = z.strictObject({ personId: ZUuid.optional() });
 export const ZDiscussedRequest = z.strictObject({ outcome: z.string().trim().min(1, 'outcome is required').max(300) });
 export const ZTopic = z.object({
   id: ZUuid,

@@ -55,7 +55,8 @@ export const ZValueTile = z.object({
   itEnabledShare: z.number().nullable(),
 });
 
-export const ZParticipationTile = z.object({ business: z.number().int(), it: z.number().int() });
+/** Cross-over participation over the last 90 days: each side's share of people who took part (GET /participation's bySide). */
+export const ZParticipationTile = z.object({ from: z.string(), to: z.string(), business: z.number(), it: z.number(), participants: z.number().int() });
 
 export const INSIGHT_TILES = ['gap', 'health', 'agreement', 'leadTime', 'deferredExposure', 'value', 'participation'] as const;
 export const ZInsightTile = z.enum(INSIGHT_TILES);

@@ -178,6 +178,8 @@ export type TPeopleList = z.infer<typeof ZPeopleList>;
 
 /** The CSV header the people import expects, in order. */
 export const PEOPLE_CSV_HEADER = ['name', 'email', 'department', 'side', 'level', 'location'] as const;
+/** Columns the export writes and the import accepts when present (the round trip, issue #17). */
+export const PEOPLE_CSV_OPTIONAL = ['manager_email', 'active'] as const;
 
 /** One CSV row, validated the same way as a single create. */
 export const ZPersonCsvRow = z.strictObject({
@@ -187,7 +189,37 @@ export const ZPersonCsvRow = z.strictObject({
   side: ZSide,
   level: ZLevel,
   location: z.string().trim().max(120).default(''),
+  manager_email: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : null)),
+  active: z
+    .enum(['true', 'false', 'yes', 'no', '1', '0', ''])
+    .optional()
+    .transform((v) => !(v === 'false' || v === 'no' || v === '0')),
 });
+
+export const ZPeopleImportQuery = z.strictObject({
+  /** true: count what the import would do (new, changed, unchanged, errors) and write nothing. */
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+/** What a people import did (or would do, on a dry run); a row whose e-mail exists updates that person. */
+export const ZPeopleImportResult = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  /** The refused rows with the file's own header, to fix and import again; '' when none. */
+  failedCsv: z.string(),
+});
+export type TPeopleImportResult = z.infer<typeof ZPeopleImportResult>;
 
 export const ZImportResult = z.object({
   added: z.number().int(),
@@ -202,6 +234,10 @@ export const ZAuditEntry = z.object({
   actorName: z.string().nullable(),
   action: z.string(),
   target: z.string().nullable(),
+  /** The item's current name (or the e-mail / name the target already is); null without a target. */
+  targetName: z.string().nullable(),
+  /** The web page of the item, null when it was deleted or has none. */
+  targetLink: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;

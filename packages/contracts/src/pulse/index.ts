@@ -45,6 +45,8 @@ export const ZUpdatePulseRequest = z.strictObject({
   minCommentGroupSize: ZMinGroupSize.optional(),
   opensAt: ZIsoDateTime.nullable().optional(),
   closesAt: ZIsoDateTime.nullable().optional(),
+  /** Whether a closed pulse counts in the trend; the only change a closed pulse accepts (decision 130). */
+  inTrend: z.boolean('inTrend is true or false').optional(),
 });
 export type TUpdatePulseRequest = z.infer<typeof ZUpdatePulseRequest>;
 
@@ -59,6 +61,10 @@ export const ZPulse = z.object({
   title: z.string(),
   status: ZPulseStatus,
   published: z.boolean(),
+  /** A closed pulse put away: listed apart, left out of the trend. */
+  archived: z.boolean(),
+  /** False when the pulse is left out of the trend. */
+  inTrend: z.boolean(),
   audience: ZPulseAudience,
   minGroupSize: z.number().int(),
   minCommentGroupSize: z.number().int(),
@@ -75,6 +81,19 @@ export const ZPulse = z.object({
   respondents: z.number().int().nullable(),
 });
 export type TPulse = z.infer<typeof ZPulse>;
+
+/** `GET /pulses/audience`: an audience rule as a query (every attribute optional). */
+export const ZAudienceQuery = z.strictObject({
+  side: ZSide.optional(),
+  level: ZLevel.optional(),
+  department: z.string().trim().min(1, 'department is not empty when given').max(120, 'department is at most 120 characters').optional(),
+  location: z.string().trim().max(120, 'location is at most 120 characters').optional(),
+});
+export type TAudienceQuery = z.infer<typeof ZAudienceQuery>;
+
+/** How many active people the rule matches (people, not respondents), and the values to choose from. */
+export const ZAudienceMatch = z.object({ matches: z.number().int(), departments: z.array(z.string()), locations: z.array(z.string()) });
+export type TAudienceMatch = z.infer<typeof ZAudienceMatch>;
 
 export const ZPulseList = z.object({ pulses: z.array(ZPulse) });
 export type TPulseList = z.infer<typeof ZPulseList>;

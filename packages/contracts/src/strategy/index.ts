@@ -269,24 +269,32 @@ export const ZHealthFinding = z.object({
 });
 export type THealthFinding = z.infer<typeof ZHealthFinding>;
 
+/** Each score is 0–100, or null when its question judged nothing (decision 140). */
 export const ZHealthScores = z.object({
-  aggressive: z.number().int(),
-  enablers: z.number().int(),
-  specific: z.number().int(),
-  includesIt: z.number().int(),
+  aggressive: z.number().int().nullable(),
+  enablers: z.number().int().nullable(),
+  specific: z.number().int().nullable(),
+  includesIt: z.number().int().nullable(),
 });
 
 export const ZRoadmapHealth = z.object({
-  overall: z.number().int(),
+  /** null on a roadmap with nothing to judge (no goals, no open initiatives or enablers). */
+  overall: z.number().int().nullable(),
   scores: ZHealthScores,
   findings: z.array(ZHealthFinding),
+  /** Findings per severity; the page leads with the high ones. */
+  counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+  /** Items judged by at least one check. */
+  items: z.number().int(),
+  /** "Nothing to check yet…" on an empty roadmap; null otherwise. */
+  message: z.string().nullable(),
   computedAt: z.string(),
   itGraceDays: z.number().int(),
 });
 export type TRoadmapHealth = z.infer<typeof ZRoadmapHealth>;
 
 export const ZHealthHistoryQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(365) });
-export const ZHealthSnapshot = z.object({ day: z.string(), overall: z.number().int(), scores: ZHealthScores, findings: z.number().int() });
+export const ZHealthSnapshot = z.object({ day: z.string(), overall: z.number().int().nullable(), scores: ZHealthScores, findings: z.number().int() });
 export const ZHealthHistory = z.object({ snapshots: z.array(ZHealthSnapshot) });
 export type THealthHistory = z.infer<typeof ZHealthHistory>;
 

@@ -4,3 +4,4 @@ export * from './disclosure';
 export * from './scores';
 export * from './results';
 export * from './templates';
+export * from './caution';

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isVagueWording, roadmapHealth } from './health';
+import { healthScore, isVagueWording, NOTHING_TO_CHECK, roadmapHealth, type HealthSeverity } from './health';
 import type { EnablerInput, GoalInput, InitiativeInput, RoadmapInput } from './types';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
@@ -66,8 +67,27 @@ describe('roadmapHealth', () => {
     expect(h).toMatchObject({ overall: 100, scores: { aggressive: 100, enablers: 100, specific: 100, includesIt: 100 } });
   });
 
-  it('scores an empty roadmap 100: nothing to fix', () => {
-    expect(roadmapHealth({ goals: [], initiatives: [], enablers: [] }, { now: NOW }).overall).toBe(100);
+  it('scores an empty roadmap null, with a message that there is nothing to check', () => {
+    const h = roadmapHealth({ goals: [], initiatives: [], enablers: [] }, { now: NOW });
+    expect(h).toEqual({
+      overall: null,
+      scores: { aggressive: null, enablers: null, specific: null, includesIt: null },
+      findings: [],
+      counts: { high: 0, medium: 0, low: 0 },
+      items: 0,
+      message: NOTHING_TO_CHECK,
+    });
+  });
+
+  it('leaves a question that judged nothing at null: goals only, no initiatives', () => {
+    const h = roadmapHealth({ goals: [goal()], initiatives: [], enablers: [] }, { now: NOW });
+    expect(h.scores.enablers).toBeNull();
+    expect(h.scores.includesIt).toBeNull();
+    expect(h.scores.specific).toBe(100);
+    expect(h.message).toBeNull();
+    // the goal has nothing scheduled: one high finding on the only item judged
+    expect(h.counts).toEqual({ high: 1, medium: 0, low: 0 });
+    expect(h.overall).toBe(0);
   });
 
   describe.each([
@@ -122,7 +142,7 @@ describe('roadmapHealth', () => {
     });
     it('scores below 100 exactly when something is found', () => {
       const h = roadmapHealth(input as RoadmapInput, { now: NOW });
-      expect(h.overall < 100).toBe(expected.length > 0);
+      expect(h.overall! < 100).toBe(expected.length > 0);
     });
   });
 
@@ -144,8 +164,8 @@ describe('roadmapHealth', () => {
     });
     const h = roadmapHealth(input, { now: NOW });
     expect(h.findings.map((f) => [f.rule, f.relatedId, f.slipDays])).toEqual([['enabler_late', 'i1', 28]]);
-    // coverage 2/2, on time 1/2 → (1 + 0.5) / 2
-    expect(h.scores.enablers).toBe(75);
+    // enablers judged i1, i2, e1 (3 items); one medium finding → 100 × (1 − 0.4 / 3) = 86.7
+    expect(h.scores.enablers).toBe(87);
   });
 
   it('fixing a late date removes the finding and raises the score', () => {
@@ -153,17 +173,17 @@ describe('roadmapHealth', () => {
     const fixed = roadmapHealth(healthy({ enablers: [enabler({ endDate: '2027-01-15' })] }), { now: NOW });
     expect(late.findings.map((f) => f.rule)).toEqual(['enabler_late']);
     expect(fixed.findings).toEqual([]);
-    expect(fixed.scores.enablers).toBeGreaterThan(late.scores.enablers);
-    expect(fixed.overall).toBeGreaterThan(late.overall);
+    expect(fixed.scores.enablers!).toBeGreaterThan(late.scores.enablers!);
+    expect(fixed.overall!).toBeGreaterThan(late.overall!);
   });
 
-  it('weights the aggressive effort share by effort', () => {
+  it('counts an unlinked initiative as one medium finding among the items the question judged', () => {
     const input = healthy({
       initiatives: [initiative({ effort: 300 }), initiative({ id: 'i2', goalIds: [], effort: 100 })],
       enablers: [enabler({ initiativeIds: ['i1', 'i2'] })],
     });
-    // effort share 0.75, goals scheduled 1, targets moving 1 → 91.67
-    expect(roadmapHealth(input, { now: NOW }).scores.aggressive).toBe(92);
+    // aggressive judged g1, i1, i2; one medium → 100 × (1 − 0.4 / 3) = 86.7
+    expect(roadmapHealth(input, { now: NOW }).scores.aggressive).toBe(87);
   });
 
   it('honours a configurable IT grace period and reports the days IT joined after creation', () => {
@@ -182,6 +202,86 @@ describe('roadmapHealth', () => {
     const a = roadmapHealth(input, { now: NOW });
     expect(roadmapHealth(input, { now: NOW })).toEqual(a);
     expect(a.findings.map((f) => f.severity)).toEqual(['high', 'medium', 'medium']);
+  });
+});
+
+describe('healthScore (decision 140, worked examples)', () => {
+  it.each([
+    ['empty roadmap', 0, [], null],
+    ['thirty items, no finding', 30, [], 100],
+    ['thirty items, three high findings', 30, ['high', 'high', 'high'], 90],
+    ['thirty items, three medium findings', 30, ['medium', 'medium', 'medium'], 96],
+    ['thirty items, three low findings', 30, ['low', 'low', 'low'], 99],
+    ['three hundred items, three high findings', 300, ['high', 'high', 'high'], 99],
+    ['four items, one high and two medium', 4, ['high', 'medium', 'medium'], 55],
+    ['two items, three high findings: floored at 0', 2, ['high', 'high', 'high'], 0],
+  ] as const)('%s → %s', (_name, items, severities, expected) => {
+    expect(healthScore(items, severities)).toBe(expected);
+  });
+
+  it('a roadmap of thirty items with three high findings cannot score 98, whatever the other questions say', () => {
+    // 10 goals and 20 initiatives, all healthy, except three initiatives with no IT at all.
+    const goals = Array.from({ length: 10 }, (_, k) => goal({ id: `g${k}` }));
+    const initiatives = Array.from({ length: 20 }, (_, k) =>
+      initiative({ id: `i${k}`, goalIds: [`g${k % 10}`], ...(k < 3 ? { itChampionId: null } : {}) }),
+    );
+    const enablers = [enabler({ initiativeIds: initiatives.map((i) => i.id) })];
+    const h = roadmapHealth(healthy({ goals, initiatives, enablers }), { now: NOW });
+    expect(h.counts.high).toBe(3);
+    expect(h.items).toBe(31);
+    expect(h.overall).toBe(90);
+    expect(h.scores.includesIt).toBe(85);
+    expect(h.scores.aggressive).toBe(100);
+  });
+
+  it('fixing one high finding moves a thirty-item roadmap by three points', () => {
+    expect(healthScore(30, ['high', 'high'])! - healthScore(30, ['high', 'high', 'high'])!).toBe(3);
+  });
+
+  const severity = fc.constantFrom<HealthSeverity>('high', 'medium', 'low');
+
+  it('is null exactly when nothing was judged, otherwise between 0 and 100', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.array(severity, { maxLength: 50 }), (items, sev) => {
+        const s = healthScore(items, sev);
+        if (items === 0) return s === null;
+        return s !== null && s >= 0 && s <= 100;
+      }),
+    );
+  });
+
+  it('never rises when a finding is added (monotone in findings)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.array(severity, { maxLength: 50 }), severity, (items, sev, extra) => {
+        return healthScore(items, [...sev, extra])! <= healthScore(items, sev)!;
+      }),
+    );
+  });
+
+  it('never falls when the same findings spread over more items', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 50 }), fc.array(severity, { maxLength: 50 }), (items, more, sev) => {
+        return healthScore(items + more, sev)! >= healthScore(items, sev)!;
+      }),
+    );
+  });
+
+  it('weighs a high finding at least as much as a medium, and a medium at least as much as a low', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.array(severity, { maxLength: 50 }), (items, sev) => {
+        const h = healthScore(items, [...sev, 'high'])!;
+        const m = healthScore(items, [...sev, 'medium'])!;
+        const l = healthScore(items, [...sev, 'low'])!;
+        return h <= m && m <= l;
+      }),
+    );
+  });
+
+  it('roadmapHealth is monotone: adding a finding to a roadmap never raises its overall score', () => {
+    // Strip properties one by one from a healthy roadmap: each step adds findings, never removes.
+    const steps: Array<Partial<Parameters<typeof initiative>[0]>> = [{}, { itChampionId: null }, { itChampionId: null, ownerId: null }, { itChampionId: null, ownerId: null, startDate: null, endDate: null }];
+    const overall = steps.map((over) => roadmapHealth(healthy({ initiatives: [initiative(over)] }), { now: NOW }).overall!);
+    for (let k = 1; k < overall.length; k++) expect(overall[k]).toBeLessThan(overall[k - 1]!);
   });
 });
 

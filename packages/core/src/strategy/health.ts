@@ -41,9 +41,40 @@ export interface HealthFinding {
 }
 
 export interface RoadmapHealth {
-  overall: number;
-  scores: Record<HealthScoreName, number>;
+  /** null when nothing was judged (no goals and no open initiatives or enablers). */
+  overall: number | null;
+  /** Each null when its question judged nothing. */
+  scores: Record<HealthScoreName, number | null>;
   findings: HealthFinding[];
+  /** Findings per severity; the page leads with `high`. */
+  counts: Record<HealthSeverity, number>;
+  /** Items judged by at least one check (goals, open initiatives, open enablers). */
+  items: number;
+  /** Set when there is nothing to check, in plain words; null otherwise. */
+  message: string | null;
+}
+
+/**
+ * What one finding costs, as a share of one item (decision 140): a high finding costs a whole
+ * item, a medium 0.4 of one, a low 0.15 of one.
+ */
+export const SEVERITY_WEIGHT: Record<HealthSeverity, number> = { high: 1, medium: 0.4, low: 0.15 };
+
+/** The answer when the roadmap holds nothing to judge. */
+export const NOTHING_TO_CHECK = 'Nothing to check yet: add a goal or an initiative and the health check will judge it.';
+
+/**
+ * A score from 0 to 100 (decision 140): 100 × (1 − Σ weight(finding) / items judged), floored at 0
+ * and rounded; null when no item was judged. Findings weigh by severity and by the share of the
+ * roadmap they touch: three high findings among thirty items score 90, among three hundred 99.
+ * Adding a finding never raises the score; removing one never lowers it.
+ * @example healthScore(30, ['high', 'high', 'high']) === 90; healthScore(0, []) === null
+ */
+export function healthScore(itemsJudged: number, severities: readonly HealthSeverity[]): number | null {
+  if (itemsJudged <= 0) return null;
+  let cost = 0;
+  for (const s of severities) cost += SEVERITY_WEIGHT[s];
+  return Math.round(Math.max(0, 100 * (1 - cost / itemsJudged)));
 }
 
 export interface HealthOptions {
@@ -81,41 +112,25 @@ const RUNG_LABEL = { now: 'now', next_week: 'next week', next_month: 'next month
 const SEVERITY_RANK: Record<HealthSeverity, number> = { high: 0, medium: 1, low: 2 };
 const SCORE_RANK: Record<HealthScoreName, number> = { aggressive: 0, enablers: 1, specific: 2, includesIt: 3 };
 
-/** A share of passing checks; omitted from a score when nothing was judged. */
-class Share {
-  passed = 0;
-  total = 0;
-  add(ok: boolean, weight = 1) {
-    this.total += weight;
-    if (ok) this.passed += weight;
-  }
-  get value(): number | null {
-    return this.total > 0 ? this.passed / this.total : null;
-  }
-}
-
-/** 100 × the mean of the components that judged something; 100 when none did (nothing to fix). */
-function score(...parts: Share[]): number {
-  const vs = parts.map((p) => p.value).filter((v): v is number => v !== null);
-  return vs.length === 0 ? 100 : (100 * vs.reduce((a, b) => a + b, 0)) / vs.length;
-}
+const SCORE_NAMES: readonly HealthScoreName[] = ['aggressive', 'enablers', 'specific', 'includesIt'];
 
 /**
  * The roadmap health check: four scores from 0 to 100, one per assessment question of the seed,
  * each with findings that name the item to fix. Only open items (not done, not cancelled) are
- * judged; goals are always judged. Each score is 100 × the mean of its component shares (items
- * passing / items judged); a component with nothing to judge is left out, and a score with
- * nothing to judge at all is 100. The overall score is the mean of the four, rounded.
+ * judged; goals are always judged. Each score is `healthScore(items the question judged, its
+ * findings)` (decision 140): findings weigh by severity and by the share of items they touch, and
+ * a question that judged nothing scores null. The overall score applies the same formula to every
+ * finding over every item judged, so three high findings among thirty items score 90 overall,
+ * never the 98 that averaging four scores would show. An empty roadmap scores null, with `message`.
  *
- * 1. aggressive: (a) planned effort (person-days, unestimated = 1) on initiatives linked to a
- *    goal / all planned effort [effort_unlinked]; (b) goals not yet due that have an initiative
+ * 1. aggressive: (a) initiatives linked to a goal [effort_unlinked]; (b) goals not yet due that have an initiative
  *    in progress or dated within the next `lookaheadQuarters` × 91 days [goal_not_scheduled];
  *    (c) goals whose target differs from their baseline, among goals with both [target_not_moving].
  * 2. enablers: (a) initiatives with at least one non-cancelled enabler [initiative_without_enabler];
  *    (b) dated (enabler, initiative) links where the enabler ends no later than the initiative
  *    starts [enabler_late, slipDays = enabler end − initiative start, in days]: the pace mismatch
  *    between IT and Business of the seed's third issue.
- * 3. specific: one share over every check: an owner [missing_owner]; dates (goal: due date;
+ * 3. specific: every check below: an owner [missing_owner]; dates (goal: due date;
  *    initiative, enabler: start and end) [missing_dates]; a goal's measurable outcome (metric and
  *    target) [missing_measure]; wording (title + description) without a vague word unless it
  *    carries a number — a goal with a metric and target passes [vague_wording]; each ladder rung
@@ -132,6 +147,9 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   const grace = options.itGraceDays ?? DEFAULT_IT_GRACE_DAYS;
   const windowEnd = today + (options.lookaheadQuarters ?? 2) * 91;
   const findings: HealthFinding[] = [];
+  // Items each question judged ("type:id"), and all of them for the overall score.
+  const judged: Record<HealthScoreName, Set<string>> = { aggressive: new Set(), enablers: new Set(), specific: new Set(), includesIt: new Set() };
+  const judge = (name: HealthScoreName, itemType: HealthItemType, itemId: string) => judged[name].add(`${itemType}:${itemId}`);
   const goalIds = new Set(input.goals.map((g) => g.id));
   const initiativeById = new Map<string, InitiativeInput>();
   const startOf = new Map<string, number>();
@@ -152,15 +170,12 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   }
 
   /* ---- 1. aggressive ---- */
-  const effortShare = new Share();
-  const scheduled = new Share();
-  const moving = new Share();
   const goalsInWindow = new Set<string>();
   for (const i of input.initiatives) {
     if (!isOpen(i.status)) continue;
     const linked = i.goalIds.some((g) => goalIds.has(g));
     const effort = Math.max(0, i.effort ?? 1);
-    effortShare.add(linked, effort);
+    judge('aggressive', 'initiative', i.id);
     if (!linked) {
       findings.push({
         rule: 'effort_unlinked',
@@ -179,7 +194,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   for (const g of input.goals) {
     if (g.dueDate === null || dayNumber(g.dueDate) >= today) {
       const ok = goalsInWindow.has(g.id);
-      scheduled.add(ok);
+      judge('aggressive', 'goal', g.id);
       if (!ok) {
         findings.push({
           rule: 'goal_not_scheduled',
@@ -193,7 +208,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     }
     if (g.baseline !== null && g.target !== null) {
       const ok = g.baseline !== g.target;
-      moving.add(ok);
+      judge('aggressive', 'goal', g.id);
       if (!ok) {
         findings.push({
           rule: 'target_not_moving',
@@ -208,12 +223,10 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   }
 
   /* ---- 2. enablers ---- */
-  const covered = new Share();
-  const onTime = new Share();
   for (const i of input.initiatives) {
     if (!isOpen(i.status)) continue;
     const ok = (enablersOf.get(i.id)?.length ?? 0) > 0;
-    covered.add(ok);
+    judge('enablers', 'initiative', i.id);
     if (!ok) {
       findings.push({
         rule: 'initiative_without_enabler',
@@ -232,7 +245,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
       const i = initiativeById.get(iid);
       if (!i || !isOpen(i.status) || i.startDate === null) continue;
       const slip = end - startOf.get(iid)!;
-      onTime.add(slip <= 0);
+      judge('enablers', 'enabler', e.id);
       if (slip > 0) {
         findings.push({
           rule: 'enabler_late',
@@ -249,10 +262,9 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   }
 
   /* ---- 3. specific ---- */
-  const checks = new Share();
   const vague = (itemType: HealthItemType, itemId: string, title: string, text: string) => {
     const bad = isVagueWording(text);
-    checks.add(!bad);
+    judge('specific', itemType, itemId);
     if (bad) {
       findings.push({
         rule: 'vague_wording',
@@ -265,13 +277,13 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     }
   };
   const owner = (itemType: HealthItemType, itemId: string, title: string, ownerId: string | null) => {
-    checks.add(ownerId !== null);
+    judge('specific', itemType, itemId);
     if (ownerId === null) {
       findings.push({ rule: 'missing_owner', score: 'specific', severity: 'medium', itemType, itemId, message: `"${title}" has no owner: nobody answers for it.` });
     }
   };
   const dates = (itemType: HealthItemType, itemId: string, title: string, missing: string[]) => {
-    checks.add(missing.length === 0);
+    judge('specific', itemType, itemId);
     if (missing.length) {
       findings.push({ rule: 'missing_dates', score: 'specific', severity: 'medium', itemType, itemId, message: `"${title}" has no ${missing.join(' and no ')}.` });
     }
@@ -280,7 +292,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     owner('goal', g.id, g.title, g.ownerId);
     dates('goal', g.id, g.title, g.dueDate === null ? ['due date'] : []);
     const measurable = !blank(g.metric) && g.target !== null;
-    checks.add(measurable);
+    judge('specific', 'goal', g.id);
     if (!measurable) {
       findings.push({
         rule: 'missing_measure',
@@ -291,8 +303,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
         message: `Goal "${g.title}" has no measurable target: give it a metric, a baseline and a target.`,
       });
     }
-    if (measurable) checks.add(true);
-    else vague('goal', g.id, g.title, g.title);
+    if (!measurable) vague('goal', g.id, g.title, g.title);
   }
   for (const i of input.initiatives) {
     if (!isOpen(i.status)) continue;
@@ -302,7 +313,7 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     const incomplete: string[] = [];
     for (const r of i.ladder) {
       const ok = !blank(r.deliverable) && r.date !== null;
-      checks.add(ok);
+      judge('specific', 'initiative', i.id);
       if (!ok) incomplete.push(RUNG_LABEL[r.rung]);
     }
     if (incomplete.length) {
@@ -324,13 +335,11 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
   }
 
   /* ---- 4. includes IT ---- */
-  const champion = new Share();
-  const early = new Share();
   const side = input.personSide;
   for (const i of input.initiatives) {
     if (!isOpen(i.status)) continue;
     const hasIt = i.itChampionId !== null || (i.ownerId !== null && side?.get(i.ownerId) === 'it');
-    champion.add(hasIt);
+    judge('includesIt', 'initiative', i.id);
     if (!hasIt) {
       findings.push({
         rule: 'no_it_champion',
@@ -345,7 +354,6 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     if (i.itInvolvedAt !== null) {
       const after = dayNumber(i.itInvolvedAt) - created;
       const ok = after <= grace;
-      early.add(ok);
       if (!ok) {
         findings.push({
           rule: 'it_involved_late',
@@ -358,7 +366,6 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
         });
       }
     } else if (today - created > grace) {
-      early.add(false);
       findings.push({
         rule: 'it_not_involved',
         score: 'includesIt',
@@ -371,13 +378,6 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
     }
   }
 
-  const scores: Record<HealthScoreName, number> = {
-    aggressive: score(effortShare, scheduled, moving),
-    enablers: score(covered, onTime),
-    specific: score(checks),
-    includesIt: score(champion, early),
-  };
-  const overall = (scores.aggressive + scores.enablers + scores.specific + scores.includesIt) / 4;
   findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
@@ -386,14 +386,23 @@ export function roadmapHealth(input: RoadmapInput, options: HealthOptions): Road
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
   );
+  const all = new Set<string>();
+  for (const name of SCORE_NAMES) for (const k of judged[name]) all.add(k);
+  const scores = {} as Record<HealthScoreName, number | null>;
+  for (const name of SCORE_NAMES) {
+    scores[name] = healthScore(
+      judged[name].size,
+      findings.filter((f) => f.score === name).map((f) => f.severity),
+    );
+  }
+  const counts: Record<HealthSeverity, number> = { high: 0, medium: 0, low: 0 };
+  for (const f of findings) counts[f.severity] += 1;
   return {
-    overall: Math.round(overall),
-    scores: {
-      aggressive: Math.round(scores.aggressive),
-      enablers: Math.round(scores.enablers),
-      specific: Math.round(scores.specific),
-      includesIt: Math.round(scores.includesIt),
-    },
+    overall: healthScore(all.size, findings.map((f) => f.severity)),
+    scores,
     findings,
+    counts,
+    items: all.size,
+    message: all.size === 0 ? NOTHING_TO_CHECK : null,
   };
 }

@@ -14,5 +14,5 @@ export { horizonOf, quarterLabel, daysBetween as slipDays } from './dates';
 export { findDependencyCycle } from './cycles';
 export { rollUpProgress } from './progress';
 export type { ProgressRollUp } from './progress';
-export { DEFAULT_IT_GRACE_DAYS, HIGH_SLIP_DAYS, VAGUE_WORDS, isVagueWording, roadmapHealth } from './health';
+export { DEFAULT_IT_GRACE_DAYS, HIGH_SLIP_DAYS, NOTHING_TO_CHECK, SEVERITY_WEIGHT, VAGUE_WORDS, healthScore, isVagueWording, roadmapHealth } from './health';
 export type { HealthFinding, HealthItemType, HealthOptions, HealthRule, HealthScoreName, HealthSeverity, RoadmapHealth } from './health';

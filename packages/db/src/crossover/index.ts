@@ -288,7 +288,7 @@ export async function findTopic(x: Executor, orgId: string, id: string): Promise
 }
 
 /** Inserts a vote; false when this person already voted for the topic. */
-export async function insertVote(x: Executor, orgId: string, topicId: string, personId: string): Promise<boolean> {
+export async function insertTopicVote(x: Executor, orgId: string, topicId: string, personId: string): Promise<boolean> {
   const rows = await x.insert(openMicVotes).values({ orgId, topicId, personId }).onConflictDoNothing().returning();
   return rows.length > 0;
 }
@@ -402,3 +402,4 @@ export async function setTurnNote(x: Executor, orgId: string, rotaId: string, da
   const rows = await x.update(sitInTurns).set({ note }).where(and(eq(sitInTurns.orgId, orgId), eq(sitInTurns.rotaId, rotaId), eq(sitInTurns.date, date))).returning();
   return rows[0] ?? null;
 }
+export * from './participation';

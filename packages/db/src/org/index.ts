@@ -327,3 +327,4 @@ export async function listAudit(x: Executor, orgId: string, limit: number, after
 }
 
 export * from './accounts';
+export * from './audit-targets';

@@ -63,6 +63,12 @@ export async function updatePulse(x: Executor, orgId: string, id: string, patch:
   return row ?? null;
 }
 
+/** Deletes a pulse and (by cascade) its items; the caller checks it is a draft. */
+export async function deletePulse(x: Executor, orgId: string, id: string): Promise<boolean> {
+  const rows = await x.delete(pulses).where(and(eq(pulses.orgId, orgId), eq(pulses.id, id))).returning({ id: pulses.id });
+  return rows.length > 0;
+}
+
 /** The questions of the given pulses, in order. */
 export async function listPulseQuestions(x: Executor, orgId: string, pulseIds: string[]) {
   if (pulseIds.length === 0) return [];
@@ -96,17 +102,28 @@ export async function pulseTotals(x: Executor, orgId: string, pulseIds: string[]
 
 /* ---------- invitations ---------- */
 
+function audienceConditions(orgId: string, audience: PulseAudience) {
+  const conds = [eq(people.orgId, orgId), eq(people.active, true)];
+  if (audience.side) conds.push(eq(people.side, audience.side));
+  if (audience.level) conds.push(eq(people.level, audience.level));
+  if (audience.department !== undefined) conds.push(sql`lower(${people.department}) = ${audience.department.toLowerCase()}`);
+  if (audience.location !== undefined) conds.push(sql`lower(${people.location}) = ${audience.location.toLowerCase()}`);
+  return conds;
+}
+
+/** How many active people an audience rule matches: people, never respondents (decision 132). */
+export async function countAudience(x: Executor, orgId: string, audience: PulseAudience): Promise<number> {
+  const [row] = await x.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...audienceConditions(orgId, audience)));
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Active people matching every attribute of the audience, with no invitation to this pulse yet.
  * With `membersOnly`, only those who can sign in to the organisation (a membership whose user is
  * the person or has the person's e-mail): they answer from their own "My pulses" page.
  */
 export async function listUninvitedAudience(x: Executor, orgId: string, pulseId: string, audience: PulseAudience, membersOnly = false) {
-  const conds = [eq(people.orgId, orgId), eq(people.active, true)];
-  if (audience.side) conds.push(eq(people.side, audience.side));
-  if (audience.level) conds.push(eq(people.level, audience.level));
-  if (audience.department !== undefined) conds.push(sql`lower(${people.department}) = ${audience.department.toLowerCase()}`);
-  if (audience.location !== undefined) conds.push(sql`lower(${people.location}) = ${audience.location.toLowerCase()}`);
+  const conds = audienceConditions(orgId, audience);
   conds.push(
     sql`not exists (select 1 from ${pulseInvitations} pi where pi.org_id = ${orgId} and pi.pulse_id = ${pulseId} and pi.person_id = ${people.id})`,
   );

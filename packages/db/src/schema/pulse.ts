@@ -40,6 +40,10 @@ export const pulses = pgTable(
     openedAt: ts('opened_at'),
     closedAt: ts('closed_at'),
     publishedAt: ts('published_at'),
+    /** A closed pulse put away: listed apart and left out of the trend (decision 130). */
+    archivedAt: ts('archived_at'),
+    /** False when a leader leaves a closed pulse out of the trend (low participation, decision 130). */
+    inTrend: boolean('in_trend').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

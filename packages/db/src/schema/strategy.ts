@@ -210,17 +210,17 @@ export const strategyHistory = pgTable(
   (t) => [index('strategy_history_item_idx').on(t.orgId, t.itemType, t.itemId, t.at)],
 );
 
-/** One roadmap health snapshot per organisation and day, for the insights trend. */
+/** One roadmap health snapshot per organisation and day, for the insights trend. Scores are null when nothing was judged (decision 140). */
 export const roadmapHealthSnapshots = pgTable(
   'roadmap_health_snapshots',
   {
     orgId: orgId(),
     day: day('day').notNull(),
-    overall: integer('overall').notNull(),
-    aggressive: integer('aggressive').notNull(),
-    enablers: integer('enablers').notNull(),
-    specific: integer('specific').notNull(),
-    includesIt: integer('includes_it').notNull(),
+    overall: integer('overall'),
+    aggressive: integer('aggressive'),
+    enablers: integer('enablers'),
+    specific: integer('specific'),
+    includesIt: integer('includes_it'),
     findings: integer('findings').notNull(),
     computedAt: ts('computed_at').notNull().defaultNow(),
   },

@@ -43,7 +43,7 @@ import {
   ZTopicList,
   ZTopicsQuery,
   ZUuid,
-  ZVoteRequest,
+  ZTopicVoteRequest,
 } from '@tandem/contracts';
 import { findPersonOfUser } from '@tandem/db';
 import { linkOrigin } from '../../lib/origin';
@@ -150,7 +150,7 @@ export async function crossoverRoutes(app: FastifyInstance) {
     reply.status(201).send(await postTopic(ctx, requireOrg(req), req.body)),
   );
   r.get(`${M}/topics`, { config: { access: 'member' }, schema: { tags, summary: 'Topics: open (by votes) or discussed (with outcomes), paged', querystring: ZTopicsQuery, response: { 200: ZTopicList } } }, (req) => listTopics(ctx, requireOrg(req), req.query));
-  r.post(`${M}/topics/:id/votes`, { config: { access: 'member' }, schema: { tags, summary: 'Vote for a topic (one vote per person per topic: 409 on a second)', params: ZIdParams, body: ZVoteRequest, response: { 201: ZOk } } }, async (req, reply) =>
+  r.post(`${M}/topics/:id/votes`, { config: { access: 'member' }, schema: { tags, summary: 'Vote for a topic (one vote per person per topic: 409 on a second)', params: ZIdParams, body: ZTopicVoteRequest, response: { 201: ZOk } } }, async (req, reply) =>
     reply.status(201).send(await voteTopic(ctx, requireOrg(req), req.params.id, req.body)),
   );
   r.get(`${M}/agenda`, { config: { access: 'member' }, schema: { tags, summary: 'The agenda of the next session: open topics by votes, paged', querystring: ZPageQuery, response: { 200: ZTopicList } } }, (req) =>

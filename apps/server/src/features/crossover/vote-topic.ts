@@ -1,4 +1,4 @@
-import { findTopic, insertVote } from '@tandem/db';
+import { findTopic, insertTopicVote } from '@tandem/db';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { actingPerson } from './access';
@@ -10,7 +10,7 @@ export async function voteTopic(ctx: AppContext, auth: OrgAuth, topicId: string,
     if (!t) throw notFound('Topic');
     if (t.discussedAt || t.expiresAt <= ctx.now()) throw new AppError('conflict', 'This topic is closed (discussed or expired) and takes no more votes');
     const person = await actingPerson(tx, auth, input.personId);
-    if (!(await insertVote(tx, auth.orgId, topicId, person.id))) throw new AppError('conflict', `${person.name} already voted for this topic`);
+    if (!(await insertTopicVote(tx, auth.orgId, topicId, person.id))) throw new AppError('conflict', `${person.name} already voted for this topic`);
     return { ok: true as const };
   });
 }

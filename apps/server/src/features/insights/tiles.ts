@@ -7,6 +7,7 @@ import { checkRoadmapHealth, healthHistory } from '../strategy';
 import { getResults, listOrgRounds } from '../priorities';
 import { getAnalytics, ledger } from '../requests';
 import { getValueSummary } from '../value';
+import { getParticipation } from '../events';
 
 /*
  * Each tile is computed by its module's own service, the one behind the module's endpoint, so the
@@ -124,7 +125,15 @@ export async function valueTile(ctx: AppContext, auth: OrgAuth): Promise<Tile<No
   return { value: { year: s.year, currency: s.currency, planned: s.planned, realised: s.realised, itEnabledShare: s.itEnabledShare } };
 }
 
-/** Cross-over participation by side: the crossover module is not on this branch yet. Adding it is this one line. */
-export async function participationTile(_ctx: AppContext, _auth: OrgAuth): Promise<Tile<NonNullable<TInsights['participation']>>> {
-  return { value: null };
+/**
+ * Cross-over participation by side over the last 90 days (GET /participation?from=&to=): every
+ * activity the events feature counts, cross-over programmes included. Null when nobody took part.
+ */
+export async function participationTile(ctx: AppContext, auth: OrgAuth): Promise<Tile<NonNullable<TInsights['participation']>>> {
+  const to = today(ctx);
+  const from = addDays(to, -89);
+  const p = await getParticipation(ctx, auth, { from, to });
+  const participants = p.bySide.business.participants + p.bySide.it.participants;
+  if (participants === 0) return { value: null };
+  return { value: { from, to, business: p.bySide.business.rate, it: p.bySide.it.rate, participants } };
 }

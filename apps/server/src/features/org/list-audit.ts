@@ -1,6 +1,7 @@
 import { listAudit } from '@tandem/db';
 import type { TAuditList } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
+import { nameAuditTargets } from './name-audit-targets';
 
 /** One page of the audit log, newest first, with the cursor of the next (older) page. */
 export async function listOrgAudit(ctx: AppContext, auth: OrgAuth, limit: number, cursor?: string): Promise<TAuditList> {
@@ -10,7 +11,7 @@ export async function listOrgAudit(ctx: AppContext, auth: OrgAuth, limit: number
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    entries: page.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null })),
+    entries: await nameAuditTargets(ctx.db, auth.orgId, page.map((r) => ({ ...r, at: r.at.toISOString(), details: r.details ?? null }))),
     nextCursor: rows.length > limit && last ? `${last.at.toISOString()}~${last.id}` : null,
   };
 }

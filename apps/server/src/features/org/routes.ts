@@ -8,7 +8,8 @@ import {
   ZChangePasswordRequest,
   ZCreatePersonRequest,
   ZIdParams,
-  ZImportResult,
+  ZPeopleImportQuery,
+  ZPeopleImportResult,
   ZInvitationList,
   ZInvitationCreated,
   ZInvitationPreview,
@@ -246,13 +247,15 @@ export async function orgRoutes(app: FastifyInstance) {
       bodyLimit: 10 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Import people from CSV (text/csv; header name,email,department,side,level,location); bad rows are reported by line',
+        summary:
+          'Import people from CSV (text/csv; header name,email,department,side,level,location, plus manager_email,active as the export writes them): an existing e-mail updates that person; answers created/updated/unchanged and the refused rows; ?dryRun=true writes nothing',
         consumes: ['text/csv'],
+        querystring: ZPeopleImportQuery,
         body: z.string(),
-        response: { 200: ZImportResult },
+        response: { 200: ZPeopleImportResult },
       },
     },
-    (req) => importPeople(ctx, requireOrg(req), req.body),
+    (req) => importPeople(ctx, requireOrg(req), req.body, req.query.dryRun),
   );
 
   r.get('/people.csv', { config: { access: 'admin' }, schema: { tags, summary: 'Export the directory as CSV (formula cells escaped)', produces: ['text/csv'] } }, async (req, reply) => {

@@ -10,7 +10,10 @@ export type PulseAuditAction =
   | 'pulse.invited'
   | 'pulse.reminded'
   | 'pulse.reissued'
-  | 'pulse.exported';
+  | 'pulse.exported'
+  | 'pulse.deleted'
+  | 'pulse.archived'
+  | 'pulse.restored';
 
 /**
  * Appends one audit entry for a pulse action inside the caller's transaction. Respondent actions

@@ -1,4 +1,4 @@
-import { lockPulse, updatePulse, type Executor, type PulseRow } from '@tandem/db';
+import { countAudience, lockPulse, updatePulse, type Executor, type PulseRow } from '@tandem/db';
 import type { TPulse } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
@@ -11,6 +11,10 @@ export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: OrgAu
   const status = effectiveStatus(p, ctx.now());
   if (status === 'closed') throw new AppError('conflict', 'This pulse is closed; create a new one');
   if (status === 'open') return p;
+  // An audience of nobody cannot be opened (decision 132): the count is of people, not respondents.
+  if ((await countAudience(tx, auth.orgId, p.audience)) === 0) {
+    throw new AppError('conflict', `The audience of "${p.title}" matches no active people; change the audience before opening.`);
+  }
   const row = await updatePulse(tx, auth.orgId, p.id, { status: 'open', openedAt: ctx.now() });
   await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.opened', target: p.id });
   await emitEvent(ctx, tx, auth.orgId, 'pulse.opened', { summary: `Pulse “${p.title}” is open for answers`, pulseId: p.id, title: p.title, url: ctx.config.publicUrl && `${ctx.config.publicUrl}/pulses/${p.id}` });

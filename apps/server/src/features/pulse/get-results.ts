@@ -59,10 +59,11 @@ export async function getPulseResults(ctx: AppContext, auth: OrgAuth, id: string
 
 /**
  * The trend of every bank question across closed pulses (oldest first): everyone, leaders and
- * employees, each with its Wilson band, each under its own pulse's suppression.
+ * employees, each with its Wilson band, each under its own pulse's suppression. Archived pulses and
+ * those a leader left out (low participation) are not points at all (decision 130).
  */
 export async function getPulseTrend(ctx: AppContext, auth: OrgAuth): Promise<TPulseTrend> {
-  const closed = (await listPulses(ctx.db, auth.orgId)).filter((p) => effectiveStatus(p, ctx.now()) === 'closed').reverse().slice(-12);
+  const closed = (await listPulses(ctx.db, auth.orgId)).filter((p) => effectiveStatus(p, ctx.now()) === 'closed' && p.archivedAt === null && p.inTrend).reverse().slice(-12);
   const series = new Map<string, TPulseTrend['questions'][number]>();
   for (const p of closed) {
     const r = await computeResults(ctx, ctx.db, p, ['level'], false);

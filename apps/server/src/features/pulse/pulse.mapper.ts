@@ -31,6 +31,8 @@ export async function toPulses(x: Executor, orgId: string, rows: PulseRow[], now
       title: p.title,
       status: effectiveStatus(p, now),
       published: p.publishedAt !== null,
+      archived: p.archivedAt !== null,
+      inTrend: p.inTrend,
       audience: p.audience,
       minGroupSize: p.minGroupSize,
       minCommentGroupSize: p.minCommentGroupSize,

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ZAudienceMatch,
+  ZAudienceQuery,
   ZCreatePulseRequest,
   ZIdParams,
   ZIssuedLinks,
@@ -22,7 +24,9 @@ import {
 } from '@tandem/contracts';
 import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
+import { deleteDraftPulse, setPulseArchived } from './archive-pulse';
 import { closePulse, openPulse, publishPulse } from './change-pulse-status';
+import { matchAudience } from './count-audience';
 import { createPulse } from './create-pulse';
 import { exportPulseResults } from './export-results';
 import { getOrgPulse, listOrgPulses } from './get-pulse';
@@ -63,6 +67,15 @@ export async function pulseRoutes(app: FastifyInstance) {
     (req) => getPulseTrend(ctx, requireOrg(req)),
   );
 
+  r.get(
+    '/pulses/audience',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: 'How many active people an audience rule matches (people, not respondents), with the departments and locations to choose from', querystring: ZAudienceQuery, response: { 200: ZAudienceMatch } },
+    },
+    (req) => matchAudience(ctx, requireOrg(req), req.query),
+  );
+
   r.get('/pulses/:id', { config: { access: 'member' }, schema: { tags, summary: 'One pulse', params: ZIdParams, response: { 200: ZPulse } } }, (req) =>
     getOrgPulse(ctx, requireOrg(req), req.params.id),
   );
@@ -74,6 +87,27 @@ export async function pulseRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'Edit a pulse; the anonymity settings answer 409 after the first response', params: ZIdParams, body: ZUpdatePulseRequest, response: { 200: ZPulse } },
     },
     (req) => updateOrgPulse(ctx, requireOrg(req), req.params.id, req.body),
+  );
+
+  r.delete(
+    '/pulses/:id',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Delete a draft pulse (409 once it has opened: archive a closed one instead)', params: ZIdParams } },
+    async (req, reply) => {
+      await deleteDraftPulse(ctx, requireOrg(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/pulses/:id/archive',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Archive a closed pulse: listed apart and left out of the trend (409 unless closed)', params: ZIdParams, response: { 200: ZPulse } } },
+    (req) => setPulseArchived(ctx, requireOrg(req), req.params.id, true),
+  );
+
+  r.post(
+    '/pulses/:id/unarchive',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Restore an archived pulse to the list and the trend', params: ZIdParams, response: { 200: ZPulse } } },
+    (req) => setPulseArchived(ctx, requireOrg(req), req.params.id, false),
   );
 
   r.post('/pulses/:id/open', { config: { access: 'leader' }, schema: { tags, summary: 'Open a draft pulse for responses', params: ZIdParams, response: { 200: ZPulse } } }, (req) =>

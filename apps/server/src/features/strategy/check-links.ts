@@ -1,5 +1,6 @@
 import { existingStrategyIds, type Executor } from '@tandem/db';
 import { AppError } from '../../lib/errors';
+import { fieldLabel } from '../../lib/field-messages';
 
 type Kind = 'goal' | 'initiative' | 'enabler' | 'person';
 const NOUN: Record<Kind, string> = { goal: 'goal', initiative: 'initiative', enabler: 'enabler', person: 'person' };
@@ -35,6 +36,7 @@ export async function checkPeople(x: Executor, orgId: string, fields: Record<str
 /** An end before its start is refused with 400 before anything is written. */
 export function checkDateOrder(start: string | null | undefined, end: string | null | undefined, startField = 'startDate', endField = 'endDate'): void {
   if (start && end && end < start) {
-    throw new AppError('validation', `${endField} (${end}) is before ${startField} (${start})`, [{ path: `body.${endField}`, message: `must be on or after ${startField}` }]);
+    const message = `${fieldLabel(endField)} ${end} is before the ${fieldLabel(startField).toLowerCase()} ${start}`;
+    throw new AppError('validation', `${message} (body.${endField})`, [{ path: `body.${endField}`, message }]);
   }
 }

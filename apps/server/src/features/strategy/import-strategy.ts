@@ -25,6 +25,7 @@ import {
 } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { parseCsvWithHeader } from '../../lib/csv';
+import { plainIssue } from '../../lib/field-messages';
 import { recordStrategyAudit, TRACKED } from './record-history';
 
 export const MAX_STRATEGY_IMPORT_ROWS = 10_000;
@@ -40,7 +41,7 @@ function parseRows<K extends StrategyCsvKind>(kind: K, csv: string, errors: TImp
   for (const { line, record } of parseCsvWithHeader(csv, expected, MAX_STRATEGY_IMPORT_ROWS, errors)) {
     const v = SCHEMAS[kind].safeParse(record);
     if (!v.success) {
-      errors.push({ line, message: v.error.issues.map((iss) => `${iss.path.join('.') || 'row'}: ${iss.message}`).join('; ') });
+      errors.push({ line, message: v.error.issues.map((iss) => `${plainIssue({ keyword: iss.code, message: iss.message, params: iss as unknown as Record<string, unknown> }, record, iss.path.map(String))} (${iss.path.join('.') || 'row'})`).join('; ') });
       continue;
     }
     out.push({ line, row: v.data as z.output<(typeof SCHEMAS)[K]> });
@@ -82,7 +83,7 @@ function links(resolve: Resolve, field: string, titles: string[], problems: stri
 }
 
 function checkOrder(start: string | null, end: string | null, problems: string[]) {
-  if (start && end && end < start) problems.push(`end_date (${end}) is before start_date (${start})`);
+  if (start && end && end < start) problems.push(`End date ${end} is before the start date ${start} (end_date)`);
 }
 
 async function historyOfCreation(ctx: AppContext, x: Executor, auth: OrgAuth, itemType: StrategyItemType, rows: Record<string, unknown>[]) {

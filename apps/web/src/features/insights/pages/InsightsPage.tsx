@@ -147,7 +147,12 @@ function Tiles({ i }: { i: TInsights }) {
           </Tile>
         ) : null}
         {i.participation ? (
-          <Tile testId="tile-participation" title="Cross-over participation" value={`${i.participation.business} / ${i.participation.it}`} method="People taking part in cross-over activities, Business / IT." />
+          <Tile
+            testId="tile-participation"
+            title="Cross-over participation"
+            value={`${pct(i.participation.business)} / ${pct(i.participation.it)}`}
+            method={`Share of Business / IT people who took part in a cross-over activity (coffee, open hour, open mic, sit-in, hackweek, demo, round-table) from ${i.participation.from} to ${i.participation.to}.`}
+          />
         ) : null}
       </SimpleGrid>
       {i.guidance.length ? (

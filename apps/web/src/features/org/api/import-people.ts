@@ -1,12 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZImportResult } from '@tandem/contracts';
+import { ZPeopleImportResult } from '@tandem/contracts';
 import { api } from '../../../lib/api';
 import { orgKeys } from './keys';
 
-export const importPeople = (csv: string) =>
-  api('/people/import', { method: 'POST', body: csv, contentType: 'text/csv', schema: ZImportResult });
+export const importPeople = ({ csv, dryRun }: { csv: string; dryRun: boolean }) =>
+  api(`/people/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: csv, contentType: 'text/csv', schema: ZPeopleImportResult });
 
 export function useImportPeople() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: importPeople, onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.peopleAll }) });
+  return useMutation({
+    mutationFn: importPeople,
+    onSuccess: (r) => (r.dryRun ? undefined : qc.invalidateQueries({ queryKey: orgKeys.peopleAll })),
+  });
 }

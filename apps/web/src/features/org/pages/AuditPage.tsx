@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
@@ -57,7 +57,15 @@ function AuditTable() {
                 <Table.Td>
                   <Code>{e.action}</Code>
                 </Table.Td>
-                <Table.Td>{e.target ?? ''}</Table.Td>
+                <Table.Td>
+                  {e.targetLink ? (
+                    <Anchor href={e.targetLink} size="sm">
+                      {e.targetName}
+                    </Anchor>
+                  ) : (
+                    (e.targetName ?? '')
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {e.details ? (
                     <Text size="xs" ff="monospace">

@@ -8,5 +8,6 @@ export const pulseKeys = {
   respond: (token: string) => ['respond', token] as const,
   issued: (id: string, offset: number) => ['pulse', 'issued', id, offset] as const,
   mine: ['pulse', 'mine'] as const,
+  audience: (a: object) => ['pulse', 'audience', a] as const,
   mineOne: (id: string) => ['pulse', 'mine', id] as const,
 };

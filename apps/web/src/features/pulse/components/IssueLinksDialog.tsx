@@ -70,6 +70,7 @@ export function IssueLinksDialog({
             ? `Issue ${Number.isFinite(n) ? n : '?'} single-use links to the audience ${audience}?`
             : `Issue ${n ?? 'a'} single-use link${n === 1 ? '' : 's'} to the audience ${audience}, each mailed to its person?`}{' '}
           Each link works once; issued links stay listed on this pulse, but never whether they were used.
+          {pulse.status === 'draft' ? ' Issuing opens the pulse: the statements, the audience and the minimum group size can no longer change, and it cannot go back to draft.' : ''}
         </Text>
         {invite.isError ? (
           <Alert color={mailRefused ? 'gray' : 'red'} variant="light" role="alert" title={mailRefused ? 'Mail is not set up' : 'Links were not issued'}>

@@ -8,6 +8,23 @@ const SERIES = [
   { key: '{"level":"employee"}', label: 'Employees', color: '#2b8a3e' },
 ] as const;
 
+type Pt = { i: number; p: number; lo: number; hi: number };
+
+/** Splits a series at its hidden points into runs of consecutive visible points. */
+export function toRuns(pts: (Pt | null)[]): Pt[][] {
+  const runs: Pt[][] = [];
+  let run: Pt[] = [];
+  for (const p of pts) {
+    if (p) run.push(p);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
 /** One statement across pulses: % favourable with its Wilson band for everyone, leaders and employees. */
 export function TrendChart({ question }: { question: TPulseTrend['questions'][number] }) {
   const w = 560;
@@ -32,26 +49,31 @@ export function TrendChart({ question }: { question: TPulseTrend['questions'][nu
         {[0, 0.25, 0.5, 0.75, 1].map((t) => (
           <g key={t}>
             <line x1={pad.l} x2={w - pad.r} y1={y(t)} y2={y(t)} stroke="#dee2e6" />
-            <text x={pad.l - 6} y={y(t) + 4} fontSize="10" textAnchor="end" fill="#495057">
+            <text x={pad.l - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#495057">
               {pct(t)}
             </text>
           </g>
         ))}
         {question.points.map((p, i) => (
-          <text key={p.pulseId} x={x(i)} y={h - 8} fontSize="10" textAnchor="middle" fill="#495057">
+          <text key={p.pulseId} x={x(i)} y={h - 8} fontSize="11" textAnchor="middle" fill="#495057">
             {p.title.length > 24 ? `${p.title.slice(0, 23)}…` : p.title}
           </text>
         ))}
         {series.map((s) => {
-          const pts = s.pts.filter((p): p is NonNullable<typeof p> => p !== null);
-          if (pts.length === 0) return null;
-          const band = [...pts.map((p) => `${x(p.i)},${y(p.hi)}`), ...[...pts].reverse().map((p) => `${x(p.i)},${y(p.lo)}`)].join(' ');
+          // A hidden point breaks the line: each run of consecutive visible points is drawn on its own,
+          // so the chart never draws across a pulse whose number is hidden (decision 130).
+          const runs = toRuns(s.pts);
+          if (runs.length === 0) return null;
           return (
             <g key={s.key}>
-              <polygon points={band} fill={s.color} opacity={0.12} />
-              <polyline points={pts.map((p) => `${x(p.i)},${y(p.p)}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} />
-              {pts.map((p) => (
-                <circle key={p.i} cx={x(p.i)} cy={y(p.p)} r={3.5} fill={s.color} />
+              {runs.map((pts) => (
+                <g key={pts[0]!.i}>
+                  <polygon points={[...pts.map((p) => `${x(p.i)},${y(p.hi)}`), ...[...pts].reverse().map((p) => `${x(p.i)},${y(p.lo)}`)].join(' ')} fill={s.color} opacity={0.12} />
+                  {pts.length > 1 ? <polyline points={pts.map((p) => `${x(p.i)},${y(p.p)}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} data-testid="trend-run" /> : null}
+                  {pts.map((p) => (
+                    <circle key={p.i} cx={x(p.i)} cy={y(p.p)} r={3.5} fill={s.color} />
+                  ))}
+                </g>
               ))}
             </g>
           );
@@ -82,7 +104,7 @@ export function TrendChart({ question }: { question: TPulseTrend['questions'][nu
               <Table.Td>{p.title}</Table.Td>
               {series.map((s) => {
                 const v = s.pts[i];
-                return <Table.Td key={s.key}>{v ? `${pct(v.p)} (${pct(v.lo)}–${pct(v.hi)})` : '—'}</Table.Td>;
+                return <Table.Td key={s.key}>{v ? `${pct(v.p)} (${pct(v.lo)}–${pct(v.hi)})` : 'hidden (gap)'}</Table.Td>;
               })}
             </Table.Tr>
           ))}

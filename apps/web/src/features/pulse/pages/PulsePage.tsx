@@ -1,18 +1,22 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Alert, Anchor, Button, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
 import { hasRole, useCurrentMe, usePeople } from '../../org';
-import { useChangePulseStatus } from '../api/change-pulse-status';
+import { useChangePulseStatus, type PulseAction } from '../api/change-pulse-status';
+import { useDeletePulse, useSetArchived, useSetInTrend } from '../api/manage-pulse';
 import { usePulse } from '../api/get-pulses';
 import { resultsCsvUrl, usePulseResults, usePulseTrend } from '../api/get-results';
-import type { TPulseInvitations } from '@tandem/contracts';
+import type { TPulse, TPulseInvitations } from '@tandem/contracts';
 import { InvitationLinks } from '../components/InvitationLinks';
 import { IssuedLinksPanel } from '../components/IssuedLinksPanel';
 import { IssueLinksDialog } from '../components/IssueLinksDialog';
+import { ParticipationCaution } from '../components/ParticipationCaution';
+import { ProgressPanel } from '../components/ProgressPanel';
 import { ResultsView } from '../components/ResultsView';
 import { TrendChart } from '../components/TrendChart';
 import { StatusBadge } from './PulsesPage';
@@ -30,6 +34,11 @@ export function PulsePage({ id }: { id: string }) {
   const status = useChangePulseStatus();
   const trend = usePulseTrend(leader);
   const [trendQuestion, setTrendQuestion] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<PulseAction | 'delete' | 'archive' | null>(null);
+  const remove = useDeletePulse();
+  const archive = useSetArchived();
+  const inTrend = useSetInTrend();
+  const navigate = useNavigate();
 
   if (pulse.isPending) return <FullPageLoader />;
   if (pulse.isError) return <ErrorAlert error={pulse.error} title="This pulse could not be loaded" />;
@@ -51,14 +60,30 @@ export function PulsePage({ id }: { id: string }) {
               <Button onClick={() => setIssuing(true)}>Issue links</Button>
             ) : null}
             {p.status === 'open' ? (
-              <Button variant="default" onClick={() => status.mutate({ id: p.id, action: 'close' })} loading={status.isPending}>
+              <Button variant="default" onClick={() => setConfirming('close')}>
                 Close pulse
               </Button>
             ) : null}
             {p.status === 'closed' && !p.published ? (
-              <Button variant="default" onClick={() => status.mutate({ id: p.id, action: 'publish' })} loading={status.isPending}>
+              <Button variant="default" onClick={() => setConfirming('publish')}>
                 Publish to everyone
               </Button>
+            ) : null}
+            {p.status === 'draft' ? (
+              <Button variant="default" color="red" onClick={() => setConfirming('delete')}>
+                Delete draft
+              </Button>
+            ) : null}
+            {p.status === 'closed' ? (
+              p.archived ? (
+                <Button variant="default" loading={archive.isPending} onClick={() => archive.mutate({ id: p.id, archived: false })}>
+                  Restore from archive
+                </Button>
+              ) : (
+                <Button variant="default" onClick={() => setConfirming('archive')}>
+                  Archive
+                </Button>
+              )
             ) : null}
           </>
         ) : null
@@ -71,7 +96,35 @@ export function PulsePage({ id }: { id: string }) {
           {p.anonymityFrozen ? ' (frozen since opening)' : ''}
         </Text>
       </Group>
-      {status.isError ? <Alert color="red">{errorMessage(status.error)}</Alert> : null}
+      {p.archived ? (
+        <Alert color="gray" variant="light" role="note" title="Archived">
+          This pulse is archived: it is listed apart and left out of the trend. Its results stay readable.
+        </Alert>
+      ) : null}
+      {leader && p.status === 'closed' && !p.archived ? (
+        <Switch
+          label="Count this pulse in the trend"
+          description="Leave a pulse out when too few people answered for its numbers to compare with the others."
+          checked={p.inTrend}
+          disabled={inTrend.isPending}
+          onChange={(e) => inTrend.mutate({ id: p.id, inTrend: e.currentTarget.checked })}
+        />
+      ) : null}
+      {[status, remove, archive, inTrend].map((m, i) => (m.isError ? <Alert key={i} color="red" role="alert">{errorMessage(m.error)}</Alert> : null))}
+      {leader ? (
+        <PulseConfirmations
+          pulse={p}
+          action={confirming}
+          loading={status.isPending || remove.isPending || archive.isPending}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(action) => {
+            const done = { onSettled: () => setConfirming(null) };
+            if (action === 'delete') remove.mutate(p.id, { onSuccess: () => navigate({ to: '/pulses' }), ...done });
+            else if (action === 'archive') archive.mutate({ id: p.id, archived: true }, done);
+            else status.mutate({ id: p.id, action }, done);
+          }}
+        />
+      ) : null}
       {issued ? <InvitationLinks result={issued} /> : null}
       {leader ? <IssueLinksDialog key={String(issuing)} pulse={p} audienceSize={audienceSize} opened={issuing} onClose={() => setIssuing(false)} onIssued={setIssued} /> : null}
       {leader ? <IssuedLinksPanel pulse={p} /> : null}
@@ -89,7 +142,9 @@ export function PulsePage({ id }: { id: string }) {
           </Link>
         </Group>
       </Stack>
-      {results.isPending ? (
+      {p.status !== 'closed' ? (
+        <ProgressPanel pulse={p} />
+      ) : results.isPending ? (
         <FullPageLoader />
       ) : results.isError ? (
         <ErrorAlert error={results.error} title="Results could not be loaded" />
@@ -100,6 +155,7 @@ export function PulsePage({ id }: { id: string }) {
               This pulse issued unlinked links: those respondents stated their own side, level, department and location, so segments include self-stated answers, not only the directory’s.
             </Alert>
           ) : null}
+          <ParticipationCaution results={results.data} {...(leader && !p.archived ? { inTrend: p.inTrend } : {})} />
           <ResultsView results={results.data} {...(leader ? { by, onByChange: setBy } : {})} />
         </>
       )}
@@ -122,5 +178,55 @@ export function PulsePage({ id }: { id: string }) {
         </section>
       ) : null}
     </Page>
+  );
+}
+
+/** What each irreversible step does and what cannot be undone, asked before it happens (decision 131). */
+const CONFIRM: Record<PulseAction | 'delete' | 'archive', { title: string; label: string; text: (p: TPulse) => string }> = {
+  open: {
+    title: 'Open this pulse?',
+    label: 'Open pulse',
+    text: (p) => `People in the audience can answer “${p.title}” from now on. The statements, the audience and the minimum group size can no longer change. A pulse cannot go back to draft.`,
+  },
+  close: {
+    title: 'Close this pulse?',
+    label: 'Close pulse',
+    text: (p) => `Nobody can answer “${p.title}” any more: every link stops working, and results appear for groups of at least ${p.minGroupSize} people. A closed pulse cannot be opened again.`,
+  },
+  publish: {
+    title: 'Publish the results to everyone?',
+    label: 'Publish',
+    text: (p) => `Every member of the organisation will see the organisation-wide results of “${p.title}” (never a breakdown). Publishing cannot be undone.`,
+  },
+  delete: {
+    title: 'Delete this draft?',
+    label: 'Delete draft',
+    text: (p) => `“${p.title}” and its statement list are deleted. No link was issued and nobody answered. This cannot be undone.`,
+  },
+  archive: {
+    title: 'Archive this pulse?',
+    label: 'Archive',
+    text: (p) => `“${p.title}” is listed apart and left out of the trend. Its results stay readable, and you can restore it later.`,
+  },
+};
+
+function PulseConfirmations({
+  pulse,
+  action,
+  loading,
+  onCancel,
+  onConfirm,
+}: {
+  pulse: TPulse;
+  action: PulseAction | 'delete' | 'archive' | null;
+  loading: boolean;
+  onCancel: () => void;
+  onConfirm: (action: PulseAction | 'delete' | 'archive') => void;
+}) {
+  const c = action ? CONFIRM[action] : null;
+  return (
+    <ConfirmDialog opened={c !== null} title={c?.title ?? ''} confirmLabel={c?.label ?? ''} loading={loading} onCancel={onCancel} onConfirm={() => action && onConfirm(action)}>
+      {c?.text(pulse)}
+    </ConfirmDialog>
   );
 }

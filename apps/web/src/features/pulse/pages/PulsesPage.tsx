@@ -7,6 +7,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage, fieldErrors } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
+import { useAudienceMatch } from '../api/audience';
 import { useCreatePulse } from '../api/create-pulse';
 import { usePulses } from '../api/get-pulses';
 import { ScrollRegion } from '../components/ScrollRegion';
@@ -25,22 +26,47 @@ export function PulsesPage() {
   const me = useCurrentMe();
   const leader = hasRole(me.current?.role, 'leader');
   const pulses = usePulses();
+  const [creating, setCreating] = useState(false);
   return (
     <Page title="Alignment Pulse">
       <Text size="sm" c="dimmed" maw={720}>
         An anonymous survey of how aligned IT and Business feel, by side and level. No result is ever shown for fewer people than the minimum group, directly or by combining published numbers.
       </Text>
-      {leader ? <CreatePulseForm /> : null}
-      {pulses.isPending ? <FullPageLoader /> : pulses.isError ? <ErrorAlert error={pulses.error} title="Pulses could not be loaded" /> : <PulseTable pulses={pulses.data.pulses} />}
+      {pulses.isPending ? (
+        <FullPageLoader />
+      ) : pulses.isError ? (
+        <ErrorAlert error={pulses.error} title="Pulses could not be loaded" />
+      ) : (
+        <>
+          <PulseTable pulses={pulses.data.pulses.filter((p) => !p.archived)} label="Pulses" />
+          {pulses.data.pulses.some((p) => p.archived) ? (
+            <section aria-labelledby="archived-title">
+              <Title order={2} size="h4" id="archived-title" mb="xs">
+                Archived
+              </Title>
+              <PulseTable pulses={pulses.data.pulses.filter((p) => p.archived)} label="Archived pulses" />
+            </section>
+          ) : null}
+        </>
+      )}
+      {leader ? (
+        creating ? (
+          <CreatePulseForm />
+        ) : (
+          <div>
+            <Button onClick={() => setCreating(true)}>New pulse</Button>
+          </div>
+        )
+      ) : null}
     </Page>
   );
 }
 
-function PulseTable({ pulses }: { pulses: TPulse[] }) {
+function PulseTable({ pulses, label }: { pulses: TPulse[]; label: string }) {
   if (pulses.length === 0) return <Alert color="gray" variant="light">No pulses yet.</Alert>;
   return (
-    <ScrollRegion label="Pulses" minWidth={560}>
-      <Table aria-label="Pulses" striped>
+    <ScrollRegion label={label} minWidth={560}>
+      <Table aria-label={label} striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Pulse</Table.Th>
@@ -80,8 +106,15 @@ function CreatePulseForm() {
   const [kComments, setKComments] = useState<number | string>(10);
   const [side, setSide] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
-  const [department, setDepartment] = useState('');
-  const [location, setLocation] = useState('');
+  const [department, setDepartment] = useState<string | null>(null);
+  const [location, setLocation] = useState<string | null>(null);
+  const audience = {
+    ...(side ? { side: side as 'it' | 'business' } : {}),
+    ...(level ? { level: level as 'leader' | 'employee' } : {}),
+    ...(department ? { department } : {}),
+    ...(location ? { location } : {}),
+  };
+  const match = useAudienceMatch(audience);
   const [closesOn, setClosesOn] = useState('');
   const errors = fieldErrors(create.error);
   return (
@@ -101,12 +134,7 @@ function CreatePulseForm() {
               ...(questions.length ? { questions } : {}),
               minGroupSize: Number(k),
               minCommentGroupSize: Number(kComments),
-              audience: {
-                ...(side ? { side: side as 'it' | 'business' } : {}),
-                ...(level ? { level: level as 'leader' | 'employee' } : {}),
-                ...(department.trim() ? { department: department.trim() } : {}),
-                ...(location.trim() ? { location: location.trim() } : {}),
-              },
+              audience,
               ...(closesOn ? { closesAt: new Date(`${closesOn}T23:59:59Z`).toISOString() } : {}),
             },
             { onSuccess: (p) => navigate({ to: '/pulses/$id', params: { id: p.id } }) },
@@ -140,11 +168,18 @@ function CreatePulseForm() {
             <Select label="Level" placeholder="Both" clearable data={[{ value: 'leader', label: 'Leaders' }, { value: 'employee', label: 'Employees' }]} value={level} onChange={setLevel} />
           </Group>
           <Group grow align="flex-start">
-            <TextInput label="Department" placeholder="Any" value={department} onChange={(e) => setDepartment(e.currentTarget.value)} error={errors['audience.department']} />
-            <TextInput label="Location" placeholder="Any" value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={errors['audience.location']} />
+            <Select label="Department" placeholder="Any" clearable searchable data={match.data?.departments ?? []} value={department} onChange={setDepartment} error={errors['audience.department']} />
+            <Select label="Location" placeholder="Any" clearable searchable data={match.data?.locations ?? []} value={location} onChange={setLocation} error={errors['audience.location']} />
           </Group>
+          <Text size="sm" aria-live="polite" data-testid="audience-match" c={match.data?.matches === 0 ? 'red.8' : undefined}>
+            {match.data === undefined
+              ? 'Counting the people this audience matches…'
+              : match.data.matches === 0
+                ? 'Matches nobody: a pulse whose audience matches no one cannot be opened.'
+                : `Matches ${match.data.matches} ${match.data.matches === 1 ? 'person' : 'people'} in the directory.`}
+          </Text>
           <TextInput type="date" label="Closes on (optional)" value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} error={errors.closesAt} maw={240} />
-          <NumberInput label="Minimum group size (k)" description="No number is shown for fewer respondents; never below 3." min={3} value={k} onChange={setK} error={errors.minGroupSize} />
+          <NumberInput label="Minimum group size" description="No number is shown for fewer people than this; never below 3." min={3} value={k} onChange={setK} error={errors.minGroupSize} />
           <NumberInput label="Minimum group for comments" min={3} value={kComments} onChange={setKComments} error={errors.minCommentGroupSize} />
           {create.isError && Object.keys(errors).length === 0 ? <Alert color="red">{errorMessage(create.error)}</Alert> : null}
           <div>

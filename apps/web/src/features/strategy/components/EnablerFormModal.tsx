@@ -7,7 +7,7 @@ import { formValues } from '../../../lib/form';
 import { useCreateEnabler, useUpdateEnabler } from '../api/save-enabler';
 import { STATUS_LABEL } from '../labels';
 import { Checklist } from './Checklist';
-import { DateInput, numberOrNull, orNull, PersonSelect } from './fields';
+import { DateInput, NumberField, numberOrNull, orNull, PersonSelect, unreadableNumbers } from './fields';
 
 const FIELDS = ['title', 'initiativeIds', 'dependsOnIds', 'ownerId', 'startDate', 'endDate', 'status', 'effort'] as const;
 
@@ -18,22 +18,24 @@ interface Props {
   enablers: TEnabler[];
   people: TPerson[];
   onClose: () => void;
+  onDelete?: () => void;
   onSaved: (e: TEnabler) => void;
 }
 
-export function EnablerFormModal({ opened, enabler, initiatives, enablers, people, onClose, onSaved }: Props) {
+export function EnablerFormModal({ opened, onDelete, enabler, initiatives, enablers, people, onClose, onSaved }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={enabler ? 'Edit technical enabler' : 'Add a technical enabler'} size="xl">
-      <EnablerForm key={enabler?.id ?? 'new'} enabler={enabler} initiatives={initiatives} enablers={enablers} people={people} onCancel={onClose} onSaved={onSaved} />
+      <EnablerForm key={enabler?.id ?? 'new'} enabler={enabler} initiatives={initiatives} enablers={enablers} people={people} onCancel={onClose} onSaved={onSaved} onDelete={onDelete} />
     </Modal>
   );
 }
 
-function EnablerForm({ enabler, initiatives, enablers, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
+function EnablerForm({ onDelete, enabler, initiatives, enablers, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
   const create = useCreateEnabler();
   const update = useUpdateEnabler();
   const mutation = enabler ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(mutation.error), ...unreadable };
   const [initiativeIds, setInitiativeIds] = useState<string[]>(enabler?.initiativeIds ?? []);
   const [dependsOnIds, setDependsOnIds] = useState<string[]>(enabler?.dependsOnIds ?? []);
   return (
@@ -41,6 +43,9 @@ function EnablerForm({ enabler, initiatives, enablers, people, onCancel, onSaved
       noValidate
       onSubmit={(e) => {
         const v = formValues(e);
+        const bad = unreadableNumbers(e.currentTarget, { effort: 'Effort' });
+        setUnreadable(bad);
+        if (Object.keys(bad).length > 0) return;
         const body = {
           title: v.title ?? '',
           initiativeIds,
@@ -72,9 +77,9 @@ function EnablerForm({ enabler, initiatives, enablers, people, onCancel, onSaved
           <DateInput name="startDate" label="Start date" defaultValue={enabler?.startDate} error={errors.startDate} />
           <DateInput name="endDate" label="End date" defaultValue={enabler?.endDate} error={errors.endDate} />
           <NativeSelect name="status" label="Status" defaultValue={enabler?.status ?? 'proposed'} data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} error={errors.status} />
-          <TextInput name="effort" label="Effort (person-days)" inputMode="numeric" defaultValue={enabler?.effort ?? ''} error={errors.effort} />
+          <NumberField name="effort" label="Effort (person-days)" step="1" min={0} defaultValue={enabler?.effort} error={errors.effort} />
         </SimpleGrid>
-        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={enabler ? 'Save enabler' : 'Add enabler'} />
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} onDelete={enabler ? onDelete : undefined} submitLabel={enabler ? 'Save enabler' : 'Add enabler'} />
       </Stack>
       {enabler ? <ItemHistory type="enablers" id={enabler.id} people={people} /> : null}
     </form>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { THealthFinding } from '@tandem/contracts';
 import type { Roadmap } from '../api/use-roadmap';
 import { SCORE_LABEL, SEVERITY_COLOR } from '../labels';
@@ -10,6 +11,8 @@ const SHOWN = 200;
 /** Each finding names the item to fix and opens it in place. */
 export function FindingsList({ findings, roadmap, canEdit }: { findings: THealthFinding[]; roadmap: Roadmap; canEdit: boolean }) {
   const editor = useEditor();
+  // At phone width each finding is a card with its Fix button in view, not a table row to scroll to.
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [score, setScore] = useState<'all' | THealthFinding['score']>('all');
   const shown = findings.filter((f) => score === 'all' || f.score === score);
   const fix = (f: THealthFinding) => {
@@ -36,6 +39,32 @@ export function FindingsList({ findings, roadmap, canEdit }: { findings: THealth
       />
       {shown.length === 0 ? (
         <Text data-testid="no-findings">Nothing to fix here.</Text>
+      ) : isPhone ? (
+        <Stack gap="xs" data-testid="findings" role="list" aria-label="Findings">
+          {shown.slice(0, SHOWN).map((f) => (
+            <Card key={`${f.rule}-${f.itemId}-${f.relatedId ?? ''}`} withBorder padding="sm" role="listitem" data-rule={f.rule}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Group gap={6}>
+                  <Badge color={SEVERITY_COLOR[f.severity]} variant="filled" autoContrast>
+                    {f.severity}
+                  </Badge>
+                  <Text size="sm" c="dimmed">
+                    {SCORE_LABEL[f.score]}
+                    {f.slipDays !== undefined ? ` · ${f.slipDays} days` : ''}
+                  </Text>
+                </Group>
+                {canEdit ? (
+                  <Button size="compact-sm" variant="default" onClick={() => fix(f)} aria-label={`Fix ${title(f)}`}>
+                    Fix
+                  </Button>
+                ) : null}
+              </Group>
+              <Text size="sm" mt={6}>
+                {f.message}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="xs" aria-label="Findings" data-testid="findings">

@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { TGoal, TPerson } from '@tandem/contracts';
 import { FormActions, ItemHistory } from './ItemFormParts';
 import { fieldErrors } from '../../../lib/api';
 import { formValues } from '../../../lib/form';
 import { useCreateGoal, useUpdateGoal } from '../api/save-goal';
-import { DateInput, numberOrNull, orNull, PersonSelect } from './fields';
+import { DateInput, NumberField, numberOrNull, orNull, PersonSelect, unreadableNumbers } from './fields';
 
 const FIELDS = ['title', 'metric', 'baseline', 'target', 'unit', 'dueDate', 'ownerId'] as const;
 
@@ -13,27 +14,32 @@ interface Props {
   goal: TGoal | null;
   people: TPerson[];
   onClose: () => void;
+  onDelete?: () => void;
   onSaved: (g: TGoal) => void;
 }
 
-export function GoalFormModal({ opened, goal, people, onClose, onSaved }: Props) {
+export function GoalFormModal({ opened, onDelete, goal, people, onClose, onSaved }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={goal ? `Edit goal` : 'Add a business goal'} size="lg">
-      <GoalForm key={goal?.id ?? 'new'} goal={goal} people={people} onCancel={onClose} onSaved={onSaved} />
+      <GoalForm key={goal?.id ?? 'new'} goal={goal} people={people} onCancel={onClose} onSaved={onSaved} onDelete={onDelete} />
     </Modal>
   );
 }
 
-function GoalForm({ goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
+function GoalForm({ onDelete, goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
   const create = useCreateGoal();
   const update = useUpdateGoal();
   const mutation = goal ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(mutation.error), ...unreadable };
   return (
     <form
       noValidate
       onSubmit={(e) => {
         const v = formValues(e);
+        const bad = unreadableNumbers(e.currentTarget, { baseline: 'Baseline', target: 'Target' });
+        setUnreadable(bad);
+        if (Object.keys(bad).length > 0) return;
         const body = {
           title: v.title ?? '',
           metric: orNull(v.metric),
@@ -52,12 +58,12 @@ function GoalForm({ goal, people, onCancel, onSaved }: Omit<Props, 'opened' | 'o
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput name="metric" label="Metric" defaultValue={goal?.metric ?? ''} error={errors.metric} />
           <TextInput name="unit" label="Unit" defaultValue={goal?.unit ?? ''} error={errors.unit} />
-          <TextInput name="baseline" label="Baseline" inputMode="decimal" defaultValue={goal?.baseline ?? ''} error={errors.baseline} />
-          <TextInput name="target" label="Target" inputMode="decimal" defaultValue={goal?.target ?? ''} error={errors.target} />
+          <NumberField name="baseline" label="Baseline" defaultValue={goal?.baseline} error={errors.baseline} />
+          <NumberField name="target" label="Target" defaultValue={goal?.target} error={errors.target} />
           <DateInput name="dueDate" label="Due date" defaultValue={goal?.dueDate} error={errors.dueDate} />
           <PersonSelect name="ownerId" label="Owner" people={people} defaultValue={goal?.ownerId} error={errors.ownerId} />
         </SimpleGrid>
-        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={goal ? 'Save goal' : 'Add goal'} />
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} onDelete={goal ? onDelete : undefined} submitLabel={goal ? 'Save goal' : 'Add goal'} />
       </Stack>
       {goal ? <ItemHistory type="goals" id={goal.id} people={people} /> : null}
     </form>

@@ -100,7 +100,7 @@ function GoalCard({ g, roadmap, canEdit, folded }: { g: TGoal; roadmap: Roadmap;
   const editor = useEditor();
   const [open, setOpen] = useState(!folded);
   return (
-    <Card withBorder padding="md" component="section" aria-label={`Goal: ${g.title}`}>
+    <Card withBorder padding="md" component="section" id={`goal-${g.id}`} aria-label={`Goal: ${g.title}`}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
           <Stack gap={0}>

@@ -7,7 +7,7 @@ import { formValues } from '../../../lib/form';
 import { useCreateInitiative, useUpdateInitiative } from '../api/save-initiative';
 import { ANSOFF_LABEL, STATUS_LABEL } from '../labels';
 import { Checklist } from './Checklist';
-import { DateInput, numberOrNull, orNull, PersonSelect } from './fields';
+import { DateInput, NumberField, numberOrNull, orNull, PersonSelect, unreadableNumbers } from './fields';
 
 const FIELDS = ['title', 'description', 'goalIds', 'ownerId', 'businessChampionId', 'itChampionId', 'startDate', 'endDate', 'status', 'effort', 'ansoff', 'itInvolvedAt'] as const;
 
@@ -17,22 +17,24 @@ interface Props {
   goals: TGoal[];
   people: TPerson[];
   onClose: () => void;
+  onDelete?: () => void;
   onSaved: (i: TInitiative) => void;
 }
 
-export function InitiativeFormModal({ opened, initiative, goals, people, onClose, onSaved }: Props) {
+export function InitiativeFormModal({ opened, onDelete, initiative, goals, people, onClose, onSaved }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={initiative ? 'Edit initiative' : 'Add an initiative'} size="xl">
-      <InitiativeForm key={initiative?.id ?? 'new'} initiative={initiative} goals={goals} people={people} onCancel={onClose} onSaved={onSaved} />
+      <InitiativeForm key={initiative?.id ?? 'new'} initiative={initiative} goals={goals} people={people} onCancel={onClose} onSaved={onSaved} onDelete={onDelete} />
     </Modal>
   );
 }
 
-function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
+function InitiativeForm({ onDelete, initiative, goals, people, onCancel, onSaved }: Omit<Props, 'opened' | 'onClose'> & { onCancel: () => void }) {
   const create = useCreateInitiative();
   const update = useUpdateInitiative();
   const mutation = initiative ? update : create;
-  const errors = fieldErrors(mutation.error);
+  const [unreadable, setUnreadable] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(mutation.error), ...unreadable };
   const [goalIds, setGoalIds] = useState<string[]>(initiative?.goalIds ?? []);
   const business = people.filter((p) => p.side === 'business');
   const it = people.filter((p) => p.side === 'it');
@@ -41,6 +43,9 @@ function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<P
       noValidate
       onSubmit={(e) => {
         const v = formValues(e);
+        const bad = unreadableNumbers(e.currentTarget, { effort: 'Effort' });
+        setUnreadable(bad);
+        if (Object.keys(bad).length > 0) return;
         const body = {
           title: v.title ?? '',
           description: v.description ?? '',
@@ -71,7 +76,7 @@ function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<P
           <DateInput name="endDate" label="End date" defaultValue={initiative?.endDate} error={errors.endDate} />
           <DateInput name="itInvolvedAt" label="IT first involved on" defaultValue={initiative?.itInvolvedAt} error={errors.itInvolvedAt} />
           <NativeSelect name="status" label="Status" defaultValue={initiative?.status ?? 'proposed'} data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))} error={errors.status} />
-          <TextInput name="effort" label="Effort (person-days)" inputMode="numeric" defaultValue={initiative?.effort ?? ''} error={errors.effort} />
+          <NumberField name="effort" label="Effort (person-days)" step="1" min={0} defaultValue={initiative?.effort} error={errors.effort} />
           <NativeSelect
             name="ansoff"
             label="Ansoff quadrant"
@@ -80,7 +85,7 @@ function InitiativeForm({ initiative, goals, people, onCancel, onSaved }: Omit<P
             error={errors.ansoff}
           />
         </SimpleGrid>
-        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} submitLabel={initiative ? 'Save initiative' : 'Add initiative'} />
+        <FormActions error={mutation.error} fields={FIELDS} onCancel={onCancel} pending={mutation.isPending} onDelete={initiative ? onDelete : undefined} submitLabel={initiative ? 'Save initiative' : 'Add initiative'} />
       </Stack>
       {initiative ? <ItemHistory type="initiatives" id={initiative.id} people={people} /> : null}
     </form>

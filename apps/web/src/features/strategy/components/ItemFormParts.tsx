@@ -4,11 +4,16 @@ import { FormError } from '../../../components/FormError';
 import { HistoryList } from './HistoryList';
 
 /** The error summary and Cancel / Save buttons shared by the goal, initiative and enabler forms. */
-export function FormActions({ error, fields, onCancel, pending, submitLabel }: { error: unknown; fields: readonly string[]; onCancel: () => void; pending: boolean; submitLabel: string }) {
+export function FormActions({ error, fields, onCancel, pending, submitLabel, onDelete }: { error: unknown; fields: readonly string[]; onCancel: () => void; pending: boolean; submitLabel: string; onDelete?: () => void }) {
   return (
     <>
       <FormError error={error} fields={fields} />
       <Group justify="flex-end" mt="xs">
+        {onDelete ? (
+          <Button variant="subtle" color="red" mr="auto" onClick={onDelete}>
+            Delete…
+          </Button>
+        ) : null}
         <Button variant="default" onClick={onCancel}>
           Cancel
         </Button>

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { notifications } from '@mantine/notifications';
 import type { TEnabler, TGoal, TInitiative } from '@tandem/contracts';
 import type { Roadmap } from '../api/use-roadmap';
+import { DeleteItemModal, type DeleteTarget } from './DeleteItemModal';
 import { EnablerFormModal } from './EnablerFormModal';
 import { GoalFormModal } from './GoalFormModal';
 import { InitiativeFormModal } from './InitiativeFormModal';
@@ -22,6 +23,7 @@ export function RoadmapEditor({ roadmap, children }: { roadmap: Roadmap; childre
   const [initiative, setInitiative] = useState<{ initiative: TInitiative | null } | null>(null);
   const [enabler, setEnabler] = useState<{ enabler: TEnabler | null } | null>(null);
   const [ladder, setLadder] = useState<TInitiative | null>(null);
+  const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
   const editor = useMemo<Editor>(
     () => ({
       editGoal: (g) => setGoal({ goal: g }),
@@ -40,6 +42,7 @@ export function RoadmapEditor({ roadmap, children }: { roadmap: Roadmap; childre
         goal={goal?.goal ?? null}
         people={active}
         onClose={() => setGoal(null)}
+        onDelete={goal?.goal ? () => setToDelete({ kind: 'goal', item: goal.goal! }) : undefined}
         onSaved={(g) => {
           notifications.show({ message: `Goal "${g.title}" saved` });
           setGoal(null);
@@ -51,6 +54,7 @@ export function RoadmapEditor({ roadmap, children }: { roadmap: Roadmap; childre
         goals={roadmap.goals}
         people={active}
         onClose={() => setInitiative(null)}
+        onDelete={initiative?.initiative ? () => setToDelete({ kind: 'initiative', item: initiative.initiative! }) : undefined}
         onSaved={(i) => {
           notifications.show({ message: `Initiative "${i.title}" saved` });
           setInitiative(null);
@@ -63,6 +67,7 @@ export function RoadmapEditor({ roadmap, children }: { roadmap: Roadmap; childre
         enablers={roadmap.enablers}
         people={active}
         onClose={() => setEnabler(null)}
+        onDelete={enabler?.enabler ? () => setToDelete({ kind: 'enabler', item: enabler.enabler! }) : undefined}
         onSaved={(e) => {
           notifications.show({ message: `Enabler "${e.title}" saved` });
           setEnabler(null);
@@ -74,6 +79,18 @@ export function RoadmapEditor({ roadmap, children }: { roadmap: Roadmap; childre
         onSaved={() => {
           notifications.show({ message: 'Delivery ladder saved' });
           setLadder(null);
+        }}
+      />
+      <DeleteItemModal
+        target={toDelete}
+        roadmap={roadmap}
+        onClose={() => setToDelete(null)}
+        onDeleted={(title) => {
+          notifications.show({ message: `"${title}" deleted` });
+          setToDelete(null);
+          setGoal(null);
+          setInitiative(null);
+          setEnabler(null);
         }}
       />
     </EditorContext.Provider>

@@ -13,7 +13,7 @@ export function HealthPage() {
   return (
     <StrategyPage
       title="Roadmap health"
-      intro="Four scores from 0 to 100, one per question the tech leaders asked: is the roadmap aimed at business goals, enabled by IT, specific, and does it include IT? Each finding names the item to fix."
+      intro="Four scores from 0 to 100, one per question the tech leaders asked: is the roadmap aimed at business goals, enabled by IT, specific, and does it include IT? Each finding costs the score by its severity and by the share of the roadmap it touches; each names the item to fix."
     >
       {(roadmap, canEdit) =>
         health.isPending ? (
@@ -28,7 +28,7 @@ export function HealthPage() {
                 <Text size="sm" c="dimmed">
                   Overall by day:
                 </Text>
-                <Text size="sm">{history.data.snapshots.slice(-10).map((s) => `${s.day.slice(5)} ${s.overall}`).join(' · ')}</Text>
+                <Text size="sm">{history.data.snapshots.slice(-10).map((s) => `${s.day.slice(5)} ${s.overall ?? 'no data'}`).join(' · ')}</Text>
               </Group>
             ) : null}
             <Title order={2} size="h3">
