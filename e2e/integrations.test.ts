@@ -136,7 +136,7 @@ describe.skipIf(!runnable)('integrations journey: company sign-in through a real
 
   it('4. a JSON webhook added in the page receives a signed "pulse opened" and shows it in the delivery log', async () => {
     const form = page.getByRole('form', { name: 'Add a webhook' });
-    await form.getByRole('textbox', { name: 'Kind' }).click();
+    await form.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: 'JSON (signed)' }).click();
     await form.getByRole('textbox', { name: 'Webhook URL' }).fill(`${receiver.url}/tandem`);
     await form.getByRole('button', { name: 'Add webhook' }).click();

@@ -92,7 +92,7 @@ function TokensSection() {
                 <Table.Td>{t.scopes.join(', ')}</Table.Td>
                 <Table.Td>{fmt(t.createdAt)}</Table.Td>
                 <Table.Td>{fmt(t.lastUsedAt)}</Table.Td>
-                <Table.Td>{t.revokedAt ? <Badge color="gray">revoked</Badge> : <Badge color="green">active</Badge>}</Table.Td>
+                <Table.Td>{t.revokedAt ? <Badge color="gray" variant="light">revoked</Badge> : <Badge color="teal" variant="light">active</Badge>}</Table.Td>
                 <Table.Td>
                   {t.revokedAt ? null : (
                     <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
