@@ -71,7 +71,7 @@ function TokensSection() {
         </Alert>
       ) : null}
       {tokens.isError ? <ErrorAlert error={tokens.error} title="Tokens could not be loaded" /> : null}
-      <Table.ScrollContainer minWidth={640} type="native" mt="sm">
+      <Table.ScrollContainer minWidth={640} type="native" mt="sm" tabIndex={0} role="region" aria-label="API tokens (scrolls sideways)">
         <Table aria-label="API tokens" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -171,7 +171,7 @@ function WebhooksSection() {
         </Alert>
       ) : null}
       {hooks.isError ? <ErrorAlert error={hooks.error} title="Webhooks could not be loaded" /> : null}
-      <Table.ScrollContainer minWidth={720} type="native" mt="sm">
+      <Table.ScrollContainer minWidth={720} type="native" mt="sm" tabIndex={0} role="region" aria-label="Webhooks (scrolls sideways)">
         <Table aria-label="Webhooks" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -219,7 +219,7 @@ function DeliveryLog({ id }: { id: string }) {
   if (log.isError) return <ErrorAlert error={log.error} title="The delivery log could not be loaded" />;
   const items = log.data?.items ?? [];
   return (
-    <Table.ScrollContainer minWidth={720} type="native" mt="sm">
+    <Table.ScrollContainer minWidth={720} type="native" mt="sm" tabIndex={0} role="region" aria-label="Delivery log (scrolls sideways)">
       <Table aria-label="Delivery log" striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
