@@ -83,4 +83,14 @@ describe.each(engines())('demo organisation on %s', (engine) => {
     expect((await c.get('/api/v1/crossover/open-mic/agenda')).json().items.length).toBeGreaterThan(0);
     expect((await c.get('/api/v1/crossover/sit-ins')).json().items).toHaveLength(1);
   });
+  it('gives Northwind a Slack webhook with a delivery log that needs no network (nothing left pending)', async () => {
+    const c = new Client(t.app);
+    await c.post('/api/v1/auth/login', DEMO_LOGIN);
+    const [hook] = (await c.get('/api/v1/webhooks')).json().items;
+    expect(hook).toMatchObject({ kind: 'slack', signed: false, lastDelivery: { status: 'delivered', statusCode: 200 } });
+    expect(new URL(hook.url).hostname.endsWith('.invalid')).toBe(true);
+    const log = (await c.get(`/api/v1/webhooks/${hook.id}/deliveries`)).json().items as { status: string }[];
+    expect(log.map((d) => d.status)).toEqual(['delivered', 'failed', 'delivered', 'delivered', 'delivered']);
+    expect((await c.get('/api/v1/org/sso')).json()).toMatchObject({ configured: false });
+  });
 });

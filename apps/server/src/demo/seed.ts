@@ -11,12 +11,13 @@ import { seedRequests } from './requests';
 import { seedDemoValue } from './value';
 import { seedEvents } from './events';
 import { seedCrossover } from './crossover';
+import { seedIntegrations } from './integrations';
 
 export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwind-tandem' };
 
 /** What each module adds to the demo organisation, in order; each receives the org and the owner. */
 export type DemoSeeder = (ctx: AppContext, org: { orgId: string; ownerId: string }) => Promise<void>;
-export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses, seedDemoCases, seedDemoPriorities, seedRequests, seedDemoValue, seedEvents, seedCrossover];
+export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses, seedDemoCases, seedDemoPriorities, seedRequests, seedDemoValue, seedEvents, seedCrossover, seedIntegrations];
 
 /**
  * Creates "Northwind Manufacturing" with about 150 people when the instance is empty.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { WEBHOOK_EVENTS, type TTokenScope, type TWebhookEvent, type TWebhookKind } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
@@ -61,7 +61,7 @@ function TokensSection() {
         <FormError error={create.error} fields={['name', 'scopes']} />
       </form>
       {shown ? (
-        <Alert color="green" variant="light" role="status" mt="sm" title="Copy your token now: it will not be shown again">
+        <Alert color="teal" variant="light" role="status" mt="sm" title="Copy your token now: it will not be shown again">
           <Group wrap="nowrap" gap="xs">
             <Code data-testid="new-token" style={{ wordBreak: 'break-all' }}>
               {shown}
@@ -71,7 +71,7 @@ function TokensSection() {
         </Alert>
       ) : null}
       {tokens.isError ? <ErrorAlert error={tokens.error} title="Tokens could not be loaded" /> : null}
-      <Table.ScrollContainer minWidth={640} type="native" mt="sm">
+      <Table.ScrollContainer minWidth={640} type="native" mt="sm" tabIndex={0} role="region" aria-label="API tokens (scrolls sideways)">
         <Table aria-label="API tokens" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -80,7 +80,9 @@ function TokensSection() {
               <Table.Th>Created</Table.Th>
               <Table.Th>Last used</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -90,7 +92,7 @@ function TokensSection() {
                 <Table.Td>{t.scopes.join(', ')}</Table.Td>
                 <Table.Td>{fmt(t.createdAt)}</Table.Td>
                 <Table.Td>{fmt(t.lastUsedAt)}</Table.Td>
-                <Table.Td>{t.revokedAt ? <Badge color="gray">revoked</Badge> : <Badge color="green">active</Badge>}</Table.Td>
+                <Table.Td>{t.revokedAt ? <Badge color="gray" variant="light">revoked</Badge> : <Badge color="teal" variant="light">active</Badge>}</Table.Td>
                 <Table.Td>
                   {t.revokedAt ? null : (
                     <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
@@ -164,12 +166,12 @@ function WebhooksSection() {
         </Stack>
       </form>
       {secret ? (
-        <Alert color="green" variant="light" role="status" mt="sm" title="Signing secret (shown once)">
+        <Alert color="teal" variant="light" role="status" mt="sm" title="Signing secret (shown once)">
           <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
         </Alert>
       ) : null}
       {hooks.isError ? <ErrorAlert error={hooks.error} title="Webhooks could not be loaded" /> : null}
-      <Table.ScrollContainer minWidth={720} type="native" mt="sm">
+      <Table.ScrollContainer minWidth={720} type="native" mt="sm" tabIndex={0} role="region" aria-label="Webhooks (scrolls sideways)">
         <Table aria-label="Webhooks" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -177,7 +179,9 @@ function WebhooksSection() {
               <Table.Th>URL</Table.Th>
               <Table.Th>Events</Table.Th>
               <Table.Th>Last delivery</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -215,7 +219,7 @@ function DeliveryLog({ id }: { id: string }) {
   if (log.isError) return <ErrorAlert error={log.error} title="The delivery log could not be loaded" />;
   const items = log.data?.items ?? [];
   return (
-    <Table.ScrollContainer minWidth={720} type="native" mt="sm">
+    <Table.ScrollContainer minWidth={720} type="native" mt="sm" tabIndex={0} role="region" aria-label="Delivery log (scrolls sideways)">
       <Table aria-label="Delivery log" striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -306,7 +310,7 @@ function SsoSection() {
             <Switch name="required" label="Require single sign-on for members (owners keep their password)" defaultChecked={c.required} />
             <FormError error={put.error} fields={['issuer', 'clientId', 'clientSecret', 'allowedDomains', 'sideClaim', 'departmentClaim']} />
             {put.isSuccess ? (
-              <Alert color="green" variant="light" role="status">
+              <Alert color="teal" variant="light" role="status">
                 Saved.
               </Alert>
             ) : null}
