@@ -198,8 +198,9 @@ describe.skipIf(!runnable)('org journey: first run, sessions, invitations, peopl
     await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Nina New');
     await dialog.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
     await dialog.getByRole('button', { name: 'Add person' }).click();
-    await dialog.getByText('Invalid email address').waitFor();
-    await dialog.getByText('department is required').waitFor();
+    // Errors in plain words, naming the field and quoting the value (decision 141).
+    await dialog.getByText(/"not-an-email" is not a valid email/).first().waitFor();
+    await dialog.getByText(/department is required/i).first().waitFor();
     expect(await dialog.getByRole('textbox', { name: 'Email', exact: true }).getAttribute('aria-invalid')).toBe('true');
     await scan(page, 'people (person form with errors)');
 
