@@ -8,7 +8,7 @@ const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'quie
 
 const runnable = browserAvailable();
 
-describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, delete with confirmation, people CSV round trip', () => {
+describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, delete with confirmation, people CSV round trip, a working timeline', () => {
   let tandem: RunningTandem;
   let browser: Browser;
   let context: BrowserContext;
@@ -128,5 +128,92 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await dialog.waitFor({ state: 'detached' });
     const people = (await (await page.request.get('/api/v1/people?limit=500')).json()).items as { name: string }[];
     expect(people.map((p) => p.name).sort()).toEqual(['Bea Business', 'Ivan Ito']);
+  });
+  it('5. the timeline is a working tool: late badge on the bar, lines on hover, drag and keyboard moves saved, undo, search, group by goal, a list on phones', async () => {
+    const goal = await post('/api/v1/goals', { title: 'Open 3 pickup points' });
+    const init = await post('/api/v1/initiatives', { title: 'Click and collect in 3 stores', goalIds: [goal.id], startDate: '2027-03-01', endDate: '2027-06-30' });
+    const enab = await post('/api/v1/enablers', { title: 'Store stock API', initiativeIds: [init.id], startDate: '2027-01-04', endDate: '2027-04-15' });
+    const datesOf = async () => {
+      const i = (await (await page.request.get(`/api/v1/initiatives/${init.id}`)).json()) as { startDate: string; endDate: string };
+      return { start: i.startDate, end: i.endDate };
+    };
+    const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+    const status = page.getByTestId('timeline-status');
+
+    await page.goto('/roadmap/timeline');
+    const timeline = page.getByTestId('timeline');
+    const enablerRow = timeline.locator(`[data-row="${enab.id}"]`);
+    // The enabler ends 45 days after the initiative needs it: the slip sits on its bar.
+    expect(await enablerRow.getByTestId('late-badge').innerText()).toBe('45 d late');
+    // Lines only for the item pointed at, so they never tangle.
+    await page.mouse.move(5, 5);
+    expect(await timeline.getByTestId('timeline-link').count()).toBe(0);
+    await enablerRow.hover();
+    expect(await timeline.getByTestId('timeline-link').count()).toBe(1);
+    await scanBoth('timeline');
+
+    // Drag the whole bar to the right: both dates move by the same number of days and are saved.
+    const bar = timeline.locator(`[data-bar="${init.id}"]`);
+    const before = await datesOf();
+    let box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await status.getByText('Click and collect in 3 stores now runs').waitFor();
+    const dragged = await datesOf();
+    expect(days(before.start, dragged.start)).toBeGreaterThan(0);
+    expect(days(dragged.start, dragged.end)).toBe(days(before.start, before.end));
+    expect(await status.innerText()).toContain(`${dragged.start} → ${dragged.end}`);
+    // A drag does not also open the item.
+    expect(await page.getByRole('dialog', { name: 'Edit initiative' }).count()).toBe(0);
+
+    // Drag the end only: the start stays.
+    box = (await bar.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(([id, end]) => fetch(`/api/v1/initiatives/${id}`).then((r) => r.json()).then((i: { endDate: string }) => i.endDate > end), [init.id, dragged.end] as const);
+    const resized = await datesOf();
+    expect(resized.start).toBe(dragged.start);
+    expect(days(dragged.end, resized.end)).toBeGreaterThan(0);
+
+    // The keyboard: an arrow moves the bar a week (saved once the keys rest); Ctrl+Z undoes it.
+    await bar.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(([id, start]) => fetch(`/api/v1/initiatives/${id}`).then((r) => r.json()).then((i: { startDate: string }) => i.startDate !== start), [init.id, resized.start] as const);
+    const keyed = await datesOf();
+    expect(days(resized.start, keyed.start)).toBe(7);
+    expect(days(resized.end, keyed.end)).toBe(7);
+    await status.getByText('now runs').waitFor();
+    await page.keyboard.press('Control+z');
+    await status.getByText('Change undone').waitFor();
+    expect(await datesOf()).toEqual(resized);
+    // Undo again from the button: back to the dates before the end was dragged.
+    await page.getByRole('button', { name: 'Undo: Click and collect in 3 stores' }).click();
+    await page.waitForFunction(([id, end]) => fetch(`/api/v1/initiatives/${id}`).then((r) => r.json()).then((i: { endDate: string }) => i.endDate === end), [init.id, dragged.end] as const);
+
+    // Clicking a bar opens the item.
+    await bar.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit initiative' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Search by a goal's words brings its initiatives and what they need from IT; group by goal.
+    await page.getByRole('textbox', { name: 'Search goals, initiatives and enablers' }).fill('pickup');
+    await page.getByText('Showing 2 of 3 items.').waitFor();
+    expect(await timeline.getByText('Same-day dispatch for 200 SKUs').count()).toBe(0);
+    await page.getByRole('switch', { name: 'Group initiatives by goal' }).check();
+    await timeline.getByText('Goal: Open 3 pickup points').waitFor();
+
+    // On a phone, the timeline is a list by quarter.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const list = page.getByTestId('timeline-list');
+    await list.waitFor();
+    expect(await list.getByRole('region', { name: '2027 Q1' }).innerText()).toContain('IT · Store stock API');
+    await scan('timeline list @390');
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 });

@@ -1,4 +1,4 @@
-import { Box, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { Box, Group, List, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { TAnsoff, TInitiative } from '@tandem/contracts';
 import { ANSOFF_LABEL, HORIZON_COLOR, HORIZON_LABEL } from '../labels';
 
@@ -9,7 +9,10 @@ const CELLS: { q: TAnsoff; product: string; market: string }[] = [
   { q: 'diversification', product: 'New products', market: 'New markets' },
 ];
 
-/** Ansoff's matrix of the open initiatives: bubble area is effort, colour is horizon. */
+/**
+ * Ansoff's matrix of the open initiatives: bubble area is effort, colour is horizon, and each
+ * quadrant lists its initiatives by name so touch and keyboard users need no hover.
+ */
 export function AnsoffMatrix({ initiatives }: { initiatives: TInitiative[] }) {
   const open = initiatives.filter((i) => i.status !== 'done' && i.status !== 'cancelled');
   const maxEffort = Math.max(1, ...open.map((i) => i.effort ?? 1));
@@ -43,6 +46,19 @@ export function AnsoffMatrix({ initiatives }: { initiatives: TInitiative[] }) {
                   );
                 })}
               </Group>
+              {items.length ? (
+                <List size="xs" mt="xs" spacing={2} aria-label={`Initiatives in ${ANSOFF_LABEL[c.q]}`}>
+                  {items.map((i) => (
+                    <List.Item key={i.id}>
+                      {i.title} · {i.effort ?? '?'} person-days · {HORIZON_LABEL[i.horizon]}
+                    </List.Item>
+                  ))}
+                </List>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  None yet.
+                </Text>
+              )}
             </Paper>
           );
         })}
