@@ -8,7 +8,7 @@ const OWNER = { name: 'Olivia Owner', email: 'olivia@acme.test', password: 'quie
 
 const runnable = browserAvailable();
 
-describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, delete with confirmation, people CSV round trip, a working timeline', () => {
+describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, delete with confirmation, people CSV round trip (CSV and Excel), a working timeline', () => {
   let tandem: RunningTandem;
   let browser: Browser;
   let context: BrowserContext;
@@ -215,5 +215,20 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     expect(await list.getByRole('region', { name: '2027 Q1' }).innerText()).toContain('IT · Store stock API');
     await scan('timeline list @390');
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+  it('6. the Excel export imports again from the file picker: the preview says everything is unchanged', async () => {
+    const workbook = await (await page.request.get('/api/v1/people.xlsx')).body();
+    await page.goto('/people');
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Export Excel' }).getAttribute('href')).toBe('/api/v1/people.xlsx');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import people from CSV' });
+    await dialog.locator('input[type="file"]').setInputFiles({ name: 'people.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: workbook });
+    await dialog.getByText('The Excel file people.xlsx is chosen').waitFor();
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByText('Preview: 0 new, 0 changed, 2 unchanged').waitFor();
+    await scanBoth('people import from Excel');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });

@@ -38,6 +38,7 @@ import { crossoverRoutes } from './features/crossover';
 import { calendarRoutes } from './features/calendar';
 import { transferRoutes } from './features/transfer';
 import { VERSION } from './version';
+import { XLSX_TYPE } from './lib/xlsx';
 
 export interface BuildOptions {
   database: Database;
@@ -96,6 +97,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Excel workbooks arrive as bytes; the routes that take them turn them into CSV before validation.
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   await app.register(helmet, {
     // HSTS only means something when the app is served over https.

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, OWNER, createTestApp, csvOf, engines, invite, setUp, type TestApp } from './harness';
 import { startSmtp } from './smtp';
@@ -229,6 +230,39 @@ describe.each(engines())('org on %s', (engine) => {
     const ada = after.find((p) => p.email === 'ada@acme.test')!;
     expect(ada.location).toBe('Lisbon');
     expect(after.find((p) => p.email === 'neo@acme.test')!.managerId).toBe(ada.id);
+  });
+
+  it('round-trips an Excel workbook: its own .xlsx export imports unchanged; a hand-made sheet with links, formulas and a blank row reports the right lines; a file that is not a workbook is refused', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const before = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items;
+    const exported = await owner.request({ method: 'GET', url: '/api/v1/people.xlsx' });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe(XLSX);
+    const again = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: exported.rawPayload, headers: { 'content-type': XLSX } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual({ dryRun: false, created: 0, updated: 0, unchanged: before.length, errors: [], failedCsv: '' });
+
+    // A sheet as people make them: the e-mail typed as a link, the department from a formula, a blank row.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Staff');
+    ws.addRow(['name', 'email', 'department', 'side', 'level', 'location']);
+    ws.addRow(['Xena', { text: 'xena@acme.test', hyperlink: 'mailto:xena@acme.test' }, { formula: '"Fin"&"ance"', result: 'Finance' }, 'business', 'leader', 'Oslo']);
+    ws.addRow([]);
+    ws.addRow(['Yves', 'yves@acme', 'Finance', 'business', 'employee', 'Oslo']);
+    const sheet = Buffer.from(await wb.xlsx.writeBuffer());
+    const preview = await owner.request({ method: 'POST', url: '/api/v1/people/import?dryRun=true', payload: sheet, headers: { 'content-type': XLSX } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ dryRun: true, created: 1, updated: 0, errors: [{ line: 4 }] });
+    expect(preview.json().errors[0].message).toMatch(/Email "yves@acme"/);
+    const done = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: sheet, headers: { 'content-type': XLSX } });
+    expect(done.json()).toMatchObject({ created: 1, errors: [{ line: 4 }] });
+    const after = (await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items as { email: string; department: string }[];
+    expect(after.find((p) => p.email === 'xena@acme.test')?.department).toBe('Finance');
+
+    const notAWorkbook = await owner.request({ method: 'POST', url: '/api/v1/people/import', payload: Buffer.from('name,email\nA,b\n'), headers: { 'content-type': XLSX } });
+    expect(notAWorkbook.statusCode).toBe(400);
+    expect(notAWorkbook.json().error.message).toMatch(/not an Excel workbook/);
+    expect((await owner.get('/api/v1/people?includeInactive=true&limit=500')).json().items).toHaveLength(after.length);
   });
 
   it('refuses a people import row with an unknown manager, and a bad dry-run flag with 400, writing nothing', async () => {

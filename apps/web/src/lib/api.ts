@@ -24,7 +24,7 @@ function csrfToken(): string | null {
 
 export interface RequestOptions<S extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** A JSON body, or a string sent as-is with `contentType`. */
+  /** A JSON body, or a string or file sent as-is with `contentType`. */
   body?: unknown;
   contentType?: string;
   /** The response schema from @tandem/contracts; the answer is parsed, never trusted. */
@@ -40,7 +40,7 @@ export async function api<S extends z.ZodType>(path: string, opts: RequestOption
   if (opts.body !== undefined) {
     if (opts.contentType) {
       headers['content-type'] = opts.contentType;
-      body = opts.body as string;
+      body = opts.body as string | Blob;
     } else {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);

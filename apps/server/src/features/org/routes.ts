@@ -40,9 +40,9 @@ import { accountLimit } from './account-limits';
 import { changePassword } from './change-password';
 import { createInvitation } from './create-invitation';
 import { createOrganisation } from './create-organisation';
-import { exportPeople } from './export-people';
+import { exportPeople, exportPeopleXlsx } from './export-people';
 import { getMe } from './get-me';
-import { importPeople } from './import-people';
+import { importPeople, MAX_IMPORT_ROWS } from './import-people';
 import { listOrgAudit } from './list-audit';
 import { housekeepingJob } from './housekeeping';
 import { logIn } from './log-in';
@@ -53,6 +53,7 @@ import { createOrgPerson, getOrgPerson, listOrgPeople, updateOrgPerson } from '.
 import { confirmPasswordReset, requestPasswordReset } from './reset-password';
 import { getSetupStatus, setUpInstance } from './set-up-instance';
 import { switchOrganisation } from './switch-organisation';
+import { XLSX_TYPE, xlsxToCsv } from '../../lib/xlsx';
 
 const tags = ['org'];
 
@@ -247,11 +248,15 @@ export async function orgRoutes(app: FastifyInstance) {
     {
       config: { access: 'admin' },
       bodyLimit: 10 * 1024 * 1024,
+      // An Excel workbook becomes CSV text first, so both go through the same checks and messages.
+      preValidation: async (req) => {
+        if (Buffer.isBuffer(req.body)) req.body = await xlsxToCsv(req.body, MAX_IMPORT_ROWS);
+      },
       schema: {
         tags,
         summary:
-          'Import people from CSV (text/csv; header name,email,department,side,level,location, plus manager_email,active as the export writes them): an existing e-mail updates that person; answers created/updated/unchanged and the refused rows; ?dryRun=true writes nothing',
-        consumes: ['text/csv'],
+          'Import people from CSV (text/csv) or an Excel workbook (.xlsx, first sheet; header name,email,department,side,level,location, plus manager_email,active as the export writes them): an existing e-mail updates that person; answers created/updated/unchanged and the refused rows; ?dryRun=true writes nothing',
+        consumes: ['text/csv', XLSX_TYPE],
         querystring: ZPeopleImportQuery,
         body: z.string(),
         response: { 200: ZPeopleImportResult },
@@ -263,6 +268,11 @@ export async function orgRoutes(app: FastifyInstance) {
   r.get('/people.csv', { config: { access: 'admin' }, schema: { tags, summary: 'Export the directory as CSV (formula cells escaped)', produces: ['text/csv'] } }, async (req, reply) => {
     const csv = await exportPeople(ctx, requireOrg(req));
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="people.csv"').send(csv);
+  });
+
+  r.get('/people.xlsx', { config: { access: 'admin' }, schema: { tags, summary: 'Export the directory as an Excel workbook (the same columns as the CSV; it imports again)', produces: [XLSX_TYPE] } }, async (req, reply) => {
+    const xlsx = await exportPeopleXlsx(ctx, requireOrg(req));
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', 'attachment; filename="people.xlsx"').send(xlsx);
   });
 
   r.get(

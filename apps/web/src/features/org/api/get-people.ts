@@ -30,3 +30,5 @@ export const usePeoplePages = (includeInactive: boolean) => useInfiniteQuery(peo
 
 /** The directory as CSV; a plain link, so the browser downloads it with the session cookie. */
 export const PEOPLE_CSV_URL = '/api/v1/people.csv';
+/** The same directory as an Excel workbook; it imports again. */
+export const PEOPLE_XLSX_URL = '/api/v1/people.xlsx';

@@ -3,7 +3,7 @@ import { Button, Code, FileInput, Group, Modal, Stack, Text, Textarea } from '@m
 import { PEOPLE_CSV_HEADER, PEOPLE_CSV_OPTIONAL, type TPeopleImportResult } from '@tandem/contracts';
 import { ApiError } from '../../../lib/api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useImportPeople } from '../api/import-people';
+import { useImportPeople, XLSX_TYPE } from '../api/import-people';
 import { PeopleImportResult } from './PeopleImportResult';
 
 interface ImportPeopleModalProps {
@@ -25,6 +25,10 @@ function headerProblem(e: unknown): TPeopleImportResult | null {
 export function ImportPeopleModal({ opened, onClose }: ImportPeopleModalProps) {
   const [csv, setCsv] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  /** An Excel file is sent as it is; CSV is read into the text box so it can be checked and edited. */
+  const workbook = file && (file.name.toLowerCase().endsWith('.xlsx') || file.type === XLSX_TYPE) ? file : null;
+  const send = (dryRun: boolean) => importPeople.mutate(workbook ? { workbook, dryRun } : { csv, dryRun });
+  const ready = workbook !== null || csv.trim() !== '';
   const importPeople = useImportPeople();
   const result = importPeople.data ?? headerProblem(importPeople.error);
 
@@ -40,29 +44,33 @@ export function ImportPeopleModal({ opened, onClose }: ImportPeopleModalProps) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          importPeople.mutate({ csv, dryRun: false });
+          send(false);
         }}
       >
         <Stack gap="sm">
           <Text size="sm">
             The first line must be the header <Code>{HEADER}</Code>. Side is <Code>it</Code> or <Code>business</Code>; level is{' '}
             <Code>leader</Code> or <Code>employee</Code>. The columns <Code>{PEOPLE_CSV_OPTIONAL.join(',')}</Code> are optional, so the file that
-            Export CSV gives imports again. A row whose e-mail is already in the directory updates that person. Preview shows what would change
+            Export CSV gives imports again. An Excel workbook (.xlsx) works too: its first sheet, with the same header on the first row. A row whose e-mail is already in the directory updates that person. Preview shows what would change
             before anything is saved; good rows are imported even when others have errors.
           </Text>
           <FileInput
-            label="CSV file"
-            accept=".csv,text/csv"
+            label="CSV or Excel file"
+            accept={`.csv,text/csv,.xlsx,${XLSX_TYPE}`}
             value={file}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
             onChange={(f) => {
               setFile(f);
-              if (f) void f.text().then(setCsv);
+              importPeople.reset();
+              if (f && !(f.name.toLowerCase().endsWith('.xlsx') || f.type === XLSX_TYPE)) void f.text().then(setCsv);
+              else setCsv('');
             }}
           />
           <Textarea
             label="CSV"
-            description="Or paste the rows here"
+            description={workbook ? `The Excel file ${workbook.name} is chosen: its first sheet is imported` : 'Or paste the rows here'}
+            disabled={workbook !== null}
             value={csv}
             onChange={(e) => {
               setCsv(e.currentTarget.value);
@@ -79,10 +87,10 @@ export function ImportPeopleModal({ opened, onClose }: ImportPeopleModalProps) {
             <Button variant="default" onClick={close}>
               {result && !result.dryRun ? 'Done' : 'Cancel'}
             </Button>
-            <Button variant="default" loading={importPeople.isPending && importPeople.variables?.dryRun} disabled={!csv.trim()} onClick={() => importPeople.mutate({ csv, dryRun: true })}>
+            <Button variant="default" loading={importPeople.isPending && importPeople.variables?.dryRun} disabled={!ready} onClick={() => send(true)}>
               Preview
             </Button>
-            <Button type="submit" loading={importPeople.isPending && !importPeople.variables?.dryRun} disabled={!csv.trim()}>
+            <Button type="submit" loading={importPeople.isPending && !importPeople.variables?.dryRun} disabled={!ready}>
               Import
             </Button>
           </Group>

@@ -7,7 +7,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
 import { useCurrentMe } from '../api/get-me';
-import { PEOPLE_CSV_URL, usePeople, usePeoplePages } from '../api/get-people';
+import { PEOPLE_CSV_URL, PEOPLE_XLSX_URL, usePeople, usePeoplePages } from '../api/get-people';
 import { useUpdatePerson } from '../api/update-person';
 import { ImportPeopleModal } from '../components/ImportPeopleModal';
 import { PeopleFilters } from '../components/PeopleFilters';
@@ -59,6 +59,9 @@ export function PeoplePage() {
             </Button>
             <Button variant="default" component="a" href={PEOPLE_CSV_URL} download="people.csv">
               Export CSV
+            </Button>
+            <Button variant="default" component="a" href={PEOPLE_XLSX_URL} download="people.xlsx">
+              Export Excel
             </Button>
           </>
         ) : null
