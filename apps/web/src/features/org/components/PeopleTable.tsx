@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-table';
 import type { TPerson } from '@tandem/contracts';
 import { LEVEL_LABEL, SIDE_LABEL } from '../people-labels';
+import { WideTable } from '../../../components/WideTable';
 
 const PAGE_SIZE = 50;
 const col = createColumnHelper<TPerson>();
@@ -81,7 +82,7 @@ export function PeopleTable({ people, canEdit, busyId, onEdit, onSetActive }: Pe
 
   return (
     <>
-      <Table.ScrollContainer minWidth={760} type="native">
+      <WideTable label="People" minWidth={760}>
         <Table striped highlightOnHover aria-label="People" verticalSpacing="xs">
           <Table.Thead>
             {table.getHeaderGroups().map((hg) => (
@@ -115,7 +116,7 @@ export function PeopleTable({ people, canEdit, busyId, onEdit, onSetActive }: Pe
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       {table.getPageCount() > 1 ? (
         <Pagination
           total={table.getPageCount()}

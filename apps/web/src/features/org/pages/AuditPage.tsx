@@ -5,6 +5,7 @@ import { Page } from '../../../components/Page';
 import { useAudit } from '../api/get-audit';
 import { useCurrentMe } from '../api/get-me';
 import { hasRole } from '../roles';
+import { WideTable } from '../../../components/WideTable';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -36,7 +37,7 @@ function AuditTable() {
       <Text size="sm" c="dimmed">
         Who changed what, newest first ({entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown).
       </Text>
-      <Table.ScrollContainer minWidth={720} type="native">
+      <WideTable label="Audit log" minWidth={720}>
         <Table aria-label="Audit log" striped verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -79,7 +80,7 @@ function AuditTable() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       {audit.hasNextPage ? (
         <Group justify="center" mt="md">
           <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { TPerson } from '@tandem/contracts';
 import type { Roadmap } from '../api/use-roadmap';
+import { WideTable } from '../../../components/WideTable';
 
 /** Who champions what, on each side: the seed's "find the passion". */
 export function ChampionsTable({ roadmap }: { roadmap: Roadmap }) {
@@ -21,7 +22,7 @@ export function ChampionsTable({ roadmap }: { roadmap: Roadmap }) {
   const list = [...rows.values()].sort((a, b) => b.business.length + b.it.length - (a.business.length + a.it.length) || a.person.name.localeCompare(b.person.name));
   if (list.length === 0) return <Text size="sm">No champions named yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <WideTable label="Champions" minWidth={560}>
       <Table striped aria-label="Champions">
         <Table.Thead>
           <Table.Tr>
@@ -44,6 +45,6 @@ export function ChampionsTable({ roadmap }: { roadmap: Roadmap }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
