@@ -177,5 +177,7 @@ describe.each(engines())('fuzzing every operation on %s', (engine) => {
     expect(failures).toEqual([]);
     // The fuzzer stayed signed in throughout, so every request reached the route's own checks.
     expect((await owner.get('/api/v1/me')).statusCode).toBe(200);
-  });
+    // It walks every operation of every module (about 1,500 requests and growing with each module):
+    // minutes on a loaded machine, so it gets its own time limit.
+  }, 600_000);
 });
