@@ -119,11 +119,15 @@ export async function deferredTile(ctx: AppContext, auth: OrgAuth): Promise<Tile
   return { value: now.totalExposure, movement: { from: before.totalExposure, to: now.totalExposure } };
 }
 
-/** This year's value planned and realised (GET /value/summary). */
+/** This year's value planned and realised (GET /value/summary), and the realised money as the entries recorded by a month ago gave it. */
 export async function valueTile(ctx: AppContext, auth: OrgAuth): Promise<Tile<NonNullable<TInsights['value']>>> {
-  const s = await getValueSummary(ctx, auth);
+  const monthAgo = new Date(ctx.now().getTime() - 30 * 86_400_000);
+  const [s, before] = await Promise.all([getValueSummary(ctx, auth), getValueSummary(ctx, auth, undefined, monthAgo)]);
   if (s.byInitiative.length === 0) return { value: null };
-  return { value: { year: s.year, currency: s.currency, planned: s.planned, realised: s.realised, itEnabledShare: s.itEnabledShare } };
+  return {
+    value: { year: s.year, currency: s.currency, planned: s.planned, realised: s.realised, itEnabledShare: s.itEnabledShare },
+    movement: { from: before.realised, to: s.realised },
+  };
 }
 
 /**
