@@ -58,7 +58,7 @@ try {
       await page.getByRole('region', { name: 'Roadmap health' }).getByText(/^\d+\/100$/).waitFor({ timeout: 60_000 });
       await page.getByTestId('changes').waitFor({ timeout: 60_000 });
       await page.getByTestId('digest-status').waitFor({ timeout: 60_000 });
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
       return { shell, ready: performance.now() - t0 };
     } finally {
       await page.close();
