@@ -134,7 +134,7 @@ describe.skipIf(!runnable)('insights journey: value recorded, the one-screen on 
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'detached' });
     await page.goto('/roadmap/health');
     await page.getByRole('heading', { name: 'Roadmap health', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('health-trend-summary').textContent()).toMatch(/^Overall health .* over \d+ daily snapshots\.$/);
