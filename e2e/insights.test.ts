@@ -126,4 +126,24 @@ describe.skipIf(!runnable)('insights journey: value recorded, the one-screen on 
     await tandem.tick(new Date('2026-12-14T07:05:00Z'));
     expect(smtp.received.length).toBe(before + 1);
   });
+
+  it('4. draws the roadmap health trend from the daily snapshots, with its figures in words and a table', async () => {
+    // The ticks above ran the daily health-snapshot job on 2026-12-07 and 2026-12-14; on the 14th the
+    // daily housekeeping also ended this session (past its absolute expiry), so sign in again.
+    await page.goto('/roadmap/health');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill(OWNER.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'detached' });
+    await page.goto('/roadmap/health');
+    await page.getByRole('heading', { name: 'Roadmap health', level: 1 }).waitFor();
+    await expect.poll(() => page.getByTestId('health-trend-summary').textContent()).toMatch(/^Overall health .* over \d+ daily snapshots\.$/);
+    await page.getByTestId('health-trend-chart').locator('svg').first().waitFor();
+    await page.getByText('Figures by day').click();
+    await page.getByRole('table', { name: 'Roadmap health by day' }).getByRole('cell', { name: '2026-12-14' }).waitFor();
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await scan(page, `roadmap health trend (${width})`);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { seedDemo, DEMO_LOGIN } from '../src/demo/seed';
 import { digestJob } from '../src/features/insights/send-digest';
 import { JobRunner } from '../src/lib/jobs';
@@ -7,6 +8,7 @@ import { Client, createTestApp, engines, type TestApp } from './harness';
 import { startSmtp } from './smtp';
 
 type Smtp = Awaited<ReturnType<typeof startSmtp>>;
+const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 const decodeQp = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
 
 describe.each(engines())('insights on %s', (engine) => {
@@ -66,6 +68,58 @@ describe.each(engines())('insights on %s', (engine) => {
     expect(i.guidance).toEqual([]);
     expect(i.changes.length).toBeLessThanOrEqual(5);
     for (const c of i.changes) expect(c.text).toMatch(/ (rose|fell) from /);
+  });
+
+  it("answers each trend point of lead time as the analytics endpoint does for that day's period", async () => {
+    const i = (await demo.get('/api/v1/insights')).json();
+    expect(i.leadTime.trend).toHaveLength(4);
+    for (const p of i.leadTime.trend) {
+      const a = (await demo.get(`/api/v1/requests/analytics?to=${p.label}`)).json();
+      expect(p.value, p.label).toBe(a.leadTime?.p85 ?? null);
+    }
+    expect(i.leadTime.trend.filter((p: { value: number | null }) => p.value !== null).length).toBeGreaterThan(1);
+  });
+
+  it("memoises a closed pulse's results per view, and a fresh computation answers the same", async () => {
+    const i = (await demo.get('/api/v1/insights')).json();
+    const id = i.gap.pulseId as string;
+    const views = rowsOf(await t.database.db.execute(sql`select view from pulse_result_memos where pulse_id = ${id} order by view`)).map((r) => r.view);
+    expect(views).toEqual(expect.arrayContaining(['level', 'level+comments', 'side+comments']));
+    const read = async () => ({
+      level: (await demo.get(`/api/v1/pulses/${id}/results?by=level`)).json(),
+      sideLevel: (await demo.get(`/api/v1/pulses/${id}/results?by=side,level`)).json(),
+      trend: (await demo.get('/api/v1/pulses/trend')).json(),
+      insights: (await demo.get('/api/v1/insights')).json(),
+    });
+    const memoised = await read();
+    await t.database.db.execute(sql`delete from pulse_result_memos`);
+    const fresh = await read();
+    expect(fresh.level).toEqual(memoised.level);
+    expect(fresh.sideLevel).toEqual(memoised.sideLevel);
+    expect(fresh.trend).toEqual(memoised.trend);
+    expect(fresh.insights.gap).toEqual(memoised.insights.gap);
+    // A memo of another version is a miss: it is computed again and replaced.
+    await t.database.db.execute(sql`update pulse_result_memos set version = 'old', results = '{}'::jsonb where pulse_id = ${id}`);
+    expect((await demo.get(`/api/v1/pulses/${id}/results?by=level`)).json()).toEqual(memoised.level);
+    const versions = rowsOf(await t.database.db.execute(sql`select version from pulse_result_memos where pulse_id = ${id} and view = 'level+comments'`));
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.version).not.toBe('old');
+  });
+
+  it('says a change in realised value among the movements, from the entries recorded a month ago', async () => {
+    const me = (await demo.get('/api/v1/me')).json();
+    const northwind = me.current.id as string;
+    expect((await demo.post('/api/v1/orgs', { name: 'Value Co', currency: 'EUR' })).statusCode).toBe(201);
+    const ini = (await demo.post('/api/v1/initiatives', { title: 'Webshop' })).json().id;
+    const b = await demo.post('/api/v1/value/benefits', { initiativeId: ini, kind: 'revenue', period: '2026-Q4', realised: 12500 });
+    expect(b.statusCode, b.body).toBe(201);
+    const now = (await demo.get('/api/v1/insights')).json();
+    expect(now.value).toMatchObject({ planned: 0, realised: 12500 });
+    expect(now.changes).toEqual([{ tile: 'value', from: 0, to: 12500, text: 'Value realised this year rose from 0 EUR to 12,500 EUR (better).' }]);
+    // Recorded more than a month ago, the same entry is in both figures: no movement.
+    await t.database.db.execute(sql`update value_benefits set recorded_at = recorded_at - interval '40 days' where id = ${b.json().id}`);
+    expect((await demo.get('/api/v1/insights')).json().changes).toEqual([]);
+    await demo.post(`/api/v1/orgs/${northwind}/switch`);
   });
 
   it('shows an empty organisation guidance instead of zeros, and keeps the one-screen for leaders', async () => {

@@ -105,6 +105,18 @@ describe.each(engines())('value on %s', (engine) => {
     const id = o.json().id;
     expect((await owner.patch(`/api/v1/value/opportunities/${id}`, { status: 'approved' })).json()).toMatchObject({ status: 'approved', estimatedValue: 42000, source: 'hackweek' });
     expect((await member.get('/api/v1/value/opportunities?status=approved')).json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+    // The log is paged ({ items, nextCursor }): two pages of one cover both entries, once each (the test clock stands still, so the id breaks the tie).
+    const second = (await member.post('/api/v1/value/opportunities', { title: 'Route optimisation', estimatedValue: 1000 })).json().id;
+    const p1 = (await member.get('/api/v1/value/opportunities?limit=1')).json();
+    expect(p1.items).toHaveLength(1);
+    expect(p1.nextCursor).toEqual(expect.any(String));
+    const p2 = (await member.get(`/api/v1/value/opportunities?limit=1&cursor=${encodeURIComponent(p1.nextCursor)}`)).json();
+    expect(p2.items).toHaveLength(1);
+    expect(p2.nextCursor).toBeNull();
+    expect([...p1.items, ...p2.items].map((x: { id: string }) => x.id).sort()).toEqual([id, second].sort());
+    expect((await member.get('/api/v1/value/opportunities?limit=501')).statusCode).toBe(400);
+    expect((await member.get('/api/v1/value/opportunities?cursor=nonsense')).statusCode).toBe(400);
+    expect((await owner.delete(`/api/v1/value/opportunities/${second}`)).statusCode).toBe(200);
     const req = await owner.post('/api/v1/requests', { title: 'Checkout speed', initiativeIds: [alpha], valueAmount: 7000 });
     expect(req.statusCode, req.body).toBe(201);
     const tree = (await member.get('/api/v1/value/plan?year=2026')).json();

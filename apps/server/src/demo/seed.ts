@@ -9,6 +9,7 @@ import { seedDemoCases } from './cases';
 import { seedDemoPriorities } from './priorities';
 import { seedRequests } from './requests';
 import { seedDemoValue } from './value';
+import { seedDemoHealthHistory } from './health-history';
 import { seedEvents } from './events';
 import { seedCrossover } from './crossover';
 import { seedIntegrations } from './integrations';
@@ -17,7 +18,7 @@ export const DEMO_LOGIN = { email: 'demo@northwind.example', password: 'northwin
 
 /** What each module adds to the demo organisation, in order; each receives the org and the owner. */
 export type DemoSeeder = (ctx: AppContext, org: { orgId: string; ownerId: string }) => Promise<void>;
-export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses, seedDemoCases, seedDemoPriorities, seedRequests, seedDemoValue, seedEvents, seedCrossover, seedIntegrations];
+export const SEEDERS: DemoSeeder[] = [seedStrategy, seedDemoPulses, seedDemoCases, seedDemoPriorities, seedRequests, seedDemoValue, seedEvents, seedCrossover, seedIntegrations, seedDemoHealthHistory];
 
 /**
  * Creates "Northwind Manufacturing" with about 150 people when the instance is empty.

@@ -14,6 +14,19 @@ function lastSixQuarters(now: Date): Quarter[] {
   return out;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * When an entry was recorded: a realised quarter at its finance close (ten days after it ends), the
+ * quarter in progress two days ago, a plan-only entry half a year ago. So the one-screen's "a month
+ * ago" sees last quarter's close but not this quarter's recordings.
+ */
+function recordedOn(q: Quarter, realised: boolean, now: Date): Date {
+  if (!realised) return new Date(now.getTime() - 180 * DAY);
+  const close = new Date(Date.UTC(q.quarter === 4 ? q.year + 1 : q.year, q.quarter === 4 ? 0 : q.quarter * 3, 10));
+  return close.getTime() < now.getTime() ? close : new Date(now.getTime() - 2 * DAY);
+}
+
 const OPPORTUNITIES = [
   { title: 'Sell spare-parts availability data to dealers', source: 'hackweek' as const, estimatedValue: 420_000, status: 'exploring' as const, proposedBy: 'Hackweek team "Parts radar"' },
   { title: 'Predictive maintenance as a paid service for key accounts', source: 'idea' as const, estimatedValue: 1_150_000, status: 'approved' as const, proposedBy: 'Plant engineering' },
@@ -50,7 +63,7 @@ export async function seedDemoValue(ctx: AppContext, org: { orgId: string; owner
         realised,
         evidence: realised === null ? null : `Finance close ${q.year}-Q${q.quarter}`,
         recordedBy: org.ownerId,
-        recordedAt: now,
+        recordedAt: recordedOn(q, realised !== null, now),
       });
     }
   });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
-import { pulseDisclosures, pulseInvitations, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { pulseDisclosures, pulseInvitations, pulseResultMemos, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
@@ -523,5 +523,30 @@ export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: s
       target: [pulseDisclosures.orgId, pulseDisclosures.pulseId],
       set: { ruleVersion, respondents, visible },
       setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion} or ${pulseDisclosures.respondents} <> ${respondents}`,
+    });
+}
+
+/** The memoised results of one view of several closed pulses at one version (decision 094); a missing pulse is a miss. */
+export async function findPulseResultMemos(x: Executor, orgId: string, pulseIds: string[], view: string, version: string): Promise<Map<string, unknown>> {
+  if (pulseIds.length === 0) return new Map();
+  const rows = await x
+    .select({ pulseId: pulseResultMemos.pulseId, results: pulseResultMemos.results })
+    .from(pulseResultMemos)
+    .where(and(eq(pulseResultMemos.orgId, orgId), inArray(pulseResultMemos.pulseId, pulseIds), eq(pulseResultMemos.view, view), eq(pulseResultMemos.version, version)));
+  return new Map(rows.map((r) => [r.pulseId, r.results]));
+}
+
+/**
+ * Stores one view's results. Two instances computing at once store the same answer from the same
+ * closed data; a row of another version is replaced.
+ */
+export async function savePulseResultMemo(x: Executor, orgId: string, pulseId: string, view: string, version: string, results: unknown, at: Date): Promise<void> {
+  await x
+    .insert(pulseResultMemos)
+    .values({ orgId, pulseId, view, version, results, computedAt: at })
+    .onConflictDoUpdate({
+      target: [pulseResultMemos.orgId, pulseResultMemos.pulseId, pulseResultMemos.view],
+      set: { version, results, computedAt: at },
+      setWhere: sql`${pulseResultMemos.version} <> ${version}`,
     });
 }

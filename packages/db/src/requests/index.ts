@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-import type { Executor } from '../client';
+import { queryRows, type Executor } from '../client';
 import {
   deferredNeedEvents,
   deferredNeeds,
@@ -144,6 +144,28 @@ export async function leadTimeHistograms(x: Executor, orgId: string, from: strin
   ]);
   const num = <T extends { days: number; n: number }>(rows: T[]) => rows.map((r) => ({ ...r, days: Number(r.days), n: Number(r.n) }));
   return { byType: num(byType), bySide: num(bySide), byDepartment: num(byDepartment), cycle: num(cycle) };
+}
+
+/**
+ * Lead times (days, count) of the requests done in [to − span, to], for several `to` at once: one
+ * scan answers every window (the one-screen's trend, decision 095). Keyed by `to` (YYYY-MM-DD).
+ */
+export async function leadTimeHistogramsEnding(x: Executor, orgId: string, tos: string[], spanDays: number): Promise<Map<string, { days: number; n: number }[]>> {
+  const out = new Map<string, { days: number; n: number }[]>(tos.map((t) => [t, []]));
+  if (tos.length === 0) return out;
+  const days = sql.join(
+    tos.map((t) => sql`${t}::date`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ to: string; days: number; n: number }>(
+    x,
+    sql`select to_char(w.to_day, 'YYYY-MM-DD') as "to", (r.done_on - r.created_on) as days, count(*)::int as n
+        from requests r join unnest(array[${days}]) as w(to_day) on r.done_on between w.to_day - ${spanDays}::int and w.to_day
+        where r.org_id = ${orgId} and r.done_on is not null
+        group by w.to_day, r.done_on - r.created_on`,
+  );
+  for (const r of rows) out.get(r.to)?.push({ days: Number(r.days), n: Number(r.n) });
+  return out;
 }
 
 /** The `limit` most recently done requests of [from, to], for the lead-time scatter. */

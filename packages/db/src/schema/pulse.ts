@@ -172,3 +172,29 @@ export const pulseDisclosures = pgTable(
     foreignKey({ name: 'pulse_disclosures_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * A closed pulse's computed results, memoised per view (decision 094): `view` is the breakdown
+ * (`by` in canonical order, e.g. `level` or `level,side`) plus `+comments` when the comments are
+ * included. A closed pulse's answers, invitations and questions never change, so the answer of
+ * core's computePulseResults under the stored disclosure (pulse_disclosures) is fixed. `version`
+ * joins the disclosure rule version and the results version: a changed rule or results shape is a
+ * miss and is computed again. Only the numbers are stored; title and status come from the pulse row.
+ */
+export const pulseResultMemos = pgTable(
+  'pulse_result_memos',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    view: text('view').notNull(),
+    version: text('version').notNull(),
+    results: jsonb('results').notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'pulse_result_memos_pkey', columns: [t.orgId, t.pulseId, t.view] }),
+    foreignKey({ name: 'pulse_result_memos_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+  ],
+);

@@ -26,6 +26,8 @@ const NOT_MOVED = new Set([
   'oidc_logins',
   'digest_subscriptions',
   'calendar_feeds',
+  // Derived and recomputed on the first read (decision 094): its jsonb holds ids of the source instance.
+  'pulse_result_memos',
 ]);
 /** Per-row link secrets that must exist on the target: each gets a fresh random value, so old mail links die. */
 const FRESH_SECRETS = ['met_token_hash'];

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { users } from '../schema/org';
 import { requestInitiatives, requests } from '../schema/requests';
@@ -60,8 +60,11 @@ export async function listBenefits(x: Executor, orgId: string, f: { initiativeId
   return rows.map((r) => ({ ...r.b, recorderName: r.recorderName }));
 }
 
-/** Sums per initiative, kind and quarter of one year (the summary reads nothing else). */
-export async function benefitSums(x: Executor, orgId: string, year: number) {
+/**
+ * Sums per initiative, kind and quarter of one year (the summary reads nothing else); with
+ * `recordedBy`, only the entries recorded by then (the summary as it stood on that day).
+ */
+export async function benefitSums(x: Executor, orgId: string, year: number, recordedBy?: Date) {
   const rows = await x
     .select({
       initiativeId: valueBenefits.initiativeId,
@@ -72,7 +75,7 @@ export async function benefitSums(x: Executor, orgId: string, year: number) {
       realised: sql<string | number | null>`sum(${valueBenefits.realised})`,
     })
     .from(valueBenefits)
-    .where(and(eq(valueBenefits.orgId, orgId), eq(valueBenefits.year, year)))
+    .where(and(eq(valueBenefits.orgId, orgId), eq(valueBenefits.year, year), recordedBy ? lte(valueBenefits.recordedAt, recordedBy) : undefined))
     .groupBy(valueBenefits.initiativeId, valueBenefits.kind, valueBenefits.quarter);
   return rows.map((r) => ({ ...r, planned: r.planned === null ? null : Number(r.planned), realised: r.realised === null ? null : Number(r.realised), plannedCount: Number(r.plannedCount) }));
 }

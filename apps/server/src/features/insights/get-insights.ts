@@ -38,6 +38,8 @@ export async function getInsights(ctx: AppContext, auth: OrgAuth): Promise<TInsi
     agreement: { tile: 'agreement', label: 'Business–IT agreement (tau)', scale: 1, format: (n) => n.toFixed(2), higherIsBetter: true },
     leadTime: { tile: 'leadTime', label: 'Lead time P85', scale: 1, format: (n) => `${n} days`, higherIsBetter: false },
     deferredExposure: { tile: 'deferredExposure', label: 'Deferred-needs exposure', scale: 1, format: money, higherIsBetter: false },
+    // A move as large as the year's whole plan counts as one unit (decision 096).
+    value: { tile: 'value', label: 'Value realised this year', scale: Math.max(1, value.value?.planned ?? 1), format: (n) => `${money(n)} ${value.value?.currency ?? ''}`.trim(), higherIsBetter: true },
   };
   const movements: Movement<TInsightTile>[] = [];
   for (const [key, d] of Object.entries(described)) {

@@ -1,5 +1,5 @@
-import { computePulseResults, SEGMENT_DIMENSIONS, type SegmentDimension } from '@tandem/core';
-import { findPulse, listComments, listPulses, type Executor, type PulseRow } from '@tandem/db';
+import { computePulseResults, DISCLOSURE_RULE_VERSION, SEGMENT_DIMENSIONS, type SegmentDimension } from '@tandem/core';
+import { findPulse, findPulseResultMemos, listComments, listPulses, savePulseResultMemo, type Executor, type PulseRow } from '@tandem/db';
 import type { TPulseResults, TPulseTrend } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
@@ -14,11 +14,41 @@ export function parseBy(by: string | undefined): SegmentDimension[] {
 }
 
 /**
+ * Bump when computePulseResults' answer or the shape of TPulseResults changes: every stored memo
+ * is then a miss and is computed again (decision 094). The disclosure rule has its own version.
+ */
+export const PULSE_RESULTS_VERSION = 1;
+const MEMO_VERSION = `disclosure-${DISCLOSURE_RULE_VERSION}.results-${PULSE_RESULTS_VERSION}`;
+const memoView = (by: SegmentDimension[], withComments: boolean) => `${by.join(',')}${withComments ? '+comments' : ''}`;
+/** A memo carries the numbers; the pulse row's own fields are always the row's. */
+const fromMemo = (p: PulseRow, memo: unknown): TPulseResults => ({ ...(memo as TPulseResults), pulseId: p.id, title: p.title, status: 'closed' });
+
+/**
  * Results of one pulse from two aggregate queries (invitations and answers per finest cell); all
  * the maths is in core's computePulseResults, and every number it returns passes the pulse's one
  * audited visible set (decision 023), whatever `by` is asked: a refused segment is a suppressed row.
+ * A closed pulse's results never change, so each view is computed once and memoised (decision 094).
  */
 export async function computeResults(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
+  if (effectiveStatus(p, ctx.now()) !== 'closed') return computeFresh(ctx, x, p, by, withComments);
+  const memo = (await findPulseResultMemos(x, p.orgId, [p.id], memoView(by, withComments), MEMO_VERSION)).get(p.id);
+  return memo ? fromMemo(p, memo) : computeAndMemo(ctx, x, p, by, withComments);
+}
+
+/** The same view of several closed pulses: one read for the memoised ones, the rest computed (and memoised) concurrently. */
+async function computeClosedResults(ctx: AppContext, x: Executor, orgId: string, closed: PulseRow[], by: SegmentDimension[], withComments: boolean): Promise<TPulseResults[]> {
+  const memos = await findPulseResultMemos(x, orgId, closed.map((p) => p.id), memoView(by, withComments), MEMO_VERSION);
+  return Promise.all(closed.map((p) => (memos.has(p.id) ? fromMemo(p, memos.get(p.id)) : computeAndMemo(ctx, x, p, by, withComments))));
+}
+
+async function computeAndMemo(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
+  const r = await computeFresh(ctx, x, p, by, withComments);
+  await savePulseResultMemo(x, p.orgId, p.id, memoView(by, withComments), MEMO_VERSION, r, ctx.now());
+  return r;
+}
+
+/** Results from the pulse's answers, every time (open pulses, and a closed pulse's first read of a view). */
+export async function computeFresh(ctx: AppContext, x: Executor, p: PulseRow, by: SegmentDimension[], withComments: boolean): Promise<TPulseResults> {
   const status = effectiveStatus(p, ctx.now());
   const live = status !== 'closed';
   const [input, comments] = await Promise.all([loadAuditInput(x, p), !live && withComments ? listComments(x, p.orgId, p.id) : Promise.resolve([])]);
@@ -65,8 +95,9 @@ export async function getPulseResults(ctx: AppContext, auth: OrgAuth, id: string
 export async function getPulseTrend(ctx: AppContext, auth: OrgAuth): Promise<TPulseTrend> {
   const closed = (await listPulses(ctx.db, auth.orgId)).filter((p) => effectiveStatus(p, ctx.now()) === 'closed' && p.archivedAt === null && p.inTrend).reverse().slice(-12);
   const series = new Map<string, TPulseTrend['questions'][number]>();
-  for (const p of closed) {
-    const r = await computeResults(ctx, ctx.db, p, ['level'], false);
+  const results = await computeClosedResults(ctx, ctx.db, auth.orgId, closed, ['level'], false);
+  for (const [i, p] of closed.entries()) {
+    const r = results[i]!;
     const closedAt = (p.closedAt ?? p.closesAt)?.toISOString() ?? null;
     for (const q of r.questions) {
       let s = series.get(q.questionId);

@@ -1,4 +1,4 @@
-import { countOpenOn, flowCountsByDay, leadTimeHistograms, openOn, recentlyDone } from '@tandem/db';
+import { countOpenOn, flowCountsByDay, leadTimeHistograms, leadTimeHistogramsEnding, openOn, recentlyDone } from '@tandem/db';
 import { ZAnalyticsQuery, type TAnalytics, type TAnalyticsQuery } from '@tandem/contracts';
 import { addDays, ageingPercentile, percentileLines, wholeDays } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
@@ -12,6 +12,13 @@ export const MAX_ANALYTICS_SPAN_DAYS = 3660;
 function mondayOf(day: string): string {
   const dow = (wholeDays('1970-01-05', day) % 7 + 7) % 7; // 1970-01-05 was a Monday
   return addDays(day, -dow);
+}
+
+/** A histogram (days, count) expanded to the sorted sample the percentiles read. */
+function expand(rows: { days: number; n: number }[]): number[] {
+  const out: number[] = [];
+  for (const r of [...rows].sort((a, b) => a.days - b.days)) for (let i = 0; i < r.n; i++) out.push(r.days);
+  return out;
 }
 
 /**
@@ -35,12 +42,6 @@ export async function getAnalytics(ctx: AppContext, auth: OrgAuth, query: TAnaly
     flowCountsByDay(ctx.db, auth.orgId, from, to),
   ]);
 
-  /** A histogram (days, count) expanded to the sorted sample the percentiles read. */
-  const expand = (rows: { days: number; n: number }[]): number[] => {
-    const out: number[] = [];
-    for (const r of [...rows].sort((a, b) => a.days - b.days)) for (let i = 0; i < r.n; i++) out.push(r.days);
-    return out;
-  };
   const lead = expand(hist.bySide);
   const cycle = expand(hist.cycle);
   const groups = (rows: { key: string | null; days: number; n: number }[]) => {
@@ -99,4 +100,14 @@ export async function getAnalytics(ctx: AppContext, auth: OrgAuth, query: TAnaly
     byDepartment: groups(hist.byDepartment),
     cumulativeFlow,
   };
+}
+
+/**
+ * Lead time P85 of the default period (the year up to `to`) for several `to` at once: what
+ * `getAnalytics(…, { to }).leadTime?.p85` answers for each, from one aggregate query instead of a
+ * whole analytics run each (the one-screen's trend, decision 095).
+ */
+export async function leadTimeP85Ending(ctx: AppContext, auth: OrgAuth, tos: string[]): Promise<Map<string, number | null>> {
+  const hist = await leadTimeHistogramsEnding(ctx.db, auth.orgId, tos, 364);
+  return new Map(tos.map((t) => [t, percentileLines(expand(hist.get(t) ?? []))?.p85 ?? null]));
 }

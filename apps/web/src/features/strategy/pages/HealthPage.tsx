@@ -1,9 +1,10 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { useHealthHistory, useRoadmapHealth } from '../api/get-health';
 import { FindingsList } from '../components/FindingsList';
 import { HealthScores } from '../components/HealthScores';
+import { HealthTrendChart } from '../components/HealthTrendChart';
 import { StrategyPage } from '../components/StrategyPage';
 
 /** The roadmap health check: the seed's four questions answered item by item. */
@@ -23,14 +24,7 @@ export function HealthPage() {
         ) : (
           <Stack gap="md">
             <HealthScores health={health.data} />
-            {history.data && history.data.snapshots.length > 1 ? (
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  Overall by day:
-                </Text>
-                <Text size="sm">{history.data.snapshots.slice(-10).map((s) => `${s.day.slice(5)} ${s.overall ?? 'no data'}`).join(' · ')}</Text>
-              </Group>
-            ) : null}
+            {history.data && history.data.snapshots.length > 1 ? <HealthTrendChart snapshots={history.data.snapshots} /> : null}
             <Title order={2} size="h3">
               Findings
             </Title>

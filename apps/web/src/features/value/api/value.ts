@@ -3,14 +3,13 @@ import {
   ZBenefit,
   ZInitiativeList,
   ZOpportunity,
-  ZOpportunityList,
   ZPlanTree,
   ZValueSummary,
   type TCreateBenefitRequest,
   type TCreateOpportunityRequest,
   type TUpdateOpportunityRequest,
 } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { api, apiAllPages } from '../../../lib/api';
 
 /** Query keys of the value feature; every write invalidates `all` (and the one-screen reads value too). */
 export const valueKeys = {
@@ -23,7 +22,8 @@ export const valueKeys = {
 
 export const useValueSummary = (year: number) => useQuery({ queryKey: valueKeys.summary(year), queryFn: () => api(`/value/summary?year=${year}`, { schema: ZValueSummary }) });
 export const usePlanTree = (year: number) => useQuery({ queryKey: valueKeys.plan(year), queryFn: () => api(`/value/plan?year=${year}`, { schema: ZPlanTree }) });
-export const useOpportunities = () => useQuery({ queryKey: valueKeys.opportunities, queryFn: () => api('/value/opportunities?limit=200', { schema: ZOpportunityList }) });
+/** The whole opportunity log, page after page (the endpoint is paged, decision 103). */
+export const useOpportunities = () => useQuery({ queryKey: valueKeys.opportunities, queryFn: ({ signal }) => apiAllPages('/value/opportunities', ZOpportunity, signal) });
 /** The initiatives a benefit can be recorded against. */
 export const useInitiativeChoices = () =>
   useQuery({ queryKey: valueKeys.initiatives, queryFn: async () => (await api('/initiatives', { schema: ZInitiativeList })).initiatives.map((i) => ({ value: i.id, label: i.title })) });

@@ -212,7 +212,7 @@ function Opportunities({ leader }: { leader: boolean }) {
         Ideas where technology could make money — from anyone, hackweek outcomes included — with an estimated value per year.
       </Text>
       {o.isError ? <ErrorAlert error={o.error} title="The log could not be loaded" /> : null}
-      {o.data?.items.length ? (
+      {o.data?.length ? (
         <Table.ScrollContainer minWidth={480} type="native" tabIndex={0} role="region" aria-label="Opportunity log (scrolls sideways)">
           <Table aria-label="Opportunity log" striped>
             <Table.Thead>
@@ -223,7 +223,7 @@ function Opportunities({ leader }: { leader: boolean }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {o.data.items.map((x) => (
+              {o.data.map((x) => (
                 <OpportunityRow key={x.id} o={x} leader={leader} />
               ))}
             </Table.Tbody>
