@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { ZIsoDate, ZIsoDateTime, ZPageQuery, ZSide, ZUuid, zPage } from '../common';
 
+/* ---------- who acts ---------- */
+
+/** The person the signed-in account acts as in events (decision 082); null when the account is not linked to one. */
+export const ZEventsMe = z.object({
+  personId: ZUuid.nullable(),
+  name: z.string().nullable(),
+  side: ZSide.nullable(),
+  /** Leaders (and above) may record for any person: a facilitator entering pitches, votes or check-ins. */
+  actsForOthers: z.boolean(),
+});
+export type TEventsMe = z.infer<typeof ZEventsMe>;
+
 /* ---------- hackweeks ---------- */
 
 export const HACKWEEK_PHASES = ['ideas', 'teams', 'hacking', 'demos', 'voting', 'outcomes'] as const;

@@ -14,6 +14,7 @@ import {
   ZDemoFeedbackRequest,
   ZDemoList,
   ZDemoStats,
+  ZEventsMe,
   ZEventsPageQuery,
   ZHackweek,
   ZHackweekDetail,
@@ -37,6 +38,7 @@ import {
 } from '@tandem/contracts';
 import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
+import { eventsMe } from './acting-person';
 import { checkIn, createDemo, demoFeedback, demoStats, getDemo, listOrgDemos, rsvp } from './demos';
 import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setOutcome, setPhase, vote } from './hackweeks';
 import { getParticipation } from './participation';
@@ -49,6 +51,10 @@ const ZCheckInRequest = z.strictObject({ personId: ZUuid, token: z.string().min(
 export async function eventsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
+
+  r.get('/events/me', { config: { access: 'member' }, schema: { tags: ['events: hackweeks'], summary: 'The person you act as in events, and whether you may record for others (leaders)', response: { 200: ZEventsMe } } }, (req) =>
+    eventsMe(ctx, requireOrg(req)),
+  );
 
   /* ---- hackweeks ---- */
   const hw = ['events: hackweeks'];
