@@ -172,9 +172,11 @@ describe.skipIf(!runnable)('events journey: a hackweek from pitch to roadmap, a 
     await form.getByLabel('Starts (UTC)').fill(new Date(Date.now() - 5 * 60_000).toISOString().slice(0, 16));
     await form.getByLabel('Items shown', { exact: true }).click();
     await page.getByRole('option', { name: IDEA }).click();
+    await page.keyboard.press('Escape');
     await form.getByRole('button', { name: /Invite the whole business side/ }).click();
     await form.getByLabel('Invitees', { exact: true }).fill('Ivan');
     await page.getByRole('option', { name: /^Ivan Engineer/ }).click();
+    await page.keyboard.press('Escape');
     await scan(page, 'sprint demos, planning (leader)');
     await form.getByRole('button', { name: 'Plan demo and send invitations' }).click();
     await page.getByRole('heading', { name: 'Sprint demo: order status', level: 1 }).waitFor();

@@ -95,8 +95,8 @@ function CheckInCode({ path, title }: { path: string; title: string }) {
       <Text size="sm" mb="xs">
         Show this at the session; people scan it with their phone and check in as themselves. It works from 15 minutes before the start to two hours after the end.
       </Text>
-      <Box role="img" aria-label={`QR code of the check-in link for ${title}`} w={196} p={8} bg="white">
-        <QRCodeSVG value={url} size={180} marginSize={0} />
+      <Box w={196} p={8} bg="white">
+        <QRCodeSVG value={url} size={180} marginSize={0} role="img" title={`QR code of the check-in link for ${title}`} aria-label={`QR code of the check-in link for ${title}`} />
       </Box>
       <Text size="sm" mt="xs">
         Or open:{' '}
