@@ -99,6 +99,12 @@ export const ZHackweekDetail = ZHackweek.extend({
     teams: z.number().int(),
     crossSideTeams: z.number().int(),
     outcomes: z.record(z.string(), z.number().int()),
+    /**
+     * Whether what came of the hackweek lives on: of the ideas that became an initiative or a
+     * request (`tracked`), how many are not cancelled or rejected today (`stillAlive`). The
+     * six-month mark is six calendar months after the end date; `reached` says whether it passed.
+     */
+    alive: z.object({ sixMonthsOn: z.string(), reached: z.boolean(), tracked: z.number().int(), stillAlive: z.number().int() }),
   }),
 });
 export type THackweekDetail = z.infer<typeof ZHackweekDetail>;
@@ -196,6 +202,16 @@ export const ZCreateRoundtableRequest = z.strictObject({
   notes: z.string().max(20000).optional(),
 });
 export type TCreateRoundtableRequest = z.infer<typeof ZCreateRoundtableRequest>;
+
+/** Notes are written during and after the meeting: title, questions and notes stay editable (at least one field). */
+export const ZUpdateRoundtableRequest = z
+  .strictObject({
+    title: ZTitle.optional(),
+    questions: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),
+    notes: z.string().max(20000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.questions !== undefined || v.notes !== undefined, { message: 'give at least one of title, questions, notes' });
+export type TUpdateRoundtableRequest = z.infer<typeof ZUpdateRoundtableRequest>;
 
 export const ZInsightRequest = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000) });
 export const ZLinkRef = z.strictObject({ type: z.enum(['goal', 'initiative', 'request']), id: ZUuid });

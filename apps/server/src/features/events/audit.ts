@@ -7,6 +7,7 @@ export type EventsAuditAction =
   | 'hackweek.idea_outcome_set'
   | 'demo.created'
   | 'roundtable.created'
+  | 'roundtable.updated'
   | 'roundtable.action_created'
   | 'roundtable.action_done';
 

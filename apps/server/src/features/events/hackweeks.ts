@@ -1,3 +1,4 @@
+import { outcomesAlive, sixMonthsAfter } from '@tandem/core';
 import {
   findHackweek,
   findIdea,
@@ -5,6 +6,7 @@ import {
   insertIdea,
   insertMember,
   insertVote,
+  linkedStatuses,
   listHackweeks,
   listIdeas,
   listHackweekMembers,
@@ -92,6 +94,17 @@ export async function getHackweek(ctx: AppContext, auth: OrgAuth, id: string): P
   });
   const outcomes: Record<string, number> = {};
   for (const i of out) if (i.outcome) outcomes[i.outcome] = (outcomes[i.outcome] ?? 0) + 1;
+  const [iniStatus, reqStatus] = await Promise.all([
+    linkedStatuses(ctx.db, auth.orgId, 'initiative', out.flatMap((i) => (i.outcome === 'became_initiative' && i.outcomeInitiativeId ? [i.outcomeInitiativeId] : []))),
+    linkedStatuses(ctx.db, auth.orgId, 'request', out.flatMap((i) => (i.outcome === 'became_request' && i.outcomeRequestId ? [i.outcomeRequestId] : []))),
+  ]);
+  const alive = outcomesAlive(
+    out.map((i) => ({
+      outcome: i.outcome,
+      linkedStatus: i.outcome === 'became_initiative' ? (iniStatus.get(i.outcomeInitiativeId ?? '') ?? null) : i.outcome === 'became_request' ? (reqStatus.get(i.outcomeRequestId ?? '') ?? null) : null,
+    })),
+  );
+  const sixMonthsOn = sixMonthsAfter(h.endDate);
   return {
     ...toHackweek(h),
     ideas: out,
@@ -101,6 +114,7 @@ export async function getHackweek(ctx: AppContext, auth: OrgAuth, id: string): P
       teams: out.filter((i) => i.members.length > 0).length,
       crossSideTeams: out.filter((i) => i.crossSide).length,
       outcomes,
+      alive: { sixMonthsOn, reached: ctx.now().toISOString().slice(0, 10) >= sixMonthsOn, ...alive },
     },
   };
 }

@@ -33,6 +33,7 @@ import {
   ZRsvpQuery,
   ZSetPhaseRequest,
   ZUpdateIdeaRequest,
+  ZUpdateRoundtableRequest,
   ZUuid,
   ZVoteRequest,
 } from '@tandem/contracts';
@@ -42,7 +43,7 @@ import { eventsMe } from './acting-person';
 import { checkIn, createDemo, demoFeedback, demoStats, getDemo, listOrgDemos, rsvp } from './demos';
 import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setOutcome, setPhase, vote } from './hackweeks';
 import { getParticipation } from './participation';
-import { addInsight, createAction, createRoundtable, getRoundtable, listOrgRoundtables, markActionDone, recordAttendance } from './roundtables';
+import { addInsight, createAction, createRoundtable, editRoundtable, getRoundtable, listOrgRoundtables, markActionDone, recordAttendance } from './roundtables';
 
 const ZCreated = z.object({ id: ZUuid });
 const ZCheckInRequest = z.strictObject({ personId: ZUuid, token: z.string().min(10).max(100).optional() });
@@ -130,6 +131,9 @@ export async function eventsRoutes(app: FastifyInstance) {
   );
   r.get('/roundtables/:id', { config: { access: 'member' }, schema: { tags: rt, summary: 'A round-table: attendance, questions, notes, insights and what came of them', params: ZIdParams, response: { 200: ZRoundtable } } }, (req) =>
     getRoundtable(ctx, requireOrg(req), req.params.id),
+  );
+  r.patch('/roundtables/:id', { config: { access: 'leader' }, schema: { tags: rt, summary: 'Edit the title, questions or notes after the meeting', params: ZIdParams, body: ZUpdateRoundtableRequest, response: { 200: ZRoundtable } } }, (req) =>
+    editRoundtable(ctx, requireOrg(req), req.params.id, req.body),
   );
   r.post('/roundtables/:id/attendance', { config: { access: 'leader' }, schema: { tags: rt, summary: 'Mark an invitee as present (or not)', params: ZIdParams, body: ZAttendanceRequest, response: { 200: ZOk } } }, (req) =>
     recordAttendance(ctx, requireOrg(req), req.params.id, req.body.personId, req.body.attended ?? true),

@@ -19,6 +19,7 @@ import {
   type TCreateHackweekRequest,
   type TCreateIdeaRequest,
   type TCreateRoundtableRequest,
+  type TUpdateRoundtableRequest,
   type THackweekPhase,
   type TUpdateIdeaRequest,
   type TVoteRequest,
@@ -79,6 +80,8 @@ export const useDemoFeedback = () =>
   useWrite(({ id, personId, sawValue }: { id: string; personId: string; sawValue: boolean }) => api(`/demos/${e(id)}/feedback`, { method: 'POST', body: { personId, sawValue }, schema: ZOk }));
 
 export const useCreateRoundtable = () => useWrite((body: TCreateRoundtableRequest) => api('/roundtables', { method: 'POST', body, schema: ZCreated }));
+export const useEditRoundtable = () =>
+  useWrite(({ id, ...body }: TUpdateRoundtableRequest & { id: string }) => api(`/roundtables/${e(id)}`, { method: 'PATCH', body, schema: ZRoundtable }));
 export const useRoundtableAttendance = () =>
   useWrite(({ id, personId, attended }: { id: string; personId: string; attended: boolean }) => api(`/roundtables/${e(id)}/attendance`, { method: 'POST', body: { personId, attended }, schema: ZOk }));
 export const useAddInsight = () => useWrite(({ id, text }: { id: string; text: string }) => api(`/roundtables/${e(id)}/insights`, { method: 'POST', body: { text }, schema: ZCreated }));

@@ -386,6 +386,10 @@ function Report({ h }: { h: THackweekDetail }) {
                 .map(([k, n]) => `${OUTCOME_LABEL[k as keyof typeof OUTCOME_LABEL] ?? k} ${n}`)
                 .join(', ')}
         </List.Item>
+        <List.Item>
+          {r.alive.reached ? 'Six months later' : `Today (the six-month mark is ${r.alive.sixMonthsOn})`}:{' '}
+          {r.alive.tracked === 0 ? 'no idea became an initiative or a request yet' : `${r.alive.stillAlive} of ${r.alive.tracked} initiatives and requests it became are still alive (not cancelled or rejected)`}
+        </List.Item>
       </List>
     </Paper>
   );

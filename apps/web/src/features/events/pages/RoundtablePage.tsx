@@ -10,7 +10,7 @@ import { errorMessage, fieldErrors } from '../../../lib/api';
 import { usePeople } from '../../org';
 import { useRequests } from '../../requests';
 import { useRoadmapQuery } from '../../strategy';
-import { useActionDone, useAddInsight, useCreateAction, useEventsMe, useRoundtable, useRoundtableAttendance } from '../api/events';
+import { useActionDone, useAddInsight, useCreateAction, useEditRoundtable, useEventsMe, useRoundtable, useRoundtableAttendance } from '../api/events';
 import { SIDE_LABEL } from '../components/labels';
 
 type Insight = TRoundtable['insights'][number];
@@ -42,7 +42,45 @@ export function RoundtablePage({ id }: { id: string }) {
         </Text>
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md" component="section" aria-label="Questions and notes">
+        <QuestionsAndNotes r={r} leader={leader} />
+        <Attendance r={r} leader={leader} />
+      </SimpleGrid>
+      <Insights r={r} leader={leader} />
+    </Page>
+  );
+}
+
+/** The questions and notes; leaders edit them after the meeting, when the notes are written up. */
+function QuestionsAndNotes({ r, leader }: { r: TRoundtable; leader: boolean }) {
+  const edit = useEditRoundtable();
+  const [draft, setDraft] = useState<{ questions: string; notes: string } | null>(null);
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Questions and notes">
+      {draft ? (
+        <form
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            const questions = draft.questions
+              .split('\n')
+              .map((q) => q.trim())
+              .filter(Boolean);
+            edit.mutate({ id: r.id, questions, notes: draft.notes }, { onSuccess: () => setDraft(null) });
+          }}
+        >
+          <Textarea label="Questions (one a line)" value={draft.questions} onChange={(e) => setDraft({ ...draft, questions: e.currentTarget.value })} autosize minRows={2} />
+          <Textarea label="Notes" value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} autosize minRows={4} mt="sm" />
+          <FormError error={edit.error} fields={[]} />
+          <Group mt="sm" gap="xs">
+            <Button type="submit" size="xs" loading={edit.isPending}>
+              Save notes
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => setDraft(null)}>
+              Cancel
+            </Button>
+          </Group>
+        </form>
+      ) : (
+        <>
           <Title order={2} size="h4" mb="xs">
             Questions
           </Title>
@@ -58,14 +96,17 @@ export function RoundtablePage({ id }: { id: string }) {
           <Title order={3} size="h5" mt="sm" mb={4}>
             Notes
           </Title>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="roundtable-notes">
             {r.notes || 'No notes.'}
           </Text>
-        </Paper>
-        <Attendance r={r} leader={leader} />
-      </SimpleGrid>
-      <Insights r={r} leader={leader} />
-    </Page>
+          {leader ? (
+            <Button size="xs" variant="light" mt="sm" onClick={() => setDraft({ questions: r.questions.join('\n'), notes: r.notes })}>
+              Edit questions and notes
+            </Button>
+          ) : null}
+        </>
+      )}
+    </Paper>
   );
 }
 
