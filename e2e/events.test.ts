@@ -136,6 +136,10 @@ describe.skipIf(!runnable)('events journey: a hackweek from pitch to roadmap, a 
 
   it('3. the leader moves the phases forward to voting; a vote counts once per category', async () => {
     await page.goto(`/hackweeks/${hackweekId}`);
+    const slotDay = new Date(Date.now() + 11 * DAY).toISOString().slice(0, 10);
+    await idea(page, IDEA).getByLabel(`Demo slot of “${IDEA}” (UTC)`).fill(`${slotDay}T14:00`);
+    await idea(page, IDEA).getByRole('button', { name: 'Save slot' }).click();
+    await page.getByTestId('demo-schedule').getByText(`${slotDay} 14:00 UTC: ${IDEA} (1 in the team)`).waitFor();
     for (const next of ['teams', 'hacking', 'demos', 'voting']) {
       await page.getByRole('button', { name: `Move to ${next}` }).click();
       await page.getByTestId('phase').getByText(next[0]!.toUpperCase() + next.slice(1), { exact: true }).waitFor();
@@ -159,6 +163,7 @@ describe.skipIf(!runnable)('events journey: a hackweek from pitch to roadmap, a 
     await page.getByRole('button', { name: `Turn ${IDEA} into an initiative` }).click();
     await idea(page, IDEA).getByText('Became an initiative').waitFor();
     await page.getByTestId('hackweek-report').getByText('Became an initiative 1').waitFor();
+    await page.getByTestId('hackweek-report').getByText(/1 of 1 initiatives and requests it became are still alive/).waitFor();
     await scan(page, 'hackweek, outcomes (leader)');
     await page.goto('/roadmap');
     await page.getByText(IDEA).first().waitFor();
@@ -230,6 +235,10 @@ describe.skipIf(!runnable)('events journey: a hackweek from pitch to roadmap, a 
     await page.goto('/roundtables');
     await page.getByRole('link', { name: "Leaders' lunch" }).click();
     await page.getByRole('heading', { name: "Leaders' lunch", level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit questions and notes' }).click();
+    await page.getByRole('textbox', { name: 'Notes' }).fill('81% of leaders say IT and business are aligned; 54% of their staff agree.');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await page.getByTestId('roundtable-notes').getByText(/54% of their staff agree/).waitFor();
     const insights = page.getByRole('region', { name: 'Insights and actions' });
     const text = 'Get involved early: give the business a plan for now, next week, next month';
     await insights.getByRole('textbox', { name: 'A new insight' }).fill(text);

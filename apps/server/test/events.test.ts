@@ -105,6 +105,22 @@ describe.each(engines())('events on %s', (engine) => {
     expect(a.crossSide).toBe(true); // a business pitcher with IT builders
     expect(detail.report).toMatchObject({ ideas: 3, ideasFromBusiness: 2, teams: 2, crossSideTeams: 1 });
 
+    // Demo slots: inside the hackweek, one team per start time, only for an idea with a team.
+    const slot = (ideaId: string, startsAt: string | null, who = owner) => who.request({ method: 'PUT', url: `${url}/ideas/${ideaId}/demo-slot`, json: { startsAt } });
+    expect((await slot(ideaA, '2026-12-11T14:00:00.000Z')).statusCode).toBe(200);
+    expect((await slot(ideaA, '2026-12-12T14:00:00.000Z')).statusCode).toBe(400);
+    expect((await slot(ideaA, '2026-12-11T14:00:00.000Z', eddie)).statusCode).toBe(403);
+    const teamless = detail.ideas.find((i: { members: unknown[] }) => i.members.length === 0).id as string;
+    expect((await slot(teamless, '2026-12-11T15:00:00.000Z')).json().error.message).toMatch(/no team yet/);
+    const withTeam = detail.ideas.find((i: { id: string; members: unknown[] }) => i.id !== ideaA && i.members.length > 0).id as string;
+    const clash = await slot(withTeam, '2026-12-11T14:00:00.000Z');
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.message).toMatch(/is taken by/);
+    expect((await slot(withTeam, '2026-12-11T14:30:00.000Z')).statusCode).toBe(200);
+    expect((await eddie.get(url)).json().ideas.find((i: { id: string }) => i.id === ideaA).demoSlot).toBe('2026-12-11T14:00:00.000Z');
+    expect((await slot(withTeam, null)).statusCode).toBe(200);
+    expect((await eddie.get(url)).json().ideas.find((i: { id: string }) => i.id === withTeam).demoSlot).toBeNull();
+
     // Votes: not before the voting phase.
     const early = await owner.post(`${url}/votes`, { personId: ids.bea, ideaId: ideaB, category: 'impact' });
     expect(early.statusCode).toBe(400);

@@ -82,7 +82,9 @@ export const seedEvents: DemoSeeder = async (ctx, { orgId }) => {
     const at = new Date(`${start}T09:00:00Z`);
     const hw = await insertHackweek(tx, orgId, { title: 'Northwind Hackweek: fewer hand-offs', theme: 'Creative approaches to our daily friction', startDate: start, endDate: addDays(start, 4), maxTeamSize: 5, phase: 'outcomes', votingClosedAt: new Date(`${addDays(start, 4)}T17:00:00Z`), createdAt: at });
     const ideas = [];
-    for (const [title, side, pitch] of IDEAS) ideas.push(await insertIdea(tx, orgId, { hackweekId: hw.id, title, pitch, personId: pick(rng, side === 'business' ? business : it).id, createdAt: at }));
+    // The nine teams demo on the last day, twenty minutes each from 09:00 UTC.
+    const slot = (k: number) => (k < 9 ? new Date(Date.parse(`${addDays(start, 4)}T09:00:00Z`) + k * 20 * 60_000) : null);
+    for (const [k, [title, side, pitch]] of IDEAS.entries()) ideas.push(await insertIdea(tx, orgId, { hackweekId: hw.id, title, pitch, personId: pick(rng, side === 'business' ? business : it).id, demoSlot: slot(k), createdAt: at }));
     const pool = shuffle(rng, people.filter(willing));
     const taken = new Set(ideas.map((i) => i.personId));
     const members: { orgId: string; hackweekId: string; ideaId: string; personId: string; joinedAt: Date }[] = [];

@@ -57,6 +57,10 @@ export const ZUpdateIdeaRequest = z.strictObject({
 });
 export type TUpdateIdeaRequest = z.infer<typeof ZUpdateIdeaRequest>;
 
+/** A team's demo slot during the hackweek (a start instant in UTC), or null to clear it. */
+export const ZDemoSlotRequest = z.strictObject({ startsAt: ZIsoDateTime.nullable() });
+export type TDemoSlotRequest = z.infer<typeof ZDemoSlotRequest>;
+
 export const ZHackweekIdParams = z.strictObject({ id: ZUuid });
 export const ZIdeaParams = z.strictObject({ id: ZUuid, ideaId: ZUuid });
 
@@ -73,6 +77,8 @@ export const ZHackweekIdea = z.object({
   members: z.array(ZTeamMember),
   /** True when the team has people from both IT and the business. */
   crossSide: z.boolean(),
+  /** The team's demo slot (ISO instant), null while none is set. */
+  demoSlot: z.string().nullable(),
   outcome: ZIdeaOutcome.nullable(),
   outcomeInitiativeId: ZUuid.nullable(),
   outcomeRequestId: ZUuid.nullable(),

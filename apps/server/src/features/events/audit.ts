@@ -5,6 +5,7 @@ export type EventsAuditAction =
   | 'hackweek.created'
   | 'hackweek.phase_set'
   | 'hackweek.idea_outcome_set'
+  | 'hackweek.demo_slot_set'
   | 'demo.created'
   | 'roundtable.created'
   | 'roundtable.updated'

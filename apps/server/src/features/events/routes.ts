@@ -13,6 +13,7 @@ import {
   ZDemoCreated,
   ZDemoFeedbackRequest,
   ZDemoList,
+  ZDemoSlotRequest,
   ZDemoStats,
   ZEventsMe,
   ZEventsPageQuery,
@@ -41,7 +42,7 @@ import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
 import { eventsMe } from './acting-person';
 import { checkIn, createDemo, demoFeedback, demoStats, getDemo, listOrgDemos, rsvp } from './demos';
-import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setOutcome, setPhase, vote } from './hackweeks';
+import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setDemoSlot, setOutcome, setPhase, vote } from './hackweeks';
 import { getParticipation } from './participation';
 import { addInsight, createAction, createRoundtable, editRoundtable, getRoundtable, listOrgRoundtables, markActionDone, recordAttendance } from './roundtables';
 
@@ -77,6 +78,11 @@ export async function eventsRoutes(app: FastifyInstance) {
     '/hackweeks/:id/ideas/:ideaId/members',
     { config: { access: 'member' }, schema: { tags: hw, summary: "Join an idea's team; 400 when the team is full or the person is already in a team", params: ZIdeaParams, body: ZPersonRef, response: { 201: ZOk } } },
     async (req, reply) => reply.status(201).send(await joinTeam(ctx, requireOrg(req), req.params.id, req.params.ideaId, req.body.personId)),
+  );
+  r.put(
+    '/hackweeks/:id/ideas/:ideaId/demo-slot',
+    { config: { access: 'leader' }, schema: { tags: hw, summary: "Set (or clear with null) a team's demo slot: inside the hackweek, one team per start time, up to the demos phase", params: ZIdeaParams, body: ZDemoSlotRequest, response: { 200: ZOk } } },
+    (req) => setDemoSlot(ctx, requireOrg(req), req.params.id, req.params.ideaId, req.body.startsAt),
   );
   r.post('/hackweeks/:id/phase', { config: { access: 'leader' }, schema: { tags: hw, summary: 'Move the hackweek forward a phase; leaving voting closes it and reveals the results', params: ZIdParams, body: ZSetPhaseRequest, response: { 200: ZHackweek } } }, (req) =>
     setPhase(ctx, requireOrg(req), req.params.id, req.body.phase),

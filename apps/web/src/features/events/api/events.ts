@@ -68,6 +68,8 @@ export const useCreateHackweek = () => useWrite((body: TCreateHackweekRequest) =
 export const usePitchIdea = () => useWrite(({ id, ...body }: TCreateIdeaRequest & { id: string }) => api(`/hackweeks/${e(id)}/ideas`, { method: 'POST', body, schema: ZCreated }));
 export const useJoinTeam = () =>
   useWrite(({ id, ideaId, personId }: { id: string; ideaId: string; personId: string }) => api(`/hackweeks/${e(id)}/ideas/${e(ideaId)}/members`, { method: 'POST', body: { personId }, schema: ZOk }));
+export const useSetDemoSlot = () =>
+  useWrite(({ id, ideaId, startsAt }: { id: string; ideaId: string; startsAt: string | null }) => api(`/hackweeks/${e(id)}/ideas/${e(ideaId)}/demo-slot`, { method: 'PUT', body: { startsAt }, schema: ZOk }));
 export const useSetPhase = () => useWrite(({ id, phase }: { id: string; phase: THackweekPhase }) => api(`/hackweeks/${e(id)}/phase`, { method: 'POST', body: { phase }, schema: ZHackweek }));
 export const useVote = () => useWrite(({ id, ...body }: TVoteRequest & { id: string }) => api(`/hackweeks/${e(id)}/votes`, { method: 'POST', body, schema: ZOk }));
 export const useSetOutcome = () =>

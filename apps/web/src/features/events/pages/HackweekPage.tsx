@@ -9,9 +9,9 @@ import { Page } from '../../../components/Page';
 import { errorMessage, fieldErrors } from '../../../lib/api';
 import { useRequests } from '../../requests';
 import { useCreateInitiative, useRoadmapQuery } from '../../strategy';
-import { useEventsMe, useHackweek, useJoinTeam, usePitchIdea, useResults, useSetOutcome, useSetPhase, useVote } from '../api/events';
+import { useEventsMe, useHackweek, useJoinTeam, usePitchIdea, useResults, useSetDemoSlot, useSetOutcome, useSetPhase, useVote } from '../api/events';
 import { ActAs } from '../components/ActAs';
-import { CATEGORY_LABEL, OUTCOME_LABEL, PHASE_LABEL, SIDE_LABEL } from '../components/labels';
+import { CATEGORY_LABEL, OUTCOME_LABEL, PHASE_LABEL, SIDE_LABEL, utc } from '../components/labels';
 
 /** One hackweek from idea to outcome: phases, ideas, teams by side, votes, results, outcomes and the report. */
 export function HackweekPage({ id }: { id: string }) {
@@ -36,6 +36,7 @@ export function HackweekPage({ id }: { id: string }) {
       {h.phase !== 'outcomes' ? <ActAs me={me.data} value={actAs} onChange={setActAs} /> : null}
       {h.phase === 'ideas' || h.phase === 'teams' ? <PitchForm hackweekId={h.id} personId={personId} /> : null}
       <Ideas h={h} me={me.data} personId={personId} />
+      <DemoSchedule h={h} />
       <Results h={h} />
       <Report h={h} />
     </Page>
@@ -211,6 +212,12 @@ function IdeaCard({ h, idea, me, personId, goal, initiative, outcomeTitle }: Ide
         <Text size="sm">IT: {bySide('it').join(', ') || '–'}</Text>
         <Text size="sm">Business: {bySide('business').join(', ') || '–'}</Text>
       </SimpleGrid>
+      {idea.demoSlot ? (
+        <Text size="sm" mt={4}>
+          Demo slot: {utc(idea.demoSlot)}
+        </Text>
+      ) : null}
+      {me.actsForOthers && idea.members.length > 0 && HACKWEEK_PHASES.indexOf(h.phase) <= HACKWEEK_PHASES.indexOf('demos') ? <SlotControl h={h} idea={idea} /> : null}
       {(h.phase === 'ideas' || h.phase === 'teams') && personId ? (
         <Button mt="xs" size="xs" variant="light" loading={join.isPending} disabled={full} onClick={() => join.mutate({ id: h.id, ideaId: idea.id, personId })} aria-label={`Join ${idea.title}`}>
           {full ? 'Team full' : 'Join team'}
@@ -256,6 +263,52 @@ function IdeaCard({ h, idea, me, personId, goal, initiative, outcomeTitle }: Ide
         </Text>
       ) : null}
       {h.phase === 'outcomes' && me.actsForOthers ? <OutcomeControls hackweekId={h.id} idea={idea} /> : null}
+    </Paper>
+  );
+}
+
+/** A leader sets a team's demo slot (UTC); the server refuses a slot outside the week or one already taken. */
+function SlotControl({ h, idea }: { h: THackweekDetail; idea: THackweekIdea }) {
+  const set = useSetDemoSlot();
+  const [value, setValue] = useState(idea.demoSlot?.slice(0, 16) ?? `${h.endDate}T14:00`);
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        set.mutate({ id: h.id, ideaId: idea.id, startsAt: value ? `${value}:00.000Z` : null });
+      }}
+    >
+      <Group align="flex-end" gap="xs" mt="xs">
+        <TextInput type="datetime-local" size="xs" label={`Demo slot of “${idea.title}” (UTC)`} value={value} onChange={(e) => setValue(e.currentTarget.value)} />
+        <Button type="submit" size="xs" variant="default" loading={set.isPending}>
+          Save slot
+        </Button>
+      </Group>
+      {set.error ? (
+        <Alert color="red" variant="light" role="alert" mt="xs">
+          {errorMessage(set.error)}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+/** Each team's demo slot in time order. */
+function DemoSchedule({ h }: { h: THackweekDetail }) {
+  const slotted = h.ideas.filter((i) => i.demoSlot !== null).sort((a, b) => a.demoSlot!.localeCompare(b.demoSlot!));
+  if (slotted.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Demo schedule">
+      <Title order={2} size="h4" mb="xs">
+        Demo schedule
+      </Title>
+      <List size="sm" data-testid="demo-schedule">
+        {slotted.map((i) => (
+          <List.Item key={i.id}>
+            {utc(i.demoSlot!)}: {i.title} ({i.members.length} in the team)
+          </List.Item>
+        ))}
+      </List>
     </Paper>
   );
 }
