@@ -1,0 +1,37 @@
+// Throwaway check (not committed): visits the events pages of a running demo, with axe.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+const base = 'http://127.0.0.1:4517';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ baseURL: base, reducedMotion: 'reduce', viewport: { width: 1280, height: 1000 } });
+const page = await ctx.newPage();
+page.setDefaultTimeout(30000);
+await page.goto('/login');
+await page.getByRole('textbox', { name: 'Email' }).fill('demo@northwind.example');
+await page.getByRole('textbox', { name: 'Password' }).fill('northwind-tandem');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.waitForURL('**/people');
+const visit = async (path, name, wait) => {
+  await page.goto(path);
+  await wait();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `/tmp/ew-shots/${name}.png`, fullPage: true });
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  console.log(name, r.violations.map((v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`));
+};
+await visit('/hackweeks', 'hackweeks', () => page.getByRole('link', { name: /Northwind Hackweek/ }).waitFor());
+await page.getByRole('link', { name: /Northwind Hackweek/ }).click();
+await page.getByTestId('hackweek-report').waitFor();
+await visit(page.url().replace(base, ''), 'hackweek', () => page.getByTestId('hackweek-report').waitFor());
+await visit('/demos', 'demos', () => page.getByTestId('demo-stats').waitFor());
+await page.getByRole('link', { name: 'Sprint demo 10' }).click();
+await page.getByTestId('demo-attendance').waitFor();
+await visit(page.url().replace(base, ''), 'demo', () => page.getByTestId('demo-attendance').waitFor());
+await visit('/roundtables', 'roundtables', () => page.getByRole('link', { name: /leaders' lunch/i }).waitFor());
+await page.getByRole('link', { name: /leaders' lunch/i }).click();
+await page.getByTestId('roundtable-outcome').waitFor();
+await visit(page.url().replace(base, ''), 'roundtable', () => page.getByTestId('roundtable-outcome').waitFor());
+await visit('/participation', 'participation', () => page.getByTestId('verdict').waitFor());
+console.log('verdict:', await page.getByTestId('verdict').textContent());
+console.log('corr:', await page.getByTestId('gap-correlation').textContent());
+await browser.close();
