@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
+import { useRequests } from '../../requests';
 import { useRoadmapQuery } from '../../strategy';
 import { useCheckIn, useDemo, useEventsMe } from '../api/events';
 import { pct, SIDE_LABEL, utc } from '../components/labels';
@@ -68,9 +69,9 @@ function Items({ d }: { d: TDemo }) {
           {d.items.map((i) => (
             <List.Item key={`${i.type}:${i.id}`}>
               {i.type === 'request' ? (
-                <Anchor underline="always" component={Link} to={`/requests/${i.id}`} size="sm">
-                  A request
-                </Anchor>
+                <>
+                  Request: <RequestTitle id={i.id} />
+                </>
               ) : (
                 <>
                   {i.type === 'initiative' ? 'Initiative' : 'Enabler'}: {titles.get(i.id) ?? '…'}
@@ -81,6 +82,17 @@ function Items({ d }: { d: TDemo }) {
         </List>
       )}
     </Paper>
+  );
+}
+
+/** A request shown, by title when it is among the newest 500 (one shared list query), with its link. */
+function RequestTitle({ id }: { id: string }) {
+  const requests = useRequests({ limit: 500 });
+  const title = requests.data?.items.find((r) => r.id === id)?.title;
+  return (
+    <Anchor underline="always" component={Link} to={`/requests/${id}`} size="sm">
+      {title ?? 'open the request'}
+    </Anchor>
   );
 }
 
