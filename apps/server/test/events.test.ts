@@ -105,6 +105,22 @@ describe.each(engines())('events on %s', (engine) => {
     expect(a.crossSide).toBe(true); // a business pitcher with IT builders
     expect(detail.report).toMatchObject({ ideas: 3, ideasFromBusiness: 2, teams: 2, crossSideTeams: 1 });
 
+    // Demo slots: inside the hackweek, one team per start time, only for an idea with a team.
+    const slot = (ideaId: string, startsAt: string | null, who = owner) => who.request({ method: 'PUT', url: `${url}/ideas/${ideaId}/demo-slot`, json: { startsAt } });
+    expect((await slot(ideaA, '2026-12-11T14:00:00.000Z')).statusCode).toBe(200);
+    expect((await slot(ideaA, '2026-12-12T14:00:00.000Z')).statusCode).toBe(400);
+    expect((await slot(ideaA, '2026-12-11T14:00:00.000Z', eddie)).statusCode).toBe(403);
+    const teamless = detail.ideas.find((i: { members: unknown[] }) => i.members.length === 0).id as string;
+    expect((await slot(teamless, '2026-12-11T15:00:00.000Z')).json().error.message).toMatch(/no team yet/);
+    const withTeam = detail.ideas.find((i: { id: string; members: unknown[] }) => i.id !== ideaA && i.members.length > 0).id as string;
+    const clash = await slot(withTeam, '2026-12-11T14:00:00.000Z');
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.message).toMatch(/is taken by/);
+    expect((await slot(withTeam, '2026-12-11T14:30:00.000Z')).statusCode).toBe(200);
+    expect((await eddie.get(url)).json().ideas.find((i: { id: string }) => i.id === ideaA).demoSlot).toBe('2026-12-11T14:00:00.000Z');
+    expect((await slot(withTeam, null)).statusCode).toBe(200);
+    expect((await eddie.get(url)).json().ideas.find((i: { id: string }) => i.id === withTeam).demoSlot).toBeNull();
+
     // Votes: not before the voting phase.
     const early = await owner.post(`${url}/votes`, { personId: ids.bea, ideaId: ideaB, category: 'impact' });
     expect(early.statusCode).toBe(400);
@@ -148,6 +164,11 @@ describe.each(engines())('events on %s', (engine) => {
     const after = (await owner.get(url)).json();
     expect(after.report.outcomes).toEqual({ became_initiative: 1, became_request: 1, parked: 1 });
     expect(after.ideas.find((i: { id: string }) => i.id === ideaC).outcomeInitiativeId).toBe(ids.initiative);
+    // Six months on (counted from the end date): how many initiatives and requests it became live on.
+    expect(after.report.alive).toEqual({ sixMonthsOn: '2027-06-11', reached: false, tracked: 2, stillAlive: 2 });
+    const cancelled = await owner.patch(`/api/v1/initiatives/${ids.initiative}`, { status: 'cancelled' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect((await owner.get(url)).json().report.alive).toMatchObject({ tracked: 2, stillAlive: 1 });
 
     const list = (await eddie.get('/api/v1/hackweeks?limit=1')).json();
     expect(list.items.map((h: { id: string }) => h.id)).toEqual([id]);
@@ -262,6 +283,21 @@ describe.each(engines())('events on %s', (engine) => {
     expect(page.actions).toEqual({ total: 1, done: 1 });
     expect(page.invitees.find((i: { personId: string }) => i.personId === ids.bea).attended).toBe(true);
     expect((await owner.get(`/api/v1/roundtables/${foreign.goal}`)).statusCode).toBe(404);
+  });
+
+  it('says who a caller acts as, and lets leaders edit a round-table\'s questions and notes after the meeting', async () => {
+    expect((await eddie.get('/api/v1/events/me')).json()).toEqual({ personId: ids.eddie, name: 'Eddie Engineer', side: 'it', actsForOthers: false });
+    expect((await owner.get('/api/v1/events/me')).json()).toEqual({ personId: null, name: null, side: null, actsForOthers: true });
+    const id = (await owner.post('/api/v1/roundtables', { title: 'Lunch', date: '2026-11-21', inviteePersonIds: [], questions: ['Aligned?'] })).json().id as string;
+    const edited = await owner.patch(`/api/v1/roundtables/${id}`, { notes: 'Written up the day after.', questions: ['Aligned?', 'Does the roadmap include IT?'] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'Lunch', notes: 'Written up the day after.', questions: ['Aligned?', 'Does the roadmap include IT?'] });
+    expect((await owner.patch(`/api/v1/roundtables/${id}`, {})).statusCode).toBe(400);
+    expect((await owner.patch(`/api/v1/roundtables/${id}`, { notes: 'x', extra: 1 })).statusCode).toBe(400);
+    expect((await owner.patch(`/api/v1/roundtables/${id}`, { title: '' })).statusCode).toBe(400);
+    expect((await eddie.patch(`/api/v1/roundtables/${id}`, { notes: 'mine' })).statusCode).toBe(403);
+    expect((await owner.patch(`/api/v1/roundtables/${foreign.goal}`, { notes: 'x' })).statusCode).toBe(404);
+    expect((await eddie.get(`/api/v1/roundtables/${id}`)).json().notes).toBe('Written up the day after.');
   });
 
   it('measures participation and correlates it with the gaps the latest closed pulse publishes, leaving hidden departments out', async () => {

@@ -82,7 +82,9 @@ export const seedEvents: DemoSeeder = async (ctx, { orgId }) => {
     const at = new Date(`${start}T09:00:00Z`);
     const hw = await insertHackweek(tx, orgId, { title: 'Northwind Hackweek: fewer hand-offs', theme: 'Creative approaches to our daily friction', startDate: start, endDate: addDays(start, 4), maxTeamSize: 5, phase: 'outcomes', votingClosedAt: new Date(`${addDays(start, 4)}T17:00:00Z`), createdAt: at });
     const ideas = [];
-    for (const [title, side, pitch] of IDEAS) ideas.push(await insertIdea(tx, orgId, { hackweekId: hw.id, title, pitch, personId: pick(rng, side === 'business' ? business : it).id, createdAt: at }));
+    // The nine teams demo on the last day, twenty minutes each from 09:00 UTC.
+    const slot = (k: number) => (k < 9 ? new Date(Date.parse(`${addDays(start, 4)}T09:00:00Z`) + k * 20 * 60_000) : null);
+    for (const [k, [title, side, pitch]] of IDEAS.entries()) ideas.push(await insertIdea(tx, orgId, { hackweekId: hw.id, title, pitch, personId: pick(rng, side === 'business' ? business : it).id, demoSlot: slot(k), createdAt: at }));
     const pool = shuffle(rng, people.filter(willing));
     const taken = new Set(ideas.map((i) => i.personId));
     const members: { orgId: string; hackweekId: string; ideaId: string; personId: string; joinedAt: Date }[] = [];
@@ -120,14 +122,23 @@ export const seedEvents: DemoSeeder = async (ctx, { orgId }) => {
     }
 
     /* ---- monthly sprint demos: business share 10% → 40% ---- */
+    // Each demo also shows a request asked for by someone from the business; from the fourth demo on, its requester comes.
+    const byId = new Map(business.map((p) => [p.id, p]));
+    const asked = (await tx.select({ id: schema.requests.id, orgId: schema.requests.orgId, requesterId: schema.requests.requesterId }).from(schema.requests)).filter(
+      (r) => r.orgId === orgId && r.requesterId !== null && byId.has(r.requesterId),
+    );
     for (let m = 0; m < 10; m++) {
       const day = addDays(today, -30 * (10 - m) + 2);
       const demo = await insertDemo(tx, orgId, { title: `Sprint demo ${m + 1}`, team: m % 2 ? 'Orders team' : 'Platform team', startsAt: new Date(`${day}T14:00:00Z`), durationMinutes: 60, checkInToken: randomToken(16), createdAt: new Date(`${addDays(day, -7)}T09:00:00Z`) });
-      await insertDemoItems(tx, orgId, [{ demoId: demo.id, type: 'initiative', refId: became[0]!.id, position: 0 }]);
+      const request = asked[(m * 7) % Math.max(1, asked.length)];
+      await insertDemoItems(tx, orgId, [{ demoId: demo.id, type: 'initiative', refId: became[0]!.id, position: 0 }, ...(request ? [{ demoId: demo.id, type: 'request' as const, refId: request.id, position: 1 }] : [])]);
       const attendees = 20;
       const share = 0.1 + (0.3 * m) / 9;
       const nBusiness = Math.round(attendees * share);
-      const who = [...shuffle(rng, business.filter(willing)).slice(0, nBusiness), ...shuffle(rng, it.filter(willing)).slice(0, attendees - nBusiness)];
+      const fromBusiness = shuffle(rng, business.filter(willing)).slice(0, nBusiness);
+      const requester = request ? byId.get(request.requesterId!) : undefined;
+      if (m >= 3 && requester && !fromBusiness.includes(requester)) fromBusiness.splice(0, 1, requester);
+      const who = [...fromBusiness, ...shuffle(rng, it.filter(willing)).slice(0, attendees - nBusiness)];
       await insertDemoInvitees(
         tx,
         orgId,

@@ -23,6 +23,7 @@ import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } 
 import { InsightsPage, UnsubscribePage } from '../features/insights';
 import { ValuePage } from '../features/value';
 import { CrossoverPage, MetPage } from '../features/crossover';
+import { CheckInPage, DemoPage, DemosPage, HackweekPage, HackweeksPage, ParticipationPage, RoundtablePage, RoundtablesPage } from '../features/events';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -136,6 +137,43 @@ const roadmapTimelineRoute = createRoute({ getParentRoute: () => appRoute, path:
 const roadmapLadderRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/ladder', component: LadderPage });
 const roadmapLensesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roadmap/lenses', component: LensesPage });
 const crossoverRoute = createRoute({ getParentRoute: () => appRoute, path: '/crossover', component: CrossoverPage });
+const hackweeksRoute = createRoute({ getParentRoute: () => appRoute, path: '/hackweeks', component: HackweeksPage });
+const hackweekRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hackweeks/$id',
+  component: function HackweekRoute() {
+    const { id } = hackweekRoute.useParams();
+    return <HackweekPage key={id} id={id} />;
+  },
+});
+const demosRoute = createRoute({ getParentRoute: () => appRoute, path: '/demos', component: DemosPage });
+const demoRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/demos/$id',
+  component: function DemoRoute() {
+    const { id } = demoRoute.useParams();
+    return <DemoPage key={id} id={id} />;
+  },
+});
+/** Where the QR code on the demo's screen leads (the server's checkInPath); signing in comes back here. */
+const demoCheckInRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/demos/$id/check-in/$token',
+  component: function DemoCheckInRoute() {
+    const { id, token } = demoCheckInRoute.useParams();
+    return <CheckInPage key={id} id={id} token={token} />;
+  },
+});
+const roundtablesRoute = createRoute({ getParentRoute: () => appRoute, path: '/roundtables', component: RoundtablesPage });
+const roundtableRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/roundtables/$id',
+  component: function RoundtableRoute() {
+    const { id } = roundtableRoute.useParams();
+    return <RoundtablePage key={id} id={id} />;
+  },
+});
+const participationRoute = createRoute({ getParentRoute: () => appRoute, path: '/participation', component: ParticipationPage });
 const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests', component: RequestsPage });
 const requestsFlowRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/flow', component: FlowPage });
 const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/forecast', component: ForecastPage });
@@ -236,6 +274,14 @@ const routeTree = rootRoute.addChildren([
     prioritiesRoute,
     priorityRoundRoute,
     crossoverRoute,
+    hackweeksRoute,
+    hackweekRoute,
+    demosRoute,
+    demoRoute,
+    demoCheckInRoute,
+    roundtablesRoute,
+    roundtableRoute,
+    participationRoute,
     requestsRoute,
     requestsFlowRoute,
     forecastRoute,

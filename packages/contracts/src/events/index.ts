@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { ZIsoDate, ZIsoDateTime, ZPageQuery, ZSide, ZUuid, zPage } from '../common';
 
+/* ---------- who acts ---------- */
+
+/** The person the signed-in account acts as in events (decision 082); null when the account is not linked to one. */
+export const ZEventsMe = z.object({
+  personId: ZUuid.nullable(),
+  name: z.string().nullable(),
+  side: ZSide.nullable(),
+  /** Leaders (and above) may record for any person: a facilitator entering pitches, votes or check-ins. */
+  actsForOthers: z.boolean(),
+});
+export type TEventsMe = z.infer<typeof ZEventsMe>;
+
 /* ---------- hackweeks ---------- */
 
 export const HACKWEEK_PHASES = ['ideas', 'teams', 'hacking', 'demos', 'voting', 'outcomes'] as const;
@@ -45,6 +57,10 @@ export const ZUpdateIdeaRequest = z.strictObject({
 });
 export type TUpdateIdeaRequest = z.infer<typeof ZUpdateIdeaRequest>;
 
+/** A team's demo slot during the hackweek (a start instant in UTC), or null to clear it. */
+export const ZDemoSlotRequest = z.strictObject({ startsAt: ZIsoDateTime.nullable() });
+export type TDemoSlotRequest = z.infer<typeof ZDemoSlotRequest>;
+
 export const ZHackweekIdParams = z.strictObject({ id: ZUuid });
 export const ZIdeaParams = z.strictObject({ id: ZUuid, ideaId: ZUuid });
 
@@ -61,6 +77,8 @@ export const ZHackweekIdea = z.object({
   members: z.array(ZTeamMember),
   /** True when the team has people from both IT and the business. */
   crossSide: z.boolean(),
+  /** The team's demo slot (ISO instant), null while none is set. */
+  demoSlot: z.string().nullable(),
   outcome: ZIdeaOutcome.nullable(),
   outcomeInitiativeId: ZUuid.nullable(),
   outcomeRequestId: ZUuid.nullable(),
@@ -87,6 +105,12 @@ export const ZHackweekDetail = ZHackweek.extend({
     teams: z.number().int(),
     crossSideTeams: z.number().int(),
     outcomes: z.record(z.string(), z.number().int()),
+    /**
+     * Whether what came of the hackweek lives on: of the ideas that became an initiative or a
+     * request (`tracked`), how many are not cancelled or rejected today (`stillAlive`). The
+     * six-month mark is six calendar months after the end date; `reached` says whether it passed.
+     */
+    alive: z.object({ sixMonthsOn: z.string(), reached: z.boolean(), tracked: z.number().int(), stillAlive: z.number().int() }),
   }),
 });
 export type THackweekDetail = z.infer<typeof ZHackweekDetail>;
@@ -184,6 +208,16 @@ export const ZCreateRoundtableRequest = z.strictObject({
   notes: z.string().max(20000).optional(),
 });
 export type TCreateRoundtableRequest = z.infer<typeof ZCreateRoundtableRequest>;
+
+/** Notes are written during and after the meeting: title, questions and notes stay editable (at least one field). */
+export const ZUpdateRoundtableRequest = z
+  .strictObject({
+    title: ZTitle.optional(),
+    questions: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),
+    notes: z.string().max(20000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.questions !== undefined || v.notes !== undefined, { message: 'give at least one of title, questions, notes' });
+export type TUpdateRoundtableRequest = z.infer<typeof ZUpdateRoundtableRequest>;
 
 export const ZInsightRequest = z.strictObject({ text: z.string().trim().min(1, 'text is required').max(2000) });
 export const ZLinkRef = z.strictObject({ type: z.enum(['goal', 'initiative', 'request']), id: ZUuid });

@@ -36,6 +36,14 @@ export async function existingLinkIds(x: Executor, orgId: string, kind: LinkKind
   return new Set(rows.map((r) => r.id));
 }
 
+/** Today's status of each initiative or request among `ids` (missing ids were deleted or are foreign). */
+export async function linkedStatuses(x: Executor, orgId: string, kind: 'initiative' | 'request', ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const t = kind === 'initiative' ? initiatives : requests;
+  const rows = await x.select({ id: t.id, status: t.status }).from(t).where(and(eq(t.orgId, orgId), inArray(t.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
 export interface PersonBrief {
   id: string;
   name: string;

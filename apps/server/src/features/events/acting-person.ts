@@ -1,5 +1,6 @@
 import { existingLinkIds, peopleBrief, personOfUser, type Executor, type LinkKind, type PersonBrief } from '@tandem/db';
-import type { OrgAuth } from '../../context';
+import type { TEventsMe } from '@tandem/contracts';
+import type { AppContext, OrgAuth } from '../../context';
 import { AppError } from '../../lib/errors';
 import { hasRole } from '../../plugins/auth';
 
@@ -45,4 +46,11 @@ export function checkCursorKey(key: [string, string], kind: 'day' | 'instant'): 
   const okFirst = kind === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key[0]) && !Number.isNaN(Date.parse(`${key[0]}T00:00:00Z`)) : /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(key[0]) && !Number.isNaN(Date.parse(key[0]));
   if (!okFirst || !UUID.test(key[1])) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
   return key;
+}
+
+/** Who the signed-in account acts as in events, so that the pages can say "as you" or offer a person picker. */
+export async function eventsMe(ctx: AppContext, auth: OrgAuth): Promise<TEventsMe> {
+  const own = await personOfUser(ctx.db, auth.orgId, auth.userId);
+  const [p] = own ? await peopleBrief(ctx.db, auth.orgId, [own]) : [];
+  return { personId: p?.id ?? null, name: p?.name ?? null, side: p?.side ?? null, actsForOthers: hasRole(auth.role, 'leader') };
 }

@@ -5,8 +5,10 @@ export type EventsAuditAction =
   | 'hackweek.created'
   | 'hackweek.phase_set'
   | 'hackweek.idea_outcome_set'
+  | 'hackweek.demo_slot_set'
   | 'demo.created'
   | 'roundtable.created'
+  | 'roundtable.updated'
   | 'roundtable.action_created'
   | 'roundtable.action_done';
 

@@ -1,3 +1,4 @@
+import { outcomesAlive, sixMonthsAfter } from '@tandem/core';
 import {
   findHackweek,
   findIdea,
@@ -5,6 +6,7 @@ import {
   insertIdea,
   insertMember,
   insertVote,
+  linkedStatuses,
   listHackweeks,
   listIdeas,
   listHackweekMembers,
@@ -85,6 +87,7 @@ export async function getHackweek(ctx: AppContext, auth: OrgAuth, id: string): P
       initiativeId: i.initiativeId,
       members: team,
       crossSide: team.length > 0 && sides.size === 2,
+      demoSlot: i.demoSlot?.toISOString() ?? null,
       outcome: i.outcome,
       outcomeInitiativeId: i.outcomeInitiativeId,
       outcomeRequestId: i.outcomeRequestId,
@@ -92,6 +95,17 @@ export async function getHackweek(ctx: AppContext, auth: OrgAuth, id: string): P
   });
   const outcomes: Record<string, number> = {};
   for (const i of out) if (i.outcome) outcomes[i.outcome] = (outcomes[i.outcome] ?? 0) + 1;
+  const [iniStatus, reqStatus] = await Promise.all([
+    linkedStatuses(ctx.db, auth.orgId, 'initiative', out.flatMap((i) => (i.outcome === 'became_initiative' && i.outcomeInitiativeId ? [i.outcomeInitiativeId] : []))),
+    linkedStatuses(ctx.db, auth.orgId, 'request', out.flatMap((i) => (i.outcome === 'became_request' && i.outcomeRequestId ? [i.outcomeRequestId] : []))),
+  ]);
+  const alive = outcomesAlive(
+    out.map((i) => ({
+      outcome: i.outcome,
+      linkedStatus: i.outcome === 'became_initiative' ? (iniStatus.get(i.outcomeInitiativeId ?? '') ?? null) : i.outcome === 'became_request' ? (reqStatus.get(i.outcomeRequestId ?? '') ?? null) : null,
+    })),
+  );
+  const sixMonthsOn = sixMonthsAfter(h.endDate);
   return {
     ...toHackweek(h),
     ideas: out,
@@ -101,6 +115,7 @@ export async function getHackweek(ctx: AppContext, auth: OrgAuth, id: string): P
       teams: out.filter((i) => i.members.length > 0).length,
       crossSideTeams: out.filter((i) => i.crossSide).length,
       outcomes,
+      alive: { sixMonthsOn, reached: ctx.now().toISOString().slice(0, 10) >= sixMonthsOn, ...alive },
     },
   };
 }
@@ -139,6 +154,33 @@ export async function joinTeam(ctx: AppContext, auth: OrgAuth, id: string, ideaI
       // A concurrent join of the same person: the primary key keeps one team per person.
       throw badField('personId', 'this person just joined a team; a person is in one team at a time');
     }
+    return { ok: true as const };
+  });
+}
+
+/**
+ * A team's demo slot: set while the demos are ahead (up to the demos phase), inside the hackweek's
+ * days (UTC), one team per start time; only an idea with a team has a demo. null clears it.
+ */
+export async function setDemoSlot(ctx: AppContext, auth: OrgAuth, id: string, ideaId: string, startsAt: string | null): Promise<{ ok: true }> {
+  return ctx.db.transaction(async (tx) => {
+    const h = await load(tx, auth, id);
+    const idea = await findIdea(tx, auth.orgId, id, ideaId);
+    if (!idea) throw notFound('Idea');
+    requirePhase(h, ['ideas', 'teams', 'hacking', 'demos'], 'Setting a demo slot');
+    let at: Date | null = null;
+    if (startsAt !== null) {
+      at = new Date(startsAt);
+      const first = Date.parse(`${h.startDate}T00:00:00.000Z`);
+      const after = Date.parse(`${h.endDate}T00:00:00.000Z`) + 86_400_000;
+      if (at.getTime() < first || at.getTime() >= after) throw badField('startsAt', `must fall within the hackweek, ${h.startDate} to ${h.endDate} (UTC)`);
+      const members = await listHackweekMembers(tx, auth.orgId, id);
+      if (!members.some((m) => m.ideaId === ideaId)) throw badField('startsAt', 'this idea has no team yet; only teams demo');
+      const taken = (await listIdeas(tx, auth.orgId, id)).find((i) => i.id !== ideaId && i.demoSlot?.getTime() === at!.getTime());
+      if (taken) throw badField('startsAt', `the slot at ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC is taken by “${taken.title}”`);
+    }
+    await updateIdea(tx, auth.orgId, ideaId, { demoSlot: at });
+    await recordEventsAudit(ctx, tx, auth, 'hackweek.demo_slot_set', ideaId, { startsAt });
     return { ok: true as const };
   });
 }

@@ -11,8 +11,9 @@ import {
   listRoundtables,
   setActionDone,
   setRoundtableAttendance,
+  updateRoundtable,
 } from '@tandem/db';
-import type { TActionRequest, TCreateRoundtableRequest, TPageQuery, TRoundtable, TRoundtableList } from '@tandem/contracts';
+import type { TActionRequest, TCreateRoundtableRequest, TPageQuery, TRoundtable, TRoundtableList, TUpdateRoundtableRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
@@ -69,6 +70,17 @@ export async function getRoundtable(ctx: AppContext, auth: OrgAuth, id: string):
     }),
     actions: { total: actions.length, done: actions.filter((a) => a.doneAt !== null).length },
   };
+}
+
+/** Title, questions and notes after the meeting (notes are often written up later); the page is returned as it now reads. */
+export async function editRoundtable(ctx: AppContext, auth: OrgAuth, id: string, v: TUpdateRoundtableRequest): Promise<TRoundtable> {
+  await ctx.db.transaction(async (tx) => {
+    const rt = await findRoundtable(tx, auth.orgId, id);
+    if (!rt) throw notFound('Round-table');
+    await updateRoundtable(tx, auth.orgId, id, { ...(v.title !== undefined ? { title: v.title } : {}), ...(v.questions !== undefined ? { questions: v.questions } : {}), ...(v.notes !== undefined ? { notes: v.notes } : {}) });
+    await recordEventsAudit(ctx, tx, auth, 'roundtable.updated', id, { fields: Object.keys(v) });
+  });
+  return getRoundtable(ctx, auth, id);
 }
 
 export async function recordAttendance(ctx: AppContext, auth: OrgAuth, id: string, personId: string, attended: boolean): Promise<{ ok: true }> {

@@ -13,7 +13,9 @@ import {
   ZDemoCreated,
   ZDemoFeedbackRequest,
   ZDemoList,
+  ZDemoSlotRequest,
   ZDemoStats,
+  ZEventsMe,
   ZEventsPageQuery,
   ZHackweek,
   ZHackweekDetail,
@@ -32,15 +34,17 @@ import {
   ZRsvpQuery,
   ZSetPhaseRequest,
   ZUpdateIdeaRequest,
+  ZUpdateRoundtableRequest,
   ZUuid,
   ZVoteRequest,
 } from '@tandem/contracts';
 import { linkOrigin } from '../../lib/origin';
 import { requireOrg } from '../../plugins/auth';
+import { eventsMe } from './acting-person';
 import { checkIn, createDemo, demoFeedback, demoStats, getDemo, listOrgDemos, rsvp } from './demos';
-import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setOutcome, setPhase, vote } from './hackweeks';
+import { createHackweek, getHackweek, joinTeam, listOrgHackweeks, pitchIdea, results, setDemoSlot, setOutcome, setPhase, vote } from './hackweeks';
 import { getParticipation } from './participation';
-import { addInsight, createAction, createRoundtable, getRoundtable, listOrgRoundtables, markActionDone, recordAttendance } from './roundtables';
+import { addInsight, createAction, createRoundtable, editRoundtable, getRoundtable, listOrgRoundtables, markActionDone, recordAttendance } from './roundtables';
 
 const ZCreated = z.object({ id: ZUuid });
 const ZCheckInRequest = z.strictObject({ personId: ZUuid, token: z.string().min(10).max(100).optional() });
@@ -49,6 +53,10 @@ const ZCheckInRequest = z.strictObject({ personId: ZUuid, token: z.string().min(
 export async function eventsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
+
+  r.get('/events/me', { config: { access: 'member' }, schema: { tags: ['events: hackweeks'], summary: 'The person you act as in events, and whether you may record for others (leaders)', response: { 200: ZEventsMe } } }, (req) =>
+    eventsMe(ctx, requireOrg(req)),
+  );
 
   /* ---- hackweeks ---- */
   const hw = ['events: hackweeks'];
@@ -70,6 +78,11 @@ export async function eventsRoutes(app: FastifyInstance) {
     '/hackweeks/:id/ideas/:ideaId/members',
     { config: { access: 'member' }, schema: { tags: hw, summary: "Join an idea's team; 400 when the team is full or the person is already in a team", params: ZIdeaParams, body: ZPersonRef, response: { 201: ZOk } } },
     async (req, reply) => reply.status(201).send(await joinTeam(ctx, requireOrg(req), req.params.id, req.params.ideaId, req.body.personId)),
+  );
+  r.put(
+    '/hackweeks/:id/ideas/:ideaId/demo-slot',
+    { config: { access: 'leader' }, schema: { tags: hw, summary: "Set (or clear with null) a team's demo slot: inside the hackweek, one team per start time, up to the demos phase", params: ZIdeaParams, body: ZDemoSlotRequest, response: { 200: ZOk } } },
+    (req) => setDemoSlot(ctx, requireOrg(req), req.params.id, req.params.ideaId, req.body.startsAt),
   );
   r.post('/hackweeks/:id/phase', { config: { access: 'leader' }, schema: { tags: hw, summary: 'Move the hackweek forward a phase; leaving voting closes it and reveals the results', params: ZIdParams, body: ZSetPhaseRequest, response: { 200: ZHackweek } } }, (req) =>
     setPhase(ctx, requireOrg(req), req.params.id, req.body.phase),
@@ -124,6 +137,9 @@ export async function eventsRoutes(app: FastifyInstance) {
   );
   r.get('/roundtables/:id', { config: { access: 'member' }, schema: { tags: rt, summary: 'A round-table: attendance, questions, notes, insights and what came of them', params: ZIdParams, response: { 200: ZRoundtable } } }, (req) =>
     getRoundtable(ctx, requireOrg(req), req.params.id),
+  );
+  r.patch('/roundtables/:id', { config: { access: 'leader' }, schema: { tags: rt, summary: 'Edit the title, questions or notes after the meeting', params: ZIdParams, body: ZUpdateRoundtableRequest, response: { 200: ZRoundtable } } }, (req) =>
+    editRoundtable(ctx, requireOrg(req), req.params.id, req.body),
   );
   r.post('/roundtables/:id/attendance', { config: { access: 'leader' }, schema: { tags: rt, summary: 'Mark an invitee as present (or not)', params: ZIdParams, body: ZAttendanceRequest, response: { 200: ZOk } } }, (req) =>
     recordAttendance(ctx, requireOrg(req), req.params.id, req.body.personId, req.body.attended ?? true),

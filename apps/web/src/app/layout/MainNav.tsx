@@ -24,6 +24,12 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
         <RouterNavLink to="/requests/deferred-needs" label="Deferred IT needs" onClick={onNavigate} />
       </NavLink>
       <RouterNavLink to="/crossover" label="Cross-over" onClick={onNavigate} />
+      <NavLink component="button" label="Events" defaultOpened childrenOffset={12}>
+        <RouterNavLink to="/hackweeks" label="Hackweeks" onClick={onNavigate} />
+        <RouterNavLink to="/demos" label="Sprint demos" onClick={onNavigate} />
+        <RouterNavLink to="/roundtables" label="Round-tables" onClick={onNavigate} />
+        {hasRole(me.current?.role, 'leader') ? <RouterNavLink to="/participation" label="Participation and the gap" onClick={onNavigate} /> : null}
+      </NavLink>
       <RouterNavLink to="/pulses" label="Alignment Pulse" onClick={onNavigate} />
       <RouterNavLink to="/my-pulses" label="My pulses" onClick={onNavigate} />
       <NavLink component="button" label="Cases" defaultOpened childrenOffset={12}>

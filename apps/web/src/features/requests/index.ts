@@ -4,3 +4,5 @@ export { RequestPage } from './pages/RequestPage';
 export { FlowPage } from './pages/FlowPage';
 export { ForecastPage } from './pages/ForecastPage';
 export { DeferredNeedsPage } from './pages/DeferredNeedsPage';
+/** For other features' pickers (events: the request an idea became). */
+export { useRequests } from './api/requests';
