@@ -4,3 +4,4 @@ export { RequestPage } from './pages/RequestPage';
 export { FlowPage } from './pages/FlowPage';
 export { ForecastPage } from './pages/ForecastPage';
 export { DeferredNeedsPage } from './pages/DeferredNeedsPage';
+export { RequestStatusesPage } from './pages/RequestStatusesPage';
