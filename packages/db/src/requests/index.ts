@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../client';
+import { queryRows, type Executor } from '../client';
 import {
   deferredNeedEvents,
   deferredNeeds,
@@ -216,24 +216,33 @@ export async function replaceRequestLadder(
 /**
  * Lead times (done − created, whole days) of the requests done within [from, to] as histograms:
  * one row per (group, lead time) with its count, so that 50,000 requests travel as a few hundred
- * rows. Cycle times (done − started) likewise, over the requests with a start day.
+ * rows; by type, by side and by department, and cycle times (done − started) of those with a start
+ * day. One query: the grouping sets read the rows once.
  */
 export async function leadTimeHistograms(x: Executor, orgId: string, from: string, to: string) {
-  const where = and(eq(requests.orgId, orgId), isNotNull(requests.doneOn), gte(requests.doneOn, from), lte(requests.doneOn, to));
-  const lead = sql<number>`(${requests.doneOn} - ${requests.createdOn})`;
-  const n = sql<number>`count(*)::int`;
-  const [byType, bySide, byDepartment, cycle] = await Promise.all([
-    x.select({ key: requests.type, days: lead, n }).from(requests).where(where).groupBy(requests.type, lead),
-    x.select({ key: requests.side, days: lead, n }).from(requests).where(where).groupBy(requests.side, lead),
-    x.select({ key: requests.department, days: lead, n }).from(requests).where(where).groupBy(requests.department, lead),
-    x
-      .select({ days: sql<number>`(${requests.doneOn} - ${requests.startedOn})`, n })
-      .from(requests)
-      .where(and(where, isNotNull(requests.startedOn)))
-      .groupBy(sql`(${requests.doneOn} - ${requests.startedOn})`),
-  ]);
-  const num = <T extends { days: number; n: number }>(rows: T[]) => rows.map((r) => ({ ...r, days: Number(r.days), n: Number(r.n) }));
-  return { byType: num(byType), bySide: num(bySide), byDepartment: num(byDepartment), cycle: num(cycle) };
+  const rows = await queryRows<{ dim: 'type' | 'side' | 'department' | 'cycle'; key: string | null; days: number | string; n: number | string }>(
+    x,
+    sql`select case when grouping(t.type) = 0 then 'type' when grouping(t.side) = 0 then 'side' when grouping(t.department) = 0 then 'department' else 'cycle' end as dim,
+          case when grouping(t.type) = 0 then t.type when grouping(t.side) = 0 then t.side else t.department end as key,
+          case when grouping(t.cycle) = 0 then t.cycle else t.lead end as days,
+          count(*)::int as n
+        from (
+          select type, side, department, done_on - created_on as lead, done_on - started_on as cycle
+          from requests
+          where org_id = ${orgId} and done_on is not null and done_on >= ${from}::date and done_on <= ${to}::date
+        ) t
+        group by grouping sets ((t.type, t.lead), (t.side, t.lead), (t.department, t.lead), (t.cycle))
+        having grouping(t.cycle) = 1 or t.cycle is not null`,
+  );
+  const out = { byType: [] as { key: string; days: number; n: number }[], bySide: [] as { key: string; days: number; n: number }[], byDepartment: [] as { key: string | null; days: number; n: number }[], cycle: [] as { days: number; n: number }[] };
+  for (const r of rows) {
+    const v = { days: Number(r.days), n: Number(r.n) };
+    if (r.dim === 'cycle') out.cycle.push(v);
+    else if (r.dim === 'type') out.byType.push({ key: r.key!, ...v });
+    else if (r.dim === 'side') out.bySide.push({ key: r.key!, ...v });
+    else out.byDepartment.push({ key: r.key, ...v });
+  }
+  return out;
 }
 
 /** The `limit` most recently done requests of [from, to], for the lead-time scatter. */
@@ -250,19 +259,15 @@ export async function recentlyDone(x: Executor, orgId: string, from: string, to:
 const openWhere = (orgId: string, asOf: string) =>
   and(eq(requests.orgId, orgId), lte(requests.createdOn, asOf), sql`${requestCategory} <> 'rejected'`, or(isNull(requests.doneOn), sql`${requests.doneOn} > ${asOf}`));
 
-/** The `limit` oldest requests open on `asOf`. */
+/** The `limit` oldest requests open on `asOf`, each row carrying how many are open in all (one query). */
 export async function openOn(x: Executor, orgId: string, asOf: string, limit: number) {
-  return x
-    .select({ id: requests.id, title: requests.title, status: requests.status, type: requests.type, createdOn: requests.createdOn })
+  const rows = await x
+    .select({ id: requests.id, title: requests.title, status: requests.status, type: requests.type, createdOn: requests.createdOn, total: sql<number>`count(*) over ()` })
     .from(requests)
     .where(openWhere(orgId, asOf))
     .orderBy(asc(requests.createdOn), asc(requests.id))
     .limit(limit);
-}
-
-export async function countOpenOn(x: Executor, orgId: string, asOf: string): Promise<number> {
-  const [r] = await x.select({ n: sql<number>`count(*)::int` }).from(requests).where(openWhere(orgId, asOf));
-  return Number(r?.n ?? 0);
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 
 /** Daily done counts from `from` (inclusive) to `to` (exclusive). */
@@ -275,19 +280,32 @@ export async function doneCountsByDay(x: Executor, orgId: string, from: string, 
   return rows.map((r) => ({ day: r.day!, n: Number(r.n) }));
 }
 
-/** Weekly counts of arrivals, starts and completions in [from, to] for the cumulative flow diagram. */
+/**
+ * Daily counts of arrivals, starts and completions in [from, to] for the cumulative flow diagram
+ * and the weekly throughput, and how many of each came before `from`: one query.
+ */
 export async function flowCountsByDay(x: Executor, orgId: string, from: string, to: string) {
-  const q = (col: typeof requests.createdOn | typeof requests.startedOn | typeof requests.doneOn) =>
-    x
-      .select({ day: col, n: sql<number>`count(*)::int` })
-      .from(requests)
-      .where(and(eq(requests.orgId, orgId), isNotNull(col), gte(col, from), lte(col, to)))
-      .groupBy(col);
-  const before = (col: typeof requests.createdOn | typeof requests.startedOn | typeof requests.doneOn) =>
-    x.select({ n: sql<number>`count(*)::int` }).from(requests).where(and(eq(requests.orgId, orgId), isNotNull(col), lt(col, from)));
-  const [a, s, d, [a0], [s0], [d0]] = await Promise.all([q(requests.createdOn), q(requests.startedOn), q(requests.doneOn), before(requests.createdOn), before(requests.startedOn), before(requests.doneOn)]);
-  const m = (rows: { day: string | null; n: number }[]) => rows.map((r) => ({ day: r.day!, n: Number(r.n) }));
-  return { arrived: m(a), started: m(s), done: m(d), before: { arrived: Number(a0?.n ?? 0), started: Number(s0?.n ?? 0), done: Number(d0?.n ?? 0) } };
+  const rows = await queryRows<{ kind: 'a' | 's' | 'd'; day: string | null; n: number | string }>(
+    x,
+    sql`select kind, bucket as day, count(*)::int as n
+        from (
+          select kind, case when day < ${from}::date then null else to_char(day, 'YYYY-MM-DD') end as bucket
+          from (
+            select 'a' as kind, created_on as day from requests where org_id = ${orgId} and created_on <= ${to}::date
+            union all select 's', started_on from requests where org_id = ${orgId} and started_on <= ${to}::date
+            union all select 'd', done_on from requests where org_id = ${orgId} and done_on <= ${to}::date
+          ) u
+        ) f
+        group by kind, bucket`,
+  );
+  const out = { arrived: [] as { day: string; n: number }[], started: [] as { day: string; n: number }[], done: [] as { day: string; n: number }[], before: { arrived: 0, started: 0, done: 0 } };
+  const name = { a: 'arrived', s: 'started', d: 'done' } as const;
+  for (const r of rows) {
+    const k = name[r.kind];
+    if (r.day === null) out.before[k] = Number(r.n);
+    else out[k].push({ day: r.day, n: Number(r.n) });
+  }
+  return out;
 }
 
 /** Done days of the requests done after `asOf` (inclusive of the next day), oldest first, up to `limit`. */
