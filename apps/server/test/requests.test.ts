@@ -311,7 +311,7 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     const one = (await member.get('/api/v1/requests?type=feature&limit=500')).json().items.map((x: { id: string }) => x.id);
     expect(all).toEqual(one);
     expect((await member.get('/api/v1/requests?category=done&limit=500')).json().items.every((x: { statusCategory: string }) => x.statusCategory === 'done')).toBe(true);
-    for (const q of ['limit=0', 'limit=501', 'cursor=***', `cursor=${Buffer.from('["x"]').toString('base64url')}`, 'category=finished', 'offset=5']) {
+    for (const q of ['limit=0', 'limit=501', 'cursor=***', `cursor=${Buffer.from('["x"]').toString('base64url')}`, `cursor=${Buffer.from('["2025-13-45","2025-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000000"]').toString('base64url')}`, `cursor=${Buffer.from('["2025-01-01","2025","00000000-0000-4000-8000-000000000000"]').toString('base64url')}`, 'category=finished', 'offset=5']) {
       expect((await member.get(`/api/v1/requests?${q}`)).statusCode, q).toBe(400);
     }
     const id = (await owner.post('/api/v1/requests', { title: 'Many moves' })).json().id;

@@ -26,7 +26,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
-import { badField, today } from './dates';
+import { badField, isCursorDay, isCursorInstant, isUuid, today } from './dates';
 
 /** The totals read at most this many deferred needs. */
 export const MAX_LEDGER_NEEDS = 10_000;
@@ -123,7 +123,7 @@ export async function ledger(ctx: AppContext, auth: OrgAuth, asOf: string | unde
   const p = ZPageQuery.parse(page);
   const day = asOf ?? today(ctx);
   const key = p.cursor ? decodeCursor(p.cursor, ['string', 'string', 'string']) : undefined;
-  if (key && !(/^\d{4}-\d{2}-\d{2}$/.test(String(key[0])) && /^[0-9a-f-]{36}$/.test(String(key[2])))) throw badCursor();
+  if (key && !(isCursorDay(String(key[0])) && isUuid(String(key[2])))) throw badCursor();
   const after = key ? { sort: String(key[0]), title: String(key[1]), id: String(key[2]) } : undefined;
   const [rows, figures] = await Promise.all([listDeferredNeeds(ctx.db, auth.orgId, all, p.limit + 1, after), deferredNeedFigures(ctx.db, auth.orgId)]);
   let totalExposure = 0;
@@ -144,7 +144,7 @@ export async function needHistory(ctx: AppContext, auth: OrgAuth, id: string, qu
   const q = ZPageQuery.parse(query);
   if (!(await findDeferredNeed(ctx.db, auth.orgId, id))) throw notFound('Deferred need');
   const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : undefined;
-  if (key && (Number.isNaN(Date.parse(String(key[0]))) || !/^[0-9a-f-]{36}$/.test(String(key[1])))) throw badCursor();
+  if (key && (!isCursorInstant(String(key[0])) || !isUuid(String(key[1])))) throw badCursor();
   const rows = await listDeferredNeedEvents(ctx.db, auth.orgId, id, q.limit + 1, key ? { at: String(key[0]), id: String(key[1]) } : undefined);
   return pageOf(rows, q.limit, (e) => [e.at.toISOString(), e.id], (e) => ({ action: e.action, on: e.onDay, reason: e.reason, byPersonId: e.byPersonId, actorUserId: e.actorUserId, at: e.at.toISOString() }));
 }

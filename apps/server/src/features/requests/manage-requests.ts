@@ -39,7 +39,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkIds, checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
-import { badField, checkOrder, startOfDay, today } from './dates';
+import { badField, checkOrder, isCursorDay, isCursorInstant, isUuid, startOfDay, today } from './dates';
 import { flowOf } from './get-request-flow';
 import { categoryOf, toRequest, toRungs, toTransitions } from './requests.mapper';
 
@@ -165,7 +165,7 @@ export async function listOrgRequests(ctx: AppContext, auth: OrgAuth, query: TRe
   const q = ZRequestListQuery.parse(query);
   const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string', 'string']) : undefined;
   const after = key ? { createdOn: String(key[0]), createdAt: String(key[1]), id: String(key[2]) } : undefined;
-  if (after && !(/^\d{4}-\d{2}-\d{2}$/.test(after.createdOn) && !Number.isNaN(Date.parse(after.createdAt)) && /^[0-9a-f-]{36}$/.test(after.id))) {
+  if (after && !(isCursorDay(after.createdOn) && isCursorInstant(after.createdAt) && isUuid(after.id))) {
     throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
   }
   const fetched = await listRequests(ctx.db, auth.orgId, q, q.limit, after);
@@ -191,7 +191,7 @@ export async function listRequestTransitions(ctx: AppContext, auth: OrgAuth, id:
   const q = ZPageQuery.parse(query);
   if (!(await findRequest(ctx.db, auth.orgId, id))) throw notFound('Request');
   const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : undefined;
-  if (key && (Number.isNaN(Date.parse(String(key[0]))) || !/^[0-9a-f-]{36}$/.test(String(key[1])))) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+  if (key && (!isCursorInstant(String(key[0])) || !isUuid(String(key[1])))) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
   const rows = await listTransitions(ctx.db, auth.orgId, id, q.limit + 1, key ? { at: String(key[0]), id: String(key[1]) } : undefined);
   return pageOf(rows, q.limit, (t) => [t.at.toISOString(), t.id], (t) => toTransitions([t])[0]!);
 }
