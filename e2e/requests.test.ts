@@ -152,4 +152,33 @@ describe.skipIf(!runnable)('requests journey: intake, triage, ladder, ageing, fo
     await page.getByRole('button', { name: 'Stop deferring Replace the old generator' }).click();
     await expect.poll(() => total.textContent()).toMatch(/Total exposure today: 0 across 0 deferred needs/);
   });
+
+  it('7. an admin adds a review step to the flow and closes a shortcut; the server refuses the closed move', async () => {
+    await page.goto('/requests/statuses');
+    await page.getByRole('heading', { name: 'Request flow', level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: 'New status' }).fill('In review');
+    await page.getByRole('combobox', { name: 'Its category' }).selectOption('in_progress');
+    await page.getByRole('button', { name: 'Add status' }).click();
+    await page.getByRole('checkbox', { name: 'Allow In progress → In review' }).check();
+    await page.getByRole('checkbox', { name: 'Allow In review → Done' }).check();
+    await page.getByRole('checkbox', { name: 'Allow New → Done' }).uncheck();
+    await page.getByRole('button', { name: 'Save flow' }).click();
+    await page.getByRole('status').filter({ hasText: 'Flow saved.' }).waitFor();
+    await scan(page, 'request flow');
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Label of in_review' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Allow New → Done' }).isChecked()).toBe(false);
+    expect(await page.getByRole('checkbox', { name: 'Allow In review → Done' }).isChecked()).toBe(true);
+
+    const csrf = (await owner.cookies()).find((c) => c.name === 'tandem_csrf')?.value ?? '';
+    const created = await page.request.post('/api/v1/requests', { headers: { 'x-csrf-token': csrf }, data: { title: 'Shortcut attempt' } });
+    const id = (await created.json()).id as string;
+    const refused = await page.request.patch(`/api/v1/requests/${id}`, { headers: { 'x-csrf-token': csrf }, data: { status: 'done' } });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.message).toMatch(/does not allow a move from "New" to "Done"/);
+    await page.goto('/requests');
+    const select = page.getByRole('combobox', { name: 'Status of Shortcut attempt' });
+    await select.waitFor();
+    expect(await select.locator('option').allTextContents()).not.toContain('Done');
+  });
 });

@@ -30,8 +30,11 @@ describe.each(engines())('demo organisation on %s', (engine) => {
   it('gives Northwind two years of requests, a reference class, and the deferred-needs ledger with the old generator', async () => {
     const c = new Client(t.app);
     await c.post('/api/v1/auth/login', DEMO_LOGIN);
-    const all = (await c.get('/api/v1/requests?limit=1')).json();
-    expect(all.total).toBeGreaterThan(300);
+    expect((await c.get('/api/v1/requests/count')).json().count).toBeGreaterThan(300);
+    const flow = (await c.get('/api/v1/requests/flow')).json();
+    expect(flow.isDefault).toBe(false);
+    expect(flow.statuses.find((s: { key: string }) => s.key === 'review')).toMatchObject({ label: 'In review', category: 'in_progress' });
+    expect(flow.statuses.find((s: { key: string }) => s.key === 'review').requestCount).toBeGreaterThan(0);
     const a = (await c.get('/api/v1/requests/analytics')).json();
     const side = Object.fromEntries(a.bySide.map((g: { key: string; leadTime: { p50: number } }) => [g.key, g.leadTime.p50]));
     expect(side.it).toBeGreaterThan(side.business);

@@ -15,7 +15,7 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
   let foreignRequestId: string;
   let personId: string;
 
-  const count = async (c: Client = owner) => (await c.get('/api/v1/requests?limit=1')).json().total as number;
+  const count = async (c: Client = owner) => (await c.get('/api/v1/requests/count')).json().count as number;
   const postCsv = (c: Client, url: string, csv: string) => c.request({ method: 'POST', url, payload: csv, headers: { 'content-type': 'text/csv' } });
 
   beforeAll(async () => {
@@ -144,11 +144,11 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     expect(rec.statusCode, rec.body).toBe(200);
     expect(rec.json().logId).toBeTruthy();
     const cal = (await member.get('/api/v1/forecast/calibration')).json();
-    const entry = cal.entries.find((e: { id: string }) => e.id === rec.json().logId);
-    // After 2026-10-20: two done on 10-21, none until one on 10-28, so the 3rd was done on 2026-10-28.
-    expect(entry).toMatchObject({ kind: 'when', remaining: 3, actual: '2026-10-28' });
+    const entry = cal.items.find((e: { id: string }) => e.id === rec.json().logId);
+    // A bare count: after 2026-10-20, two done on 10-21, none until one on 10-28, so the 3rd was done on 2026-10-28.
+    expect(entry).toMatchObject({ kind: 'when', remaining: 3, scope: 'count', actual: '2026-10-28' });
     expect(entry.within85).toBe('2026-10-28' <= entry.p85);
-    expect(cal.verdict).toBe('not_enough_data');
+    expect(cal.summary.verdict).toBe('not_enough_data');
     expect((await member.post('/api/v1/forecast/when', { asOf: '2026-10-20' })).statusCode).toBe(400);
   });
 
@@ -212,7 +212,11 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     expect(after.items.map((i: { id: string }) => i.id)).toEqual([small.json().id]);
     expect(after.totalExposure).toBeCloseTo(s.exposure, 6);
     const hist = (await member.get(`/api/v1/deferred-needs/${gen.json().id}/history`)).json();
-    expect(hist.events.map((e: { action: string }) => e.action)).toEqual(['deferred', 'undeferred']);
+    expect(hist.items.map((e: { action: string }) => e.action)).toEqual(['deferred', 'undeferred']);
+    const first = (await member.get(`/api/v1/deferred-needs/${gen.json().id}/history?limit=1`)).json();
+    expect(first.items.map((e: { action: string }) => e.action)).toEqual(['deferred']);
+    const second = (await member.get(`/api/v1/deferred-needs/${gen.json().id}/history?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second).toMatchObject({ items: [{ action: 'undeferred' }], nextCursor: null });
     expect((await owner.post(`/api/v1/deferred-needs/${gen.json().id}/deferral`, { deferred: false })).statusCode).toBe(409);
     t.clock.now = new Date('2026-11-28T09:00:00Z');
   });
@@ -283,6 +287,217 @@ describe.each(engines())('requests and forecasts on %s', (engine) => {
     expect(fixes.find((x: { title: string }) => x.title === 'Invoice layout')).toMatchObject({ createdAt: '2025-06-01', doneAt: '2025-06-04', leadTimeDays: 3 });
     expect((await postCsv(owner, '/api/v1/requests/import', csvOf([['name'], ['x']]))).statusCode).toBe(400);
     expect((await postCsv(member, '/api/v1/requests/import', jira)).statusCode).toBe(403);
+  });
+
+  it('pages the request list on the server with filters as query parameters, and pages a request’s transitions', async () => {
+    const all: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await member.get(`/api/v1/requests?type=feature&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json();
+      expect(Object.keys(body).sort()).toEqual(['items', 'nextCursor']);
+      expect(body.items.length).toBeLessThanOrEqual(7);
+      for (const x of body.items) expect(x.type).toBe('feature');
+      all.push(...body.items.map((x: { id: string }) => x.id));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor && pages < 100);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe((await member.get('/api/v1/requests/count?type=feature')).json().count);
+    expect(pages).toBeGreaterThan(2);
+    // Newest first, then the same order page after page.
+    const one = (await member.get('/api/v1/requests?type=feature&limit=500')).json().items.map((x: { id: string }) => x.id);
+    expect(all).toEqual(one);
+    expect((await member.get('/api/v1/requests?category=done&limit=500')).json().items.every((x: { statusCategory: string }) => x.statusCategory === 'done')).toBe(true);
+    for (const q of ['limit=0', 'limit=501', 'cursor=***', `cursor=${Buffer.from('["x"]').toString('base64url')}`, `cursor=${Buffer.from('["2025-13-45","2025-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000000"]').toString('base64url')}`, `cursor=${Buffer.from('["2025-01-01","2025","00000000-0000-4000-8000-000000000000"]').toString('base64url')}`, 'category=finished', 'offset=5']) {
+      expect((await member.get(`/api/v1/requests?${q}`)).statusCode, q).toBe(400);
+    }
+    const id = (await owner.post('/api/v1/requests', { title: 'Many moves' })).json().id;
+    let minute = 1;
+    for (const status of ['triaged', 'in_progress', 'deferred', 'triaged']) {
+      t.clock.now = new Date(Date.parse('2026-11-28T09:00:00Z') + 60_000 * minute++);
+      expect((await owner.patch(`/api/v1/requests/${id}`, { status })).statusCode).toBe(200);
+    }
+    t.clock.now = new Date('2026-11-28T09:00:00Z');
+    const p1 = (await member.get(`/api/v1/requests/${id}/transitions?limit=3`)).json();
+    const p2 = (await member.get(`/api/v1/requests/${id}/transitions?limit=3&cursor=${p1.nextCursor}`)).json();
+    expect([...p1.items, ...p2.items].map((x: { to: string }) => x.to)).toEqual(['new', 'triaged', 'in_progress', 'deferred', 'triaged']);
+    expect(p2.nextCursor).toBeNull();
+    expect((await owner.delete(`/api/v1/requests/${id}`)).statusCode).toBe(200);
+  });
+
+  it('pages the ledger with totals over every deferred need', async () => {
+    const whole = (await member.get('/api/v1/deferred-needs?asOf=2026-11-28&all=true&limit=500')).json();
+    expect(whole.items.length).toBeGreaterThan(1);
+    const first = (await member.get('/api/v1/deferred-needs?asOf=2026-11-28&all=true&limit=1')).json();
+    expect(first.items).toHaveLength(1);
+    expect(first.totalExposure).toBeCloseTo(whole.totalExposure, 9);
+    const rest = (await member.get(`/api/v1/deferred-needs?asOf=2026-11-28&all=true&limit=500&cursor=${first.nextCursor}`)).json();
+    expect([...first.items, ...rest.items].map((x: { id: string }) => x.id)).toEqual(whole.items.map((x: { id: string }) => x.id));
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('resolves a forecast about particular requests when those are finished, not on the K-th request done', async () => {
+    t.clock.now = new Date('2026-12-01T09:00:00Z');
+    const a = (await owner.post('/api/v1/requests', { title: 'Calibrate A', type: 'change' })).json().id;
+    const b = (await owner.post('/api/v1/requests', { title: 'Calibrate B', type: 'change' })).json().id;
+    const other = (await owner.post('/api/v1/requests', { title: 'Unrelated', type: 'fix' })).json().id;
+    const byList = await member.post('/api/v1/forecast/when', { requestIds: [a, b], asOf: '2026-12-01', windowDays: 365 });
+    expect(byList.statusCode, byList.body).toBe(200);
+    expect(byList.json().remaining).toBe(2);
+    const byCount = (await member.post('/api/v1/forecast/when', { remaining: 2, asOf: '2026-12-01', windowDays: 365 })).json();
+    const changes = (await member.get('/api/v1/requests/count?type=change&category=new')).json().count;
+    const byFilter = await member.post('/api/v1/forecast/when', { filter: { type: 'change', category: 'new' }, asOf: '2026-12-01', windowDays: 365 });
+    expect(byFilter.statusCode, byFilter.body).toBe(200);
+    expect(byFilter.json().remaining).toBe(changes);
+    // Two other requests are done first: the bare count resolves, the list does not.
+    t.clock.now = new Date('2026-12-02T09:00:00Z');
+    expect((await owner.patch(`/api/v1/requests/${other}`, { status: 'done' })).statusCode).toBe(200);
+    expect((await owner.patch(`/api/v1/requests/${a}`, { status: 'done' })).statusCode).toBe(200);
+    const entry = async (id: string) => {
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await member.get(`/api/v1/forecast/calibration?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const hit = page.items.find((e) => e.id === id) as { p85: string; within85: boolean | null } | undefined;
+        if (hit) return hit;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return undefined;
+    };
+    expect(await entry(byCount.logId)).toMatchObject({ scope: 'count', actual: '2026-12-02' });
+    expect(await entry(byList.json().logId)).toMatchObject({ scope: 'requests', actual: null, within85: null });
+    t.clock.now = new Date('2026-12-04T09:00:00Z');
+    expect((await owner.patch(`/api/v1/requests/${b}`, { status: 'done' })).statusCode).toBe(200);
+    const resolved = await entry(byList.json().logId);
+    expect(resolved).toMatchObject({ scope: 'requests', actual: '2026-12-04' });
+    expect(resolved?.within85).toBe("2026-12-04" <= (resolved?.p85 ?? ""));
+    const summary = (await member.get('/api/v1/forecast/calibration?limit=1')).json().summary;
+    expect(summary.resolved).toBeGreaterThanOrEqual(3);
+    for (const body of [{ remaining: 2, requestIds: [a] }, {}, { filter: { type: 'change', status: 'done' } }, { requestIds: [a] }]) {
+      expect((await member.post('/api/v1/forecast/when', { ...body, asOf: '2026-12-04', windowDays: 365 })).statusCode, JSON.stringify(body)).toBe(400);
+    }
+    for (const id of [a, b, other]) expect((await owner.delete(`/api/v1/requests/${id}`)).statusCode).toBe(200);
+    t.clock.now = new Date('2026-11-28T09:00:00Z');
+  });
+
+  it('lets an admin configure the flow: custom statuses in categories, allowed moves only, analytics from the categories', async () => {
+    const org = (await owner.post('/api/v1/orgs', { name: 'Flow Org', currency: 'EUR' })).json();
+    try {
+      const def = (await owner.get('/api/v1/requests/flow')).json();
+      expect(def.isDefault).toBe(true);
+      expect(def.statuses.map((s: { key: string }) => s.key)).toEqual(['new', 'triaged', 'in_progress', 'done', 'rejected', 'deferred']);
+      expect(def.transitions).toHaveLength(30);
+      const flow = {
+        statuses: [
+          { key: 'inbox', label: 'Inbox', category: 'new' },
+          { key: 'triaged', label: 'Triaged', category: 'triaged' },
+          { key: 'building', label: 'Building', category: 'in_progress' },
+          { key: 'review', label: 'In review', category: 'in_progress' },
+          { key: 'shipped', label: 'Shipped', category: 'done' },
+          { key: 'declined', label: 'Declined', category: 'rejected' },
+        ],
+        transitions: [
+          { from: 'inbox', to: 'triaged' },
+          { from: 'inbox', to: 'declined' },
+          { from: 'triaged', to: 'building' },
+          { from: 'building', to: 'review' },
+          { from: 'review', to: 'building' },
+          { from: 'review', to: 'shipped' },
+        ],
+      };
+      for (const [body, code, msg] of [
+        [{ ...flow, statuses: flow.statuses.filter((s) => s.category !== 'done'), transitions: [] }, 400, /category done/],
+        [{ ...flow, transitions: [...flow.transitions, { from: 'inbox', to: 'ghost' }] }, 400, /ghost/],
+        [{ ...flow, transitions: flow.transitions.filter((x) => x.to !== 'shipped') }, 400, /cannot be reached/],
+        [{ ...flow, statuses: [...flow.statuses, { key: 'Bad Key', label: 'Bad', category: 'new' }] }, 400, /key/],
+        [{ ...flow, statuses: [...flow.statuses, { key: 'x', label: 'X', category: 'finished' }] }, 400, /category/],
+      ] as const) {
+        const r = await owner.request({ method: 'PUT', url: '/api/v1/requests/flow', json: body });
+        expect(r.statusCode, JSON.stringify(body)).toBe(code);
+        expect(r.json().error.message + JSON.stringify(r.json().error.details ?? '')).toMatch(msg);
+      }
+      expect((await owner.get('/api/v1/requests/flow')).json().isDefault).toBe(true);
+      expect((await owner.request({ method: 'PUT', url: '/api/v1/requests/flow', json: flow })).statusCode).toBe(200);
+      const set = (await owner.get('/api/v1/requests/flow')).json();
+      expect(set.isDefault).toBe(false);
+      expect(set.statuses.map((s: { key: string; category: string }) => `${s.key}:${s.category}`)).toEqual(['inbox:new', 'triaged:triaged', 'building:in_progress', 'review:in_progress', 'shipped:done', 'declined:rejected']);
+
+      t.clock.now = new Date('2026-11-20T09:00:00Z');
+      const id = (await owner.post('/api/v1/requests', { title: 'Customer portal login' })).json().id;
+      expect((await owner.get(`/api/v1/requests/${id}`)).json()).toMatchObject({ status: 'inbox', statusCategory: 'new' });
+      const refused = await owner.patch(`/api/v1/requests/${id}`, { status: 'shipped', title: 'changed' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toMatch(/does not allow a move from "Inbox" to "Shipped"; from "Inbox" a request may go to "Triaged", "Declined"/);
+      expect((await owner.patch(`/api/v1/requests/${id}`, { status: 'done' })).json().error.message).toMatch(/"done" is not a status/);
+      const unchanged = (await owner.get(`/api/v1/requests/${id}`)).json();
+      expect(unchanged).toMatchObject({ title: 'Customer portal login', status: 'inbox', doneAt: null });
+      expect(unchanged.transitions).toHaveLength(1);
+
+      for (const [day, status] of [['2026-11-21', 'triaged'], ['2026-11-23', 'building'], ['2026-11-25', 'review'], ['2026-11-26', 'shipped']] as const) {
+        t.clock.now = new Date(`${day}T09:00:00Z`);
+        const r = await owner.patch(`/api/v1/requests/${id}`, { status });
+        expect(r.statusCode, r.body).toBe(200);
+      }
+      const done = (await owner.get(`/api/v1/requests/${id}`)).json();
+      expect(done).toMatchObject({ status: 'shipped', statusCategory: 'done', itInvolvedAt: '2026-11-21', startedAt: '2026-11-23', doneAt: '2026-11-26', leadTimeDays: 6 });
+      expect(done.transitions.map((x: { from: string | null; to: string; at: string }) => `${x.from}>${x.to}@${x.at.slice(0, 10)}`)).toEqual([
+        'null>inbox@2026-11-20',
+        'inbox>triaged@2026-11-21',
+        'triaged>building@2026-11-23',
+        'building>review@2026-11-25',
+        'review>shipped@2026-11-26',
+      ]);
+      // A status nobody may leave is final: shipped has no outgoing move.
+      expect((await owner.patch(`/api/v1/requests/${id}`, { status: 'review' })).json().error.message).toMatch(/nowhere \(it is final\)/);
+
+      // History loaded with this flow's words; analytics and forecasts read categories and dates.
+      t.clock.now = new Date('2026-11-28T09:00:00Z');
+      const csv = csvOf([
+        ['title', 'created', 'started', 'done', 'status'],
+        ['Old one', '2026-11-01', '2026-11-02', '2026-11-05', 'Shipped'],
+        ['Old two', '2026-11-03', '', '2026-11-10', 'closed'],
+        ['Stuck', '2026-10-01', '2026-10-05', '', 'In review'],
+        ['Dropped', '2026-10-02', '', '', 'Declined'],
+        ['Parked', '2026-10-03', '', '', 'deferred'],
+      ]);
+      const bad = await postCsv(owner, '/api/v1/requests/import', csv);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details).toEqual([{ line: 6, message: expect.stringMatching(/means deferred, and this flow has no status of that category/) }]);
+      const ok = await postCsv(owner, '/api/v1/requests/import', csv.split('\n').slice(0, 5).join('\n'));
+      expect(ok.statusCode, ok.body).toBe(201);
+      const a = (await owner.get('/api/v1/requests/analytics?from=2026-11-01&to=2026-11-28')).json();
+      expect(a.doneCount).toBe(3);
+      expect(a.leadTime).toEqual(percentileLines([4, 7, 6]));
+      expect(a.ageing.map((x: { title: string; status: string }) => `${x.title}:${x.status}`)).toEqual(['Stuck:review']);
+      const when = await owner.get('/api/v1/forecast/when?remaining=2&asOf=2026-11-28&windowDays=28');
+      expect(when.statusCode, when.body).toBe(200);
+      expect((await owner.get('/api/v1/requests?status=review')).json().items.map((x: { title: string }) => x.title)).toEqual(['Stuck']);
+      expect((await owner.get('/api/v1/requests?category=in_progress')).json().items.map((x: { title: string }) => x.title)).toEqual(['Stuck']);
+
+      // A status in use can be neither removed nor moved to another category; members cannot edit the flow.
+      const without = { statuses: flow.statuses.filter((x) => x.key !== 'review'), transitions: flow.transitions.filter((x) => x.from !== 'review' && x.to !== 'review').concat([{ from: 'building', to: 'shipped' }]) };
+      const gone = await owner.request({ method: 'PUT', url: '/api/v1/requests/flow', json: without });
+      expect(gone.statusCode).toBe(409);
+      expect(gone.json().error.message).toMatch(/"review" is the status of 1 request/);
+      const recat = await owner.request({ method: 'PUT', url: '/api/v1/requests/flow', json: { ...flow, statuses: flow.statuses.map((x) => (x.key === 'review' ? { ...x, category: 'triaged' } : x)) } });
+      expect(recat.statusCode).toBe(409);
+      // Adding a status and a move is fine while nothing is orphaned.
+      const more = { statuses: [...flow.statuses, { key: 'parked', label: 'Parked', category: 'deferred' }], transitions: [...flow.transitions, { from: 'triaged', to: 'parked' }, { from: 'parked', to: 'triaged' }] };
+      const grown = await owner.request({ method: 'PUT', url: '/api/v1/requests/flow', json: more });
+      expect(grown.statusCode, grown.body).toBe(200);
+      expect(grown.json().statuses.find((x: { key: string }) => x.key === 'review').requestCount).toBe(1);
+    } finally {
+      t.clock.now = new Date('2026-11-28T09:00:00Z');
+      expect((await owner.post(`/api/v1/orgs/${acmeId}/switch`)).statusCode).toBe(200);
+    }
+    expect(org.id).not.toBe(acmeId);
+    // The first organisation still has the default flow, and its members cannot change it.
+    expect((await owner.get('/api/v1/requests/flow')).json().isDefault).toBe(true);
+    const mine = (await member.get('/api/v1/requests/flow')).json();
+    const body = { statuses: mine.statuses.map(({ key, label, category }: { key: string; label: string; category: string }) => ({ key, label, category })), transitions: mine.transitions.slice(0, 10) };
+    expect((await member.request({ method: 'PUT', url: '/api/v1/requests/flow', json: body })).statusCode).toBe(403);
   });
 
   it('never shows another organisation its requests', async () => {

@@ -1,5 +1,5 @@
-import { addDays, createRng, type Rng } from '@tandem/core';
-import { insertDeferredNeedEvents, insertDeferredNeeds, insertReferenceProjects, insertRequests, insertTransitions, listPeople, type NewRequest } from '@tandem/db';
+import { addDays, createRng, findStatus, type FlowDefinition, type Rng } from '@tandem/core';
+import { insertDeferredNeedEvents, insertDeferredNeeds, insertReferenceProjects, insertRequests, insertTransitions, listPeople, replaceRequestFlow, type NewRequest } from '@tandem/db';
 import { historyTransitions } from '../features/requests';
 import type { DemoSeeder } from './seed';
 
@@ -12,6 +12,36 @@ const BUSINESS = [
 ] as const;
 const TYPES = ['feature', 'feature', 'change', 'change', 'fix'] as const;
 const IT_NEEDS = ['Patch the ERP database', 'Renew TLS certificates', 'Replace end-of-life firewall', 'Upgrade the file server', 'Move backups off site', 'Retire Windows 2012 servers', 'Network switch firmware', 'Rotate service passwords'];
+
+/**
+ * Northwind's own flow: work is built, then reviewed by the requester before it counts as done;
+ * new requests are triaged or declined, triaged ones built, parked or declined; done work may be
+ * reopened. Keys of the default flow are kept, so the two-year history reads the same.
+ */
+export const NORTHWIND_FLOW: FlowDefinition = {
+  statuses: [
+    { key: 'new', label: 'New', category: 'new' },
+    { key: 'triaged', label: 'Triaged', category: 'triaged' },
+    { key: 'in_progress', label: 'Building', category: 'in_progress' },
+    { key: 'review', label: 'In review', category: 'in_progress' },
+    { key: 'done', label: 'Done', category: 'done' },
+    { key: 'rejected', label: 'Declined', category: 'rejected' },
+    { key: 'deferred', label: 'Parked', category: 'deferred' },
+  ],
+  transitions: [
+    { from: 'new', to: 'triaged' },
+    { from: 'new', to: 'rejected' },
+    { from: 'triaged', to: 'in_progress' },
+    { from: 'triaged', to: 'deferred' },
+    { from: 'triaged', to: 'rejected' },
+    { from: 'deferred', to: 'triaged' },
+    { from: 'in_progress', to: 'review' },
+    { from: 'in_progress', to: 'deferred' },
+    { from: 'review', to: 'in_progress' },
+    { from: 'review', to: 'done' },
+    { from: 'done', to: 'in_progress' },
+  ],
+};
 
 /** A standard normal draw (Box–Muller) from the seeded generator. */
 function normal(rng: Rng): number {
@@ -52,7 +82,7 @@ export const seedRequests: DemoSeeder = async (ctx, { orgId, ownerId }) => {
         department: dept,
         type: pick(rng, TYPES),
         urgency: pick(rng, ['low', 'normal', 'normal', 'high'] as const),
-        status: open ? (addDays(created, wait) < today ? 'in_progress' : 'triaged') : 'done',
+        status: open ? (addDays(created, wait) < today ? (rng.next() < 0.3 ? 'review' : 'in_progress') : 'triaged') : 'done',
         createdOn: created,
         startedOn: addDays(created, wait) < today ? addDays(created, wait) : null,
         doneOn: open ? null : doneOn,
@@ -116,9 +146,11 @@ export const seedRequests: DemoSeeder = async (ctx, { orgId, ownerId }) => {
     ['Password manager for admins', 3_000, 0.1, 40_000, 'Admin access', 150, 'Not urgent'],
   ] as const;
 
+  for (const r of rows) r.statusCategory = findStatus(NORTHWIND_FLOW, r.status!)!.category;
   await ctx.db.transaction(async (tx) => {
+    await replaceRequestFlow(tx, orgId, NORTHWIND_FLOW);
     const inserted = await insertRequests(tx, orgId, rows);
-    await insertTransitions(tx, orgId, inserted.flatMap((r) => historyTransitions(r, ownerId, at)));
+    await insertTransitions(tx, orgId, inserted.flatMap((r) => historyTransitions(r, ownerId, at, NORTHWIND_FLOW)));
     await insertReferenceProjects(
       tx,
       orgId,

@@ -19,7 +19,7 @@ import { HealthPage, LadderPage, LensesPage, RoadmapPage, TimelinePage } from '.
 import { MyPulsesPage, PulsePage, PulsePrintPage, PulsesPage, RespondPage } from '../features/pulse';
 import { CasePage, CasesPage, NewCasePage, RegisterPage } from '../features/cases';
 import { PrioritiesPage, RoundPage } from '../features/priorities';
-import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestsPage } from '../features/requests';
+import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestStatusesPage, RequestsPage } from '../features/requests';
 import { InsightsPage, UnsubscribePage } from '../features/insights';
 import { ValuePage } from '../features/value';
 import { CrossoverPage, MetPage } from '../features/crossover';
@@ -178,6 +178,7 @@ const requestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requ
 const requestsFlowRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/flow', component: FlowPage });
 const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/forecast', component: ForecastPage });
 const deferredNeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/deferred-needs', component: DeferredNeedsPage });
+const requestStatusesRoute = createRoute({ getParentRoute: () => appRoute, path: '/requests/statuses', component: RequestStatusesPage });
 const requestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests/$id',
@@ -284,6 +285,7 @@ const routeTree = rootRoute.addChildren([
     participationRoute,
     requestsRoute,
     requestsFlowRoute,
+    requestStatusesRoute,
     forecastRoute,
     deferredNeedsRoute,
     requestRoute,

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { ZIsoDate, ZUuid } from '../common';
+import { ZIsoDate, ZPageQuery, ZUuid, zPage } from '../common';
 import { ZLadderRungItem } from '../strategy';
 
 /* ---------- requests ---------- */
 
-export const ZRequestStatus = z.enum(['new', 'triaged', 'in_progress', 'done', 'rejected', 'deferred']);
+/**
+ * The six categories every status of an organisation's flow belongs to (decision 055): analytics
+ * and forecasts read categories and dates, never status names.
+ */
+export const ZStatusCategory = z.enum(['new', 'triaged', 'in_progress', 'done', 'rejected', 'deferred']);
+export type TStatusCategory = z.infer<typeof ZStatusCategory>;
+/** A status key of the organisation's flow (the default flow's keys are the six category names). */
+export const ZRequestStatus = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a status key starts with a letter and holds only a–z, 0–9 and _ (at most 40)');
 export type TRequestStatus = z.infer<typeof ZRequestStatus>;
 export const ZRequestType = z.enum(['feature', 'change', 'fix', 'it_need']);
 export type TRequestType = z.infer<typeof ZRequestType>;
@@ -47,8 +56,9 @@ export const ZUpdateRequestRequest = z.strictObject({ ...requestFields, reason: 
 export type TUpdateRequestRequest = z.input<typeof ZUpdateRequestRequest>;
 
 export const ZRequestTransition = z.object({
-  from: ZRequestStatus.nullable(),
-  to: ZRequestStatus,
+  /** Status keys as they were when the move happened (a status removed from the flow since keeps its key here). */
+  from: z.string().nullable(),
+  to: z.string(),
   at: z.string(),
   reason: z.string().nullable(),
   actorUserId: ZUuid.nullable(),
@@ -67,6 +77,8 @@ export const ZRequest = z.object({
   urgency: ZRequestUrgency,
   desiredDate: z.string().nullable(),
   status: ZRequestStatus,
+  /** The category of `status` in the organisation's flow. */
+  statusCategory: ZStatusCategory,
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
@@ -85,16 +97,48 @@ export const ZRequestDetail = ZRequest.extend({
 });
 export type TRequestDetail = z.infer<typeof ZRequestDetail>;
 
-export const ZRequestListQuery = z.strictObject({
+/** Filters of the request list: a status key, a category, a side, a type; paged (`limit`, `cursor`). */
+export const ZRequestFilter = z.strictObject({
   status: ZRequestStatus.optional(),
+  category: ZStatusCategory.optional(),
   side: ZRequestSide.optional(),
   type: ZRequestType.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+export type TRequestFilter = z.infer<typeof ZRequestFilter>;
+export const ZRequestListQuery = ZPageQuery.extend(ZRequestFilter.shape);
 export type TRequestListQuery = z.input<typeof ZRequestListQuery>;
-export const ZRequestList = z.object({ items: z.array(ZRequest), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const ZRequestList = zPage(ZRequest);
 export type TRequestList = z.infer<typeof ZRequestList>;
+/** How many requests match a filter (the list itself is paged and carries no total). */
+export const ZRequestCount = z.object({ count: z.number().int() });
+export const ZRequestTransitionList = zPage(ZRequestTransition);
+export type TRequestTransitionList = z.infer<typeof ZRequestTransitionList>;
+
+/* ---------- the organisation's flow ---------- */
+
+export const ZFlowStatus = z.strictObject({
+  key: ZRequestStatus,
+  label: z.string().trim().min(1, 'a status needs a label').max(60),
+  category: ZStatusCategory,
+});
+export type TFlowStatus = z.infer<typeof ZFlowStatus>;
+export const ZFlowTransition = z.strictObject({ from: ZRequestStatus, to: ZRequestStatus });
+/**
+ * The flow of requests an admin sets: statuses in display order (a new request starts in the first
+ * status of category new) and the moves allowed between them. Any other move is a 400.
+ */
+export const ZPutRequestFlow = z.strictObject({
+  statuses: z.array(ZFlowStatus).min(1, 'the flow needs at least one status').max(30, 'at most 30 statuses'),
+  transitions: z.array(ZFlowTransition).max(900),
+});
+export type TPutRequestFlow = z.input<typeof ZPutRequestFlow>;
+export const ZRequestFlow = z.object({
+  statuses: z.array(ZFlowStatus.extend({ requestCount: z.number().int() })),
+  transitions: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** True while the organisation has not set its own flow: the six categories, any move allowed. */
+  isDefault: z.boolean(),
+});
+export type TRequestFlow = z.infer<typeof ZRequestFlow>;
 export const ZCreatedId = z.object({ id: ZUuid });
 
 export const ZRequestLadder = z.object({ requestId: ZUuid, rungs: z.array(ZLadderRungItem) });
@@ -142,7 +186,7 @@ export const ZAnalytics = z.object({
   leadTime: ZPercentileLines.nullable(),
   cycleTime: ZPercentileLines.nullable(),
   throughputPerWeek: z.array(z.object({ weekStart: z.string(), count: z.number().int() })),
-  ageing: z.array(z.object({ id: ZUuid, title: z.string(), status: ZRequestStatus, createdAt: z.string(), ageDays: z.number().int(), percentile: z.number().int() })),
+  ageing: z.array(z.object({ id: ZUuid, title: z.string(), status: z.string(), createdAt: z.string(), ageDays: z.number().int(), percentile: z.number().int() })),
   /** Open requests beyond the ones listed in `ageing` (the oldest 500 are listed). */
   ageingTruncated: z.number().int(),
   scatter: z.array(z.object({ id: ZUuid, title: z.string(), doneAt: z.string(), leadTimeDays: z.number().int(), cycleTimeDays: z.number().int().nullable(), type: ZRequestType, side: ZRequestSide })),
@@ -204,6 +248,8 @@ export const ZRecordForecastWhenRequest = z.strictObject({
   remaining: z.number().int().min(1, 'remaining must be at least 1 item').max(100_000).optional(),
   /** Or the list of requests still to do: remaining = those of them not done. */
   requestIds: z.array(ZUuid).min(1).max(5000).optional(),
+  /** Or a filter: the requests it matches that are open now are the ones to do. */
+  filter: ZRequestFilter.optional(),
   asOf: ZIsoDate.optional(),
   windowDays: z.number().int().min(1).max(3650).default(90),
 });
@@ -218,6 +264,11 @@ export const ZCalibrationEntry = z.object({
   asOf: z.string(),
   windowDays: z.number().int(),
   remaining: z.number().int().nullable(),
+  /**
+   * What a 'when' forecast resolves on: 'requests' = the particular requests it was about are all
+   * settled (done or rejected); 'count' = a bare count K, judged on the K-th request done after asOf.
+   */
+  scope: z.enum(['count', 'requests']).nullable(),
   by: z.string().nullable(),
   /** What the forecast said at 85%: a date ('when') or a count ('how_many'). */
   p85: z.string(),
@@ -226,8 +277,9 @@ export const ZCalibrationEntry = z.object({
   /** Did the outcome fall inside the 85% forecast? null while the work is not finished. */
   within85: z.boolean().nullable(),
 });
-export const ZCalibration = z.object({
-  entries: z.array(ZCalibrationEntry),
+export const ZCalibrationQuery = ZPageQuery;
+export const ZCalibrationSummary = z.object({
+  /** Over the whole log (not only this page). */
   resolved: z.number().int(),
   within85: z.number().int(),
   /** within85 / resolved, null before anything resolved. A calibrated method lands near 0.85. */
@@ -235,7 +287,10 @@ export const ZCalibration = z.object({
   /** 'calibrated' when the hit rate of at least 10 resolved forecasts is within 0.10 of 0.85. */
   verdict: z.enum(['not_enough_data', 'calibrated', 'overconfident', 'underconfident']),
 });
+/** A page of the log, newest first, and the summary over every recorded forecast. */
+export const ZCalibration = zPage(ZCalibrationEntry).extend({ summary: ZCalibrationSummary });
 export type TCalibration = z.infer<typeof ZCalibration>;
+export type TCalibrationEntry = z.infer<typeof ZCalibrationEntry>;
 
 /* ---------- reference class ---------- */
 
@@ -281,7 +336,7 @@ export const ZDeferralRequest = z.strictObject({
 });
 export type TDeferralRequest = z.input<typeof ZDeferralRequest>;
 
-export const ZDeferredNeedsQuery = z.strictObject({ asOf: ZIsoDate.optional(), all: z.enum(['true', 'false']).optional() });
+export const ZDeferredNeedsQuery = ZPageQuery.extend({ asOf: ZIsoDate.optional(), all: z.enum(['true', 'false']).optional() });
 export const ZDeferredNeed = z.object({
   id: ZUuid,
   title: z.string(),
@@ -300,13 +355,15 @@ export const ZDeferredNeed = z.object({
   exceedsCost: z.boolean(),
 });
 export type TDeferredNeed = z.infer<typeof ZDeferredNeed>;
+/** One page of the ledger (longest deferred first); the totals cover every need deferred now. */
 export const ZDeferredNeedLedger = z.object({
   asOf: z.string(),
   items: z.array(ZDeferredNeed),
+  nextCursor: z.string().nullable(),
   totalExposure: z.number(),
   totalCostNow: z.number(),
   exceedingCount: z.number().int(),
 });
 export type TDeferredNeedLedger = z.infer<typeof ZDeferredNeedLedger>;
 export const ZDeferredNeedEvent = z.object({ action: z.enum(['deferred', 'undeferred']), on: z.string(), reason: z.string(), byPersonId: ZUuid.nullable(), actorUserId: ZUuid.nullable(), at: z.string() });
-export const ZDeferredNeedHistory = z.object({ events: z.array(ZDeferredNeedEvent) });
+export const ZDeferredNeedHistory = zPage(ZDeferredNeedEvent);

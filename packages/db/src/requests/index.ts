@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import {
   deferredNeedEvents,
   deferredNeeds,
   forecastLog,
+  forecastLogRequests,
+  requestFlowStatuses,
+  requestFlowTransitions,
   referenceProjects,
   requestGoals,
   requestInitiatives,
@@ -21,6 +24,13 @@ export type DeferredNeedRow = typeof deferredNeeds.$inferSelect;
 export type NewDeferredNeed = Omit<typeof deferredNeeds.$inferInsert, 'orgId' | 'id'>;
 export type DeferredNeedEventRow = typeof deferredNeedEvents.$inferSelect;
 export type ForecastLogRow = typeof forecastLog.$inferSelect;
+export type RequestFlowStatusRow = typeof requestFlowStatuses.$inferSelect;
+
+/**
+ * The status category of a request: `status_category`, or for rows written before the flow was
+ * configurable the status itself (a default-flow key is its own category; decision 055).
+ */
+export const requestCategory = sql<string>`coalesce(${requests.statusCategory}, ${requests.status})`;
 
 async function chunked<T, R>(rows: T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
@@ -42,25 +52,98 @@ export async function findRequest(x: Executor, orgId: string, id: string): Promi
 
 export interface RequestFilter {
   status?: string | undefined;
+  category?: string | undefined;
   side?: string | undefined;
   type?: string | undefined;
-  limit: number;
-  offset: number;
 }
 
-/** One page of requests, newest first, with the total that matches the filter. */
-export async function listRequests(x: Executor, orgId: string, f: RequestFilter): Promise<{ rows: RequestRow[]; total: number }> {
-  const where = and(
+const filterWhere = (orgId: string, f: RequestFilter) =>
+  and(
     eq(requests.orgId, orgId),
-    f.status ? eq(requests.status, f.status as RequestRow['status']) : undefined,
+    f.status ? eq(requests.status, f.status) : undefined,
+    f.category ? sql`${requestCategory} = ${f.category}` : undefined,
     f.side ? eq(requests.side, f.side as RequestRow['side']) : undefined,
     f.type ? eq(requests.type, f.type as RequestRow['type']) : undefined,
   );
-  const [rows, [count]] = await Promise.all([
-    x.select().from(requests).where(where).orderBy(desc(requests.createdOn), desc(requests.createdAt), asc(requests.id)).limit(f.limit).offset(f.offset),
-    x.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
+
+/** Milliseconds are what a cursor carries: order and compare on them so that a page boundary is exact. */
+const createdMs = sql`date_trunc('milliseconds', ${requests.createdAt})`;
+
+/**
+ * One page of requests, newest first (created day, then time of filing, then id), `limit + 1` rows
+ * so that the caller knows whether another page follows; `after` is the key of the last row seen.
+ */
+export async function listRequests(x: Executor, orgId: string, f: RequestFilter, limit: number, after?: { createdOn: string; createdAt: string; id: string }): Promise<RequestRow[]> {
+  return x
+    .select()
+    .from(requests)
+    .where(and(filterWhere(orgId, f), after ? sql`(${requests.createdOn}, ${createdMs}, ${requests.id}) < (${after.createdOn}::date, ${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined))
+    .orderBy(desc(requests.createdOn), desc(createdMs), desc(requests.id))
+    .limit(limit + 1);
+}
+
+export async function countRequests(x: Executor, orgId: string, f: RequestFilter): Promise<number> {
+  const [r] = await x.select({ n: sql<number>`count(*)::int` }).from(requests).where(filterWhere(orgId, f));
+  return Number(r?.n ?? 0);
+}
+
+/** The ids of the requests of a filter that are still open (not done, not rejected), at most `limit`. */
+export async function openRequestIds(x: Executor, orgId: string, f: RequestFilter, limit: number): Promise<string[]> {
+  const rows = await x
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(filterWhere(orgId, f), sql`${requestCategory} not in ('done','rejected')`))
+    .orderBy(asc(requests.createdOn), asc(requests.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** The done day and category of the given requests of the organisation (those that exist). */
+export async function requestOutcomes(x: Executor, orgId: string, ids: string[]): Promise<{ id: string; doneOn: string | null; category: string }[]> {
+  if (!ids.length) return [];
+  return chunked(ids, 1000, (c) =>
+    x.select({ id: requests.id, doneOn: requests.doneOn, category: requestCategory }).from(requests).where(and(eq(requests.orgId, orgId), inArray(requests.id, c))),
+  );
+}
+
+/* ---------- the organisation's flow ---------- */
+
+/** The stored flow of an organisation; no statuses means it uses the default flow. */
+export async function loadRequestFlow(x: Executor, orgId: string) {
+  const [statuses, transitions] = await Promise.all([
+    x
+      .select({ key: requestFlowStatuses.key, label: requestFlowStatuses.label, category: requestFlowStatuses.category })
+      .from(requestFlowStatuses)
+      .where(eq(requestFlowStatuses.orgId, orgId))
+      .orderBy(asc(requestFlowStatuses.position), asc(requestFlowStatuses.key)),
+    x
+      .select({ from: requestFlowTransitions.fromKey, to: requestFlowTransitions.toKey })
+      .from(requestFlowTransitions)
+      .where(eq(requestFlowTransitions.orgId, orgId))
+      .orderBy(asc(requestFlowTransitions.fromKey), asc(requestFlowTransitions.toKey)),
   ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return { statuses, transitions };
+}
+
+/** Replaces the organisation's flow (statuses in the given order, and the allowed moves). */
+export async function replaceRequestFlow(
+  x: Executor,
+  orgId: string,
+  flow: { statuses: readonly { key: string; label: string; category: RequestFlowStatusRow['category'] }[]; transitions: readonly { from: string; to: string }[] },
+): Promise<void> {
+  await x.delete(requestFlowStatuses).where(eq(requestFlowStatuses.orgId, orgId));
+  if (flow.statuses.length) await x.insert(requestFlowStatuses).values(flow.statuses.map((s, i) => ({ orgId, key: s.key, label: s.label, category: s.category, position: i })));
+  if (flow.transitions.length) await x.insert(requestFlowTransitions).values(flow.transitions.map((t) => ({ orgId, fromKey: t.from, toKey: t.to })));
+}
+
+/** How many requests hold each status (and under which category they were filed). */
+export async function countRequestsByStatus(x: Executor, orgId: string): Promise<{ status: string; category: string; n: number }[]> {
+  const rows = await x
+    .select({ status: requests.status, category: requestCategory, n: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(eq(requests.orgId, orgId))
+    .groupBy(requests.status, requestCategory);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 export async function updateRequest(x: Executor, orgId: string, id: string, patch: Partial<NewRequest>): Promise<RequestRow | undefined> {
@@ -97,13 +180,20 @@ export async function insertTransitions(x: Executor, orgId: string, rows: Omit<t
   await chunked(rows, 500, (c) => x.insert(requestTransitions).values(c.map((r) => ({ ...r, orgId }))).returning({ id: requestTransitions.id }));
 }
 
-export async function listTransitions(x: Executor, orgId: string, requestId: string): Promise<RequestTransitionRow[]> {
+/** Transitions of a request, oldest first; `limit + 1` rows after the key `after` ([at ISO, id]). */
+export async function listTransitions(x: Executor, orgId: string, requestId: string, limit = 1000, after?: { at: string; id: string }): Promise<RequestTransitionRow[]> {
   return x
     .select()
     .from(requestTransitions)
-    .where(and(eq(requestTransitions.orgId, orgId), eq(requestTransitions.requestId, requestId)))
+    .where(
+      and(
+        eq(requestTransitions.orgId, orgId),
+        eq(requestTransitions.requestId, requestId),
+        after ? sql`(${requestTransitions.at}, ${requestTransitions.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
     .orderBy(asc(requestTransitions.at), asc(requestTransitions.id))
-    .limit(1000);
+    .limit(limit);
 }
 
 export async function listRequestLadder(x: Executor, orgId: string, requestId: string): Promise<RequestLadderRungRow[]> {
@@ -126,24 +216,33 @@ export async function replaceRequestLadder(
 /**
  * Lead times (done − created, whole days) of the requests done within [from, to] as histograms:
  * one row per (group, lead time) with its count, so that 50,000 requests travel as a few hundred
- * rows. Cycle times (done − started) likewise, over the requests with a start day.
+ * rows; by type, by side and by department, and cycle times (done − started) of those with a start
+ * day. One query: the grouping sets read the rows once.
  */
 export async function leadTimeHistograms(x: Executor, orgId: string, from: string, to: string) {
-  const where = and(eq(requests.orgId, orgId), isNotNull(requests.doneOn), gte(requests.doneOn, from), lte(requests.doneOn, to));
-  const lead = sql<number>`(${requests.doneOn} - ${requests.createdOn})`;
-  const n = sql<number>`count(*)::int`;
-  const [byType, bySide, byDepartment, cycle] = await Promise.all([
-    x.select({ key: requests.type, days: lead, n }).from(requests).where(where).groupBy(requests.type, lead),
-    x.select({ key: requests.side, days: lead, n }).from(requests).where(where).groupBy(requests.side, lead),
-    x.select({ key: requests.department, days: lead, n }).from(requests).where(where).groupBy(requests.department, lead),
-    x
-      .select({ days: sql<number>`(${requests.doneOn} - ${requests.startedOn})`, n })
-      .from(requests)
-      .where(and(where, isNotNull(requests.startedOn)))
-      .groupBy(sql`(${requests.doneOn} - ${requests.startedOn})`),
-  ]);
-  const num = <T extends { days: number; n: number }>(rows: T[]) => rows.map((r) => ({ ...r, days: Number(r.days), n: Number(r.n) }));
-  return { byType: num(byType), bySide: num(bySide), byDepartment: num(byDepartment), cycle: num(cycle) };
+  const rows = await queryRows<{ dim: 'type' | 'side' | 'department' | 'cycle'; key: string | null; days: number | string; n: number | string }>(
+    x,
+    sql`select case when grouping(t.type) = 0 then 'type' when grouping(t.side) = 0 then 'side' when grouping(t.department) = 0 then 'department' else 'cycle' end as dim,
+          case when grouping(t.type) = 0 then t.type when grouping(t.side) = 0 then t.side else t.department end as key,
+          case when grouping(t.cycle) = 0 then t.cycle else t.lead end as days,
+          count(*)::int as n
+        from (
+          select type, side, department, done_on - created_on as lead, done_on - started_on as cycle
+          from requests
+          where org_id = ${orgId} and done_on is not null and done_on >= ${from}::date and done_on <= ${to}::date
+        ) t
+        group by grouping sets ((t.type, t.lead), (t.side, t.lead), (t.department, t.lead), (t.cycle))
+        having grouping(t.cycle) = 1 or t.cycle is not null`,
+  );
+  const out = { byType: [] as { key: string; days: number; n: number }[], bySide: [] as { key: string; days: number; n: number }[], byDepartment: [] as { key: string | null; days: number; n: number }[], cycle: [] as { days: number; n: number }[] };
+  for (const r of rows) {
+    const v = { days: Number(r.days), n: Number(r.n) };
+    if (r.dim === 'cycle') out.cycle.push(v);
+    else if (r.dim === 'type') out.byType.push({ key: r.key!, ...v });
+    else if (r.dim === 'side') out.bySide.push({ key: r.key!, ...v });
+    else out.byDepartment.push({ key: r.key, ...v });
+  }
+  return out;
 }
 
 /**
@@ -180,21 +279,17 @@ export async function recentlyDone(x: Executor, orgId: string, from: string, to:
 
 /** Requests still open on `asOf`: created by then, not rejected, and not done by then. */
 const openWhere = (orgId: string, asOf: string) =>
-  and(eq(requests.orgId, orgId), lte(requests.createdOn, asOf), ne(requests.status, 'rejected'), or(isNull(requests.doneOn), sql`${requests.doneOn} > ${asOf}`));
+  and(eq(requests.orgId, orgId), lte(requests.createdOn, asOf), sql`${requestCategory} <> 'rejected'`, or(isNull(requests.doneOn), sql`${requests.doneOn} > ${asOf}`));
 
-/** The `limit` oldest requests open on `asOf`. */
+/** The `limit` oldest requests open on `asOf`, each row carrying how many are open in all (one query). */
 export async function openOn(x: Executor, orgId: string, asOf: string, limit: number) {
-  return x
-    .select({ id: requests.id, title: requests.title, status: requests.status, type: requests.type, createdOn: requests.createdOn })
+  const rows = await x
+    .select({ id: requests.id, title: requests.title, status: requests.status, type: requests.type, createdOn: requests.createdOn, total: sql<number>`count(*) over ()` })
     .from(requests)
     .where(openWhere(orgId, asOf))
     .orderBy(asc(requests.createdOn), asc(requests.id))
     .limit(limit);
-}
-
-export async function countOpenOn(x: Executor, orgId: string, asOf: string): Promise<number> {
-  const [r] = await x.select({ n: sql<number>`count(*)::int` }).from(requests).where(openWhere(orgId, asOf));
-  return Number(r?.n ?? 0);
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 
 /** Daily done counts from `from` (inclusive) to `to` (exclusive). */
@@ -207,19 +302,32 @@ export async function doneCountsByDay(x: Executor, orgId: string, from: string, 
   return rows.map((r) => ({ day: r.day!, n: Number(r.n) }));
 }
 
-/** Weekly counts of arrivals, starts and completions in [from, to] for the cumulative flow diagram. */
+/**
+ * Daily counts of arrivals, starts and completions in [from, to] for the cumulative flow diagram
+ * and the weekly throughput, and how many of each came before `from`: one query.
+ */
 export async function flowCountsByDay(x: Executor, orgId: string, from: string, to: string) {
-  const q = (col: typeof requests.createdOn | typeof requests.startedOn | typeof requests.doneOn) =>
-    x
-      .select({ day: col, n: sql<number>`count(*)::int` })
-      .from(requests)
-      .where(and(eq(requests.orgId, orgId), isNotNull(col), gte(col, from), lte(col, to)))
-      .groupBy(col);
-  const before = (col: typeof requests.createdOn | typeof requests.startedOn | typeof requests.doneOn) =>
-    x.select({ n: sql<number>`count(*)::int` }).from(requests).where(and(eq(requests.orgId, orgId), isNotNull(col), lt(col, from)));
-  const [a, s, d, [a0], [s0], [d0]] = await Promise.all([q(requests.createdOn), q(requests.startedOn), q(requests.doneOn), before(requests.createdOn), before(requests.startedOn), before(requests.doneOn)]);
-  const m = (rows: { day: string | null; n: number }[]) => rows.map((r) => ({ day: r.day!, n: Number(r.n) }));
-  return { arrived: m(a), started: m(s), done: m(d), before: { arrived: Number(a0?.n ?? 0), started: Number(s0?.n ?? 0), done: Number(d0?.n ?? 0) } };
+  const rows = await queryRows<{ kind: 'a' | 's' | 'd'; day: string | null; n: number | string }>(
+    x,
+    sql`select kind, bucket as day, count(*)::int as n
+        from (
+          select kind, case when day < ${from}::date then null else to_char(day, 'YYYY-MM-DD') end as bucket
+          from (
+            select 'a' as kind, created_on as day from requests where org_id = ${orgId} and created_on <= ${to}::date
+            union all select 's', started_on from requests where org_id = ${orgId} and started_on <= ${to}::date
+            union all select 'd', done_on from requests where org_id = ${orgId} and done_on <= ${to}::date
+          ) u
+        ) f
+        group by kind, bucket`,
+  );
+  const out = { arrived: [] as { day: string; n: number }[], started: [] as { day: string; n: number }[], done: [] as { day: string; n: number }[], before: { arrived: 0, started: 0, done: 0 } };
+  const name = { a: 'arrived', s: 'started', d: 'done' } as const;
+  for (const r of rows) {
+    const k = name[r.kind];
+    if (r.day === null) out.before[k] = Number(r.n);
+    else out[k].push({ day: r.day, n: Number(r.n) });
+  }
+  return out;
 }
 
 /** Done days of the requests done after `asOf` (inclusive of the next day), oldest first, up to `limit`. */
@@ -269,13 +377,40 @@ export async function findDeferredNeed(x: Executor, orgId: string, id: string): 
   return row;
 }
 
-export async function listDeferredNeeds(x: Executor, orgId: string, includeResolved: boolean, limit: number): Promise<DeferredNeedRow[]> {
+/** The ledger's order: longest deferred first, needs no longer deferred last (as if deferred on 9999-12-31). */
+const deferredSort = sql<string>`coalesce(${deferredNeeds.deferredOn}, '9999-12-31'::date)::text`;
+
+/**
+ * Needs of the ledger in its order, `limit` rows after the key `after` ([deferred day or
+ * 9999-12-31, title, id]); only the ones deferred now unless `includeResolved`.
+ */
+export async function listDeferredNeeds(
+  x: Executor,
+  orgId: string,
+  includeResolved: boolean,
+  limit: number,
+  after?: { sort: string; title: string; id: string },
+): Promise<(DeferredNeedRow & { sort: string })[]> {
   return x
-    .select()
+    .select({ ...getTableColumns(deferredNeeds), sort: deferredSort })
     .from(deferredNeeds)
-    .where(and(eq(deferredNeeds.orgId, orgId), includeResolved ? undefined : isNotNull(deferredNeeds.deferredOn)))
-    .orderBy(asc(deferredNeeds.deferredOn), asc(deferredNeeds.title), asc(deferredNeeds.id))
+    .where(
+      and(
+        eq(deferredNeeds.orgId, orgId),
+        includeResolved ? undefined : isNotNull(deferredNeeds.deferredOn),
+        after ? sql`(coalesce(${deferredNeeds.deferredOn}, '9999-12-31'::date), ${deferredNeeds.title}, ${deferredNeeds.id}) > (${after.sort}::date, ${after.title}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(sql`coalesce(${deferredNeeds.deferredOn}, '9999-12-31'::date)`, asc(deferredNeeds.title), asc(deferredNeeds.id))
     .limit(limit);
+}
+
+/** What the ledger's totals need of every need deferred now (and how many there are). */
+export async function deferredNeedFigures(x: Executor, orgId: string) {
+  return x
+    .select({ costNow: deferredNeeds.costNow, annualFailureProbability: deferredNeeds.annualFailureProbability, impact: deferredNeeds.impact, deferredOn: deferredNeeds.deferredOn })
+    .from(deferredNeeds)
+    .where(and(eq(deferredNeeds.orgId, orgId), isNotNull(deferredNeeds.deferredOn)));
 }
 
 export async function updateDeferredNeed(x: Executor, orgId: string, id: string, patch: Partial<NewDeferredNeed>): Promise<DeferredNeedRow | undefined> {
@@ -292,13 +427,20 @@ export async function insertDeferredNeedEvents(x: Executor, orgId: string, rows:
   await x.insert(deferredNeedEvents).values(rows.map((r) => ({ ...r, orgId })));
 }
 
-export async function listDeferredNeedEvents(x: Executor, orgId: string, needId: string): Promise<DeferredNeedEventRow[]> {
+/** Events of a need, oldest first, `limit` rows after the key `after` ([at ISO, id]). */
+export async function listDeferredNeedEvents(x: Executor, orgId: string, needId: string, limit: number, after?: { at: string; id: string }): Promise<DeferredNeedEventRow[]> {
   return x
     .select()
     .from(deferredNeedEvents)
-    .where(and(eq(deferredNeedEvents.orgId, orgId), eq(deferredNeedEvents.needId, needId)))
+    .where(
+      and(
+        eq(deferredNeedEvents.orgId, orgId),
+        eq(deferredNeedEvents.needId, needId),
+        after ? sql`(${deferredNeedEvents.at}, ${deferredNeedEvents.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
     .orderBy(asc(deferredNeedEvents.at), asc(deferredNeedEvents.id))
-    .limit(1000);
+    .limit(limit);
 }
 
 /* ---------- forecast log ---------- */
@@ -308,6 +450,29 @@ export async function insertForecastLog(x: Executor, orgId: string, row: Omit<ty
   return r!;
 }
 
-export async function listForecastLog(x: Executor, orgId: string, limit: number): Promise<ForecastLogRow[]> {
-  return x.select().from(forecastLog).where(eq(forecastLog.orgId, orgId)).orderBy(desc(forecastLog.at), desc(forecastLog.id)).limit(limit);
+export async function insertForecastLogRequests(x: Executor, orgId: string, logId: string, requestIds: string[]): Promise<void> {
+  if (!requestIds.length) return;
+  await chunked(requestIds, 1000, (c) => x.insert(forecastLogRequests).values(c.map((requestId) => ({ orgId, logId, requestId }))).returning({ id: forecastLogRequests.logId }));
+}
+
+/** Recorded forecasts, newest first, `limit` rows after the key `after` ([at ISO, id]). */
+export async function listForecastLog(x: Executor, orgId: string, limit: number, after?: { at: string; id: string }): Promise<ForecastLogRow[]> {
+  return x
+    .select()
+    .from(forecastLog)
+    .where(and(eq(forecastLog.orgId, orgId), after ? sql`(${forecastLog.at}, ${forecastLog.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
+    .orderBy(desc(forecastLog.at), desc(forecastLog.id))
+    .limit(limit);
+}
+
+/** For each given log entry, the done day and category of each request it was about. */
+export async function forecastLogOutcomes(x: Executor, orgId: string, logIds: string[]): Promise<{ logId: string; doneOn: string | null; category: string }[]> {
+  if (!logIds.length) return [];
+  return chunked(logIds, 1000, (c) =>
+    x
+      .select({ logId: forecastLogRequests.logId, doneOn: requests.doneOn, category: requestCategory })
+      .from(forecastLogRequests)
+      .innerJoin(requests, and(eq(requests.orgId, forecastLogRequests.orgId), eq(requests.id, forecastLogRequests.requestId)))
+      .where(and(eq(forecastLogRequests.orgId, orgId), inArray(forecastLogRequests.logId, c))),
+  );
 }

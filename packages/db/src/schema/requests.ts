@@ -10,7 +10,8 @@ const orgId = () =>
     .notNull()
     .references(() => organisations.id, { onDelete: 'cascade' });
 
-export const REQUEST_STATUSES = ['new', 'triaged', 'in_progress', 'done', 'rejected', 'deferred'] as const;
+/** The six status categories (decision 055); an organisation's own statuses each belong to one. */
+export const REQUEST_STATUS_CATEGORIES = ['new', 'triaged', 'in_progress', 'done', 'rejected', 'deferred'] as const;
 export const REQUEST_TYPES = ['feature', 'change', 'fix', 'it_need'] as const;
 export const REQUEST_URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
 export const REQUEST_SIDES = ['business', 'it'] as const;
@@ -35,7 +36,14 @@ export const requests = pgTable(
     valueAmount: numeric('value_amount', { mode: 'number' }),
     urgency: text('urgency', { enum: REQUEST_URGENCIES }).notNull().default('normal'),
     desiredDate: day('desired_date'),
-    status: text('status', { enum: REQUEST_STATUSES }).notNull().default('new'),
+    /** A key of the organisation's flow (`request_flow_statuses`, or the default flow while it has none). */
+    status: text('status').notNull().default('new'),
+    /**
+     * The category of `status`, kept with it so that analytics need no join. Null on rows written
+     * before the flow became configurable: their status is a key of the default flow, which is its
+     * own category, so readers use coalesce(status_category, status) (decision 055).
+     */
+    statusCategory: text('status_category', { enum: REQUEST_STATUS_CATEGORIES }),
     createdOn: day('created_on').notNull(),
     startedOn: day('started_on'),
     doneOn: day('done_on'),
@@ -49,13 +57,48 @@ export const requests = pgTable(
     index('requests_org_done_idx').on(t.orgId, t.doneOn),
     index('requests_org_created_idx').on(t.orgId, t.createdOn),
     foreignKey({ name: 'requests_requester_fk', columns: [t.orgId, t.requesterId], foreignColumns: [people.orgId, people.id] }),
-    check('requests_status_check', sql`${t.status} in ('new','triaged','in_progress','done','rejected','deferred')`),
+    check('requests_status_category_check', sql`${t.statusCategory} is null or ${t.statusCategory} in ('new','triaged','in_progress','done','rejected','deferred')`),
     check('requests_type_check', sql`${t.type} in ('feature','change','fix','it_need')`),
     check('requests_side_check', sql`${t.side} in ('business','it')`),
     check('requests_urgency_check', sql`${t.urgency} in ('low','normal','high','critical')`),
     check('requests_done_after_created', sql`${t.doneOn} is null or ${t.doneOn} >= ${t.createdOn}`),
     check('requests_started_after_created', sql`${t.startedOn} is null or ${t.startedOn} >= ${t.createdOn}`),
     check('requests_value_check', sql`${t.valueAmount} is null or ${t.valueAmount} >= 0`),
+  ],
+);
+
+/**
+ * An organisation's own request statuses, in display order, each in one of the six categories.
+ * No rows: the organisation uses the default flow (the six categories as statuses, any move).
+ */
+export const requestFlowStatuses = pgTable(
+  'request_flow_statuses',
+  {
+    orgId: orgId(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    category: text('category', { enum: REQUEST_STATUS_CATEGORIES }).notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.key] }),
+    check('request_flow_statuses_category_check', sql`${t.category} in ('new','triaged','in_progress','done','rejected','deferred')`),
+  ],
+);
+
+/** The moves an organisation's flow allows between two of its statuses. */
+export const requestFlowTransitions = pgTable(
+  'request_flow_transitions',
+  {
+    orgId: orgId(),
+    fromKey: text('from_key').notNull(),
+    toKey: text('to_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.fromKey, t.toKey] }),
+    foreignKey({ name: 'request_flow_transitions_from_fk', columns: [t.orgId, t.fromKey], foreignColumns: [requestFlowStatuses.orgId, requestFlowStatuses.key] }).onDelete('cascade'),
+    foreignKey({ name: 'request_flow_transitions_to_fk', columns: [t.orgId, t.toKey], foreignColumns: [requestFlowStatuses.orgId, requestFlowStatuses.key] }).onDelete('cascade'),
+    check('request_flow_transitions_no_loop', sql`${t.fromKey} <> ${t.toKey}`),
   ],
 );
 
@@ -209,10 +252,39 @@ export const forecastLog = pgTable(
     asOf: day('as_of').notNull(),
     windowDays: integer('window_days').notNull(),
     remaining: integer('remaining'),
+    /**
+     * What a 'when' forecast resolves on: 'requests' = the listed requests of forecast_log_requests
+     * are finished; 'count' = a bare count K, judged on the K-th request done after asOf.
+     */
+    scope: text('scope', { enum: ['count', 'requests'] }).notNull().default('count'),
     byDay: day('by_day'),
     result: jsonb('result').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     at: ts('at').notNull(),
   },
-  (t) => [index('forecast_log_org_idx').on(t.orgId, t.at), check('forecast_log_kind_check', sql`${t.kind} in ('when','how_many')`)],
+  (t) => [
+    index('forecast_log_org_idx').on(t.orgId, t.at),
+    check('forecast_log_kind_check', sql`${t.kind} in ('when','how_many')`),
+    check('forecast_log_scope_check', sql`${t.scope} in ('count','requests')`),
+  ],
+);
+
+/**
+ * The requests a 'when' forecast was about (a list, or the open requests of a filter at the time):
+ * the forecast resolves when these are finished, not when any K requests are (decision 056).
+ */
+export const forecastLogRequests = pgTable(
+  'forecast_log_requests',
+  {
+    orgId: orgId(),
+    logId: uuid('log_id')
+      .notNull()
+      .references(() => forecastLog.id, { onDelete: 'cascade' }),
+    requestId: uuid('request_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.logId, t.requestId] }),
+    index('forecast_log_requests_request_idx').on(t.orgId, t.requestId),
+    foreignKey({ name: 'forecast_log_requests_request_fk', columns: [t.orgId, t.requestId], foreignColumns: [requests.orgId, requests.id] }).onDelete('cascade'),
+  ],
 );

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { users } from '../schema/org';
 import { requestInitiatives, requests } from '../schema/requests';
+import { requestCategory } from '../requests';
 import { enablerInitiatives, enablers, goals, initiativeGoals, initiatives } from '../schema/strategy';
 import { valueBenefits, valueOpportunities } from '../schema/value';
 
@@ -110,7 +111,7 @@ export async function loadPlanTree(x: Executor, orgId: string) {
       .select({ initiativeId: requestInitiatives.initiativeId, id: requests.id, title: requests.title, status: requests.status, valueAmount: requests.valueAmount })
       .from(requestInitiatives)
       .innerJoin(requests, and(eq(requests.orgId, requestInitiatives.orgId), eq(requests.id, requestInitiatives.requestId)))
-      .where(and(eq(requestInitiatives.orgId, orgId), inArray(requests.status, ['new', 'triaged', 'in_progress'])))
+      .where(and(eq(requestInitiatives.orgId, orgId), inArray(requestCategory, ['new', 'triaged', 'in_progress'])))
       .orderBy(asc(requests.createdOn)),
   ]);
   return { goals: goalRows, links, enablers: enablerLinks, requests: requestLinks.map((r) => ({ ...r, valueAmount: r.valueAmount === null ? null : Number(r.valueAmount) })) };

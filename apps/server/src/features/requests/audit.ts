@@ -6,6 +6,7 @@ export type RequestsAuditAction =
   | 'request.updated'
   | 'request.deleted'
   | 'request.ladder_set'
+  | 'request_flow.set'
   | 'requests.imported'
   | 'forecast.recorded'
   | 'reference_project.created'

@@ -20,3 +20,17 @@ export function checkOrder(earlierField: string, earlier: string | null | undefi
 }
 
 export { addDays };
+
+/** A calendar day as a cursor carries it (a real day, YYYY-MM-DD): nothing looser reaches SQL. */
+export function isCursorDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00.000Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/** An instant as a cursor carries it: exactly what Date.toISOString() writes. */
+export function isCursorInstant(s: string): boolean {
+  const t = Date.parse(s);
+  return !Number.isNaN(t) && new Date(t).toISOString() === s;
+}
+
+export const isUuid = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);

@@ -1,4 +1,5 @@
 import {
+  deferredNeedFigures,
   deleteDeferredNeed,
   findDeferredNeed,
   insertDeferredNeedEvents,
@@ -10,6 +11,7 @@ import {
 } from '@tandem/db';
 import {
   ZCreateDeferredNeedRequest,
+  ZPageQuery,
   ZDeferralRequest,
   ZUpdateDeferredNeedRequest,
   type TCreateDeferredNeedRequest,
@@ -21,11 +23,13 @@ import {
 import { exposure, yearsDeferred } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
-import { badField, today } from './dates';
+import { badField, isCursorDay, isCursorInstant, isUuid, today } from './dates';
 
-export const MAX_LEDGER_ITEMS = 1000;
+/** The totals read at most this many deferred needs. */
+export const MAX_LEDGER_NEEDS = 10_000;
 
 /** A need on the ledger on `asOf`: exposure = (1 − (1 − p)^t) × impact with t = days deferred / 365.25. */
 export function toNeed(r: DeferredNeedRow, asOf: string): TDeferredNeed {
@@ -108,23 +112,39 @@ export async function deleteOrgDeferredNeed(ctx: AppContext, auth: OrgAuth, id: 
   });
 }
 
-/** The ledger on `asOf` (default today): the deferred needs (or all with `all`), each exposure, and the total. */
-export async function ledger(ctx: AppContext, auth: OrgAuth, asOf: string | undefined, all: boolean): Promise<TDeferredNeedLedger> {
+const badCursor = () => new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+
+/**
+ * The ledger on `asOf` (default today): one page of needs, longest deferred first (the ones no
+ * longer deferred last, with `all`), and totals over every need deferred now: exposure, cost of
+ * doing them now, and how many have an exposure past their cost.
+ */
+export async function ledger(ctx: AppContext, auth: OrgAuth, asOf: string | undefined, all: boolean, page: { limit?: number; cursor?: string } = {}): Promise<TDeferredNeedLedger> {
+  const p = ZPageQuery.parse(page);
   const day = asOf ?? today(ctx);
-  const rows = await listDeferredNeeds(ctx.db, auth.orgId, all, MAX_LEDGER_ITEMS);
-  const items = rows.map((r) => toNeed(r, day));
-  const deferred = items.filter((i) => i.deferred);
-  return {
-    asOf: day,
-    items,
-    totalExposure: deferred.reduce((s, i) => s + i.exposure, 0),
-    totalCostNow: deferred.reduce((s, i) => s + i.costNow, 0),
-    exceedingCount: deferred.filter((i) => i.exceedsCost).length,
-  };
+  const key = p.cursor ? decodeCursor(p.cursor, ['string', 'string', 'string']) : undefined;
+  if (key && !(isCursorDay(String(key[0])) && isUuid(String(key[2])))) throw badCursor();
+  const after = key ? { sort: String(key[0]), title: String(key[1]), id: String(key[2]) } : undefined;
+  const [rows, figures] = await Promise.all([listDeferredNeeds(ctx.db, auth.orgId, all, p.limit + 1, after), deferredNeedFigures(ctx.db, auth.orgId)]);
+  let totalExposure = 0;
+  let totalCostNow = 0;
+  let exceedingCount = 0;
+  for (const f of figures.slice(0, MAX_LEDGER_NEEDS)) {
+    const e = exposure(f.annualFailureProbability, yearsDeferred(f.deferredOn!, day), f.impact);
+    totalExposure += e;
+    totalCostNow += f.costNow;
+    if (e > f.costNow) exceedingCount++;
+  }
+  const { items, nextCursor } = pageOf(rows, p.limit, (r) => [r.sort, r.title, r.id], (r) => toNeed(r, day));
+  return { asOf: day, items, nextCursor, totalExposure, totalCostNow, exceedingCount };
 }
 
-export async function needHistory(ctx: AppContext, auth: OrgAuth, id: string) {
+/** Deferrals and un-deferrals of a need, oldest first, paged. */
+export async function needHistory(ctx: AppContext, auth: OrgAuth, id: string, query: unknown = {}) {
+  const q = ZPageQuery.parse(query);
   if (!(await findDeferredNeed(ctx.db, auth.orgId, id))) throw notFound('Deferred need');
-  const rows = await listDeferredNeedEvents(ctx.db, auth.orgId, id);
-  return { events: rows.map((e) => ({ action: e.action, on: e.onDay, reason: e.reason, byPersonId: e.byPersonId, actorUserId: e.actorUserId, at: e.at.toISOString() })) };
+  const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : undefined;
+  if (key && (!isCursorInstant(String(key[0])) || !isUuid(String(key[1])))) throw badCursor();
+  const rows = await listDeferredNeedEvents(ctx.db, auth.orgId, id, q.limit + 1, key ? { at: String(key[0]), id: String(key[1]) } : undefined);
+  return pageOf(rows, q.limit, (e) => [e.at.toISOString(), e.id], (e) => ({ action: e.action, on: e.onDay, reason: e.reason, byPersonId: e.byPersonId, actorUserId: e.actorUserId, at: e.at.toISOString() }));
 }

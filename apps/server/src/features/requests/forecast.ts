@@ -1,10 +1,22 @@
-import { doneCountsByDay, doneDaysAfter, findRequest, insertForecastLog, listForecastLog, type Executor } from '@tandem/db';
 import {
+  doneCountsByDay,
+  doneDaysAfter,
+  findRequest,
+  forecastLogOutcomes,
+  insertForecastLog,
+  insertForecastLogRequests,
+  listForecastLog,
+  openRequestIds,
+  type Executor,
+} from '@tandem/db';
+import {
+  ZCalibrationQuery,
   ZForecastHowManyQuery,
   ZForecastWhenQuery,
   ZRecordForecastHowManyRequest,
   ZRecordForecastWhenRequest,
   type TCalibration,
+  type TCalibrationEntry,
   type TForecastHowMany,
   type TForecastHowManyQuery,
   type TForecastWhen,
@@ -12,16 +24,20 @@ import {
   type TRecordForecastHowManyRequest,
   type TRecordForecastWhenRequest,
 } from '@tandem/contracts';
-import { addDays, dailyThroughput, howManyCounts, whenDays, wholeDays } from '@tandem/core';
+import { addDays, calibrationVerdict, dailyThroughput, finishedOn, howManyCounts, whenDays, wholeDays } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/paging';
 import { recordRequestsAudit } from './audit';
 import { badField, today } from './dates';
 
 export const FORECAST_METHOD =
   'Exact: daily throughput drawn independently from the calendar days of the window before asOf (days with nothing done count as zero), the distribution of the total computed by convolution, no sampling';
 export const MAX_HOW_MANY_DAYS = 1830;
-const CALIBRATION_ENTRIES = 200;
+/** The calibration summary reads at most this many recorded forecasts (the newest). */
+export const CALIBRATION_SUMMARY_LIMIT = 10_000;
+/** A filter's open requests recorded with a forecast, at most. */
+export const MAX_FORECAST_REQUESTS = 5000;
 
 /** Daily throughput of the W days before asOf; 422 when no request was done in them. */
 async function history(x: Executor, orgId: string, asOf: string, windowDays: number): Promise<number[]> {
@@ -72,24 +88,46 @@ export async function forecastHowManyFor(ctx: AppContext, auth: OrgAuth, query: 
   return howMany(await history(ctx.db, auth.orgId, asOf, q.windowDays), q.by, asOf, q.windowDays);
 }
 
-/** The "when" forecast shown in the app, recorded in the calibration log. Remaining = a count, or the listed requests not yet done. */
+/**
+ * The "when" forecast shown in the app, recorded in the calibration log. What remains is a bare
+ * count, the listed requests not done by asOf, or the open requests of a filter now; with a list or
+ * a filter the log keeps those requests, and the forecast resolves when they are finished.
+ */
 export async function recordForecastWhen(ctx: AppContext, auth: OrgAuth, input: TRecordForecastWhenRequest): Promise<TForecastWhen> {
   const v = ZRecordForecastWhenRequest.parse(input);
-  if ((v.remaining === undefined) === (v.requestIds === undefined)) throw badField('body.remaining', 'give either remaining or requestIds');
+  const given = [v.remaining, v.requestIds, v.filter].filter((x) => x !== undefined).length;
+  if (given !== 1) throw badField('body.remaining', 'give exactly one of remaining, requestIds or filter');
   const asOf = v.asOf ?? today(ctx);
   return ctx.db.transaction(async (tx) => {
-    let remaining = v.remaining ?? 0;
+    let ids: string[] | null = null;
     if (v.requestIds) {
+      ids = [];
       for (const id of new Set(v.requestIds)) {
         const r = await findRequest(tx, auth.orgId, id);
         if (!r) throw badField('body.requestIds', 'no such request in this organisation');
-        if (!(r.doneOn && r.doneOn <= asOf)) remaining++;
+        if (!(r.doneOn && r.doneOn <= asOf)) ids.push(id);
       }
-      if (remaining === 0) throw badField('body.requestIds', 'every listed request is already done: nothing remains to forecast');
+      if (ids.length === 0) throw badField('body.requestIds', 'every listed request is already done: nothing remains to forecast');
+    } else if (v.filter) {
+      ids = await openRequestIds(tx, auth.orgId, v.filter, MAX_FORECAST_REQUESTS + 1);
+      if (ids.length === 0) throw badField('body.filter', 'no open request matches this filter: nothing remains to forecast');
+      if (ids.length > MAX_FORECAST_REQUESTS) throw badField('body.filter', `more than ${MAX_FORECAST_REQUESTS} open requests match: narrow the filter`);
     }
+    const remaining = ids ? ids.length : v.remaining!;
     const f = when(await history(tx, auth.orgId, asOf, v.windowDays), remaining, asOf, v.windowDays);
-    const row = await insertForecastLog(tx, auth.orgId, { kind: 'when', asOf, windowDays: v.windowDays, remaining, byDay: null, result: f, actorUserId: auth.userId, at: ctx.now() });
-    await recordRequestsAudit(ctx, tx, auth, 'forecast.recorded', row.id, { kind: 'when', remaining });
+    const row = await insertForecastLog(tx, auth.orgId, {
+      kind: 'when',
+      asOf,
+      windowDays: v.windowDays,
+      remaining,
+      scope: ids ? 'requests' : 'count',
+      byDay: null,
+      result: f,
+      actorUserId: auth.userId,
+      at: ctx.now(),
+    });
+    if (ids) await insertForecastLogRequests(tx, auth.orgId, row.id, ids);
+    await recordRequestsAudit(ctx, tx, auth, 'forecast.recorded', row.id, { kind: 'when', remaining, scope: ids ? 'requests' : 'count' });
     return { ...f, logId: row.id };
   });
 }
@@ -107,17 +145,31 @@ export async function recordForecastHowMany(ctx: AppContext, auth: OrgAuth, inpu
 }
 
 /**
- * The calibration log: the latest recorded forecasts and what happened. A 'when' forecast resolves
- * on the day the K-th request after asOf was done (throughput forecasts count items, not particular
- * ones); a 'how many' forecast resolves once its date has passed. Within 85% means the real date
- * fell on or before the 85% date, or the real count reached the 85% count.
+ * The calibration log, newest first and paged, with a summary over every recorded forecast (the
+ * newest 10,000). A 'when' forecast about particular requests (a list or a filter) resolves when
+ * those are all settled, on the last done day (core's finishedOn); a bare count K resolves on the
+ * day the K-th request after asOf was done. A 'how many' forecast resolves once its date has passed,
+ * on the count done in (asOf, by]. Within 85% means the real date fell on or before the 85% date,
+ * or the real count reached the 85% count.
  */
-export async function getCalibration(ctx: AppContext, auth: OrgAuth): Promise<TCalibration> {
+export async function getCalibration(ctx: AppContext, auth: OrgAuth, query: unknown = {}): Promise<TCalibration> {
+  const q = ZCalibrationQuery.parse(query);
+  const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : undefined;
   const now = today(ctx);
-  const log = await listForecastLog(ctx.db, auth.orgId, CALIBRATION_ENTRIES);
+  const log = await listForecastLog(ctx.db, auth.orgId, CALIBRATION_SUMMARY_LIMIT);
   const minAsOf = log.reduce((m, r) => (r.asOf < m ? r.asOf : m), now);
-  // One read of done days after the earliest asOf, enough for the largest K.
-  const doneDays = log.length ? await doneDaysAfter(ctx.db, auth.orgId, minAsOf, 200_000) : [];
+  const withRequests = log.filter((r) => r.kind === 'when' && r.scope === 'requests').map((r) => r.id);
+  // One read of done days after the earliest asOf (the K-th done for bare counts), one of the outcomes of the listed requests.
+  const [doneDays, outcomes] = await Promise.all([
+    log.some((r) => r.scope === 'count') ? doneDaysAfter(ctx.db, auth.orgId, minAsOf, 200_000) : Promise.resolve([] as string[]),
+    forecastLogOutcomes(ctx.db, auth.orgId, withRequests),
+  ]);
+  const byLog = new Map<string, { doneOn: string | null; rejected: boolean }[]>();
+  for (const o of outcomes) {
+    const list = byLog.get(o.logId) ?? [];
+    list.push({ doneOn: o.category === 'done' ? o.doneOn : null, rejected: o.category === 'rejected' });
+    byLog.set(o.logId, list);
+  }
   const firstAfter = (day: string) => {
     let lo = 0;
     let hi = doneDays.length;
@@ -128,24 +180,32 @@ export async function getCalibration(ctx: AppContext, auth: OrgAuth): Promise<TC
     }
     return lo;
   };
-  const entries: TCalibration['entries'] = [];
-  for (const r of log) {
+  const entries: TCalibrationEntry[] = log.map((r) => {
+    const base = { id: r.id, at: r.at.toISOString(), asOf: r.asOf, windowDays: r.windowDays };
     if (r.kind === 'when') {
       const f = r.result as TForecastWhen;
       const k = r.remaining ?? 0;
-      const idx = firstAfter(r.asOf) + k - 1;
-      const actual = k > 0 && idx < doneDays.length ? doneDays[idx]! : null;
-      entries.push({ id: r.id, kind: 'when', at: r.at.toISOString(), asOf: r.asOf, windowDays: r.windowDays, remaining: k, by: null, p85: f.p85.date, actual, within85: actual === null ? null : actual <= f.p85.date });
-    } else {
-      const f = r.result as TForecastHowMany;
-      const resolved = r.byDay! <= now;
-      const actual = resolved ? firstAfter(r.byDay!) - firstAfter(r.asOf) : null;
-      entries.push({ id: r.id, kind: 'how_many', at: r.at.toISOString(), asOf: r.asOf, windowDays: r.windowDays, remaining: null, by: r.byDay, p85: String(f.p85), actual: actual === null ? null : String(actual), within85: actual === null ? null : actual >= f.p85 });
+      let actual: string | null;
+      if (r.scope === 'requests') actual = finishedOn(byLog.get(r.id) ?? []);
+      else {
+        const idx = firstAfter(r.asOf) + k - 1;
+        actual = k > 0 && idx < doneDays.length ? doneDays[idx]! : null;
+      }
+      return { ...base, kind: 'when', remaining: k, scope: r.scope, by: null, p85: f.p85.date, actual, within85: actual === null ? null : actual <= f.p85.date };
     }
-  }
+    const f = r.result as TForecastHowMany;
+    const actual = r.byDay! <= now ? firstAfter(r.byDay!) - firstAfter(r.asOf) : null;
+    return { ...base, kind: 'how_many', remaining: null, scope: null, by: r.byDay, p85: String(f.p85), actual: actual === null ? null : String(actual), within85: actual === null ? null : actual >= f.p85 };
+  });
   const resolved = entries.filter((e) => e.within85 !== null).length;
   const within85 = entries.filter((e) => e.within85 === true).length;
-  const hitRate = resolved ? within85 / resolved : null;
-  const verdict = hitRate === null || resolved < 10 ? 'not_enough_data' : Math.abs(hitRate - 0.85) <= 0.1 ? 'calibrated' : hitRate < 0.85 ? 'overconfident' : 'underconfident';
-  return { entries, resolved, within85, hitRate, verdict };
+  const start = key ? entries.findIndex((e) => e.at < String(key[0]) || (e.at === String(key[0]) && e.id < String(key[1]))) : 0;
+  const from = start < 0 ? entries.length : start;
+  const items = entries.slice(from, from + q.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: from + q.limit < entries.length && last ? encodeCursor([last.at, last.id]) : null,
+    summary: { resolved, within85, ...calibrationVerdict(resolved, within85) },
+  };
 }

@@ -1,10 +1,12 @@
 import Papa from 'papaparse';
 import { insertRequests, insertTransitions, type NewRequest } from '@tandem/db';
-import { REQUEST_IMPORT_FIELDS, ZDayOrDateTime, ZRequestSide, ZRequestStatus, ZRequestType, type TRequestImportField, type TRequestImportQuery, type TRequestImportResult } from '@tandem/contracts';
+import { REQUEST_IMPORT_FIELDS, ZDayOrDateTime, ZRequestSide, ZRequestType, type TRequestImportField, type TRequestImportQuery, type TRequestImportResult } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError } from '../../lib/errors';
 import { recordRequestsAudit } from './audit';
+import { statusOfCategory, type FlowDefinition, type FlowStatus, type StatusCategory } from '@tandem/core';
 import { today } from './dates';
+import { flowOf } from './get-request-flow';
 import { historyTransitions, impliedStatus } from './manage-requests';
 
 export const MAX_REQUEST_IMPORT_ROWS = 20_000;
@@ -16,9 +18,39 @@ function parseDay(s: string): string | null {
   return ZDayOrDateTime.safeParse(m[1]).success ? m[1]! : null;
 }
 
-/** Loose words of other tools mapped onto Tandem's types and statuses. */
+/** Loose words of other tools mapped onto Tandem's types and status categories. */
 const TYPE_WORDS: Record<string, string> = { story: 'feature', 'new feature': 'feature', improvement: 'change', bug: 'fix', incident: 'fix', 'it need': 'it_need', 'it-need': 'it_need', task: 'change' };
-const STATUS_WORDS: Record<string, string> = { open: 'new', 'to do': 'new', todo: 'new', closed: 'done', resolved: 'done', 'in progress': 'in_progress', 'won\'t do': 'rejected', cancelled: 'rejected' };
+const STATUS_WORDS: Record<string, StatusCategory> = {
+  new: 'new',
+  open: 'new',
+  'to do': 'new',
+  todo: 'new',
+  triaged: 'triaged',
+  backlog: 'triaged',
+  'in progress': 'in_progress',
+  in_progress: 'in_progress',
+  done: 'done',
+  closed: 'done',
+  resolved: 'done',
+  rejected: 'rejected',
+  "won't do": 'rejected',
+  cancelled: 'rejected',
+  deferred: 'deferred',
+  'on hold': 'deferred',
+};
+
+/**
+ * A status cell read against the organisation's flow: one of its keys or labels, else a common
+ * word of other tools mapped to a category and then to the flow's first status of that category.
+ */
+function statusFromCell(flow: FlowDefinition, raw: string): FlowStatus | string {
+  const w = raw.trim().toLowerCase();
+  const own = flow.statuses.find((s) => s.key === w || s.label.toLowerCase() === w);
+  if (own) return own;
+  const category = STATUS_WORDS[w];
+  if (!category) return `"${raw}" is not a status of this flow (${flow.statuses.map((s) => s.label).join(', ')}) nor a known word`;
+  return statusOfCategory(flow, category) ?? `"${raw}" means ${category}, and this flow has no status of that category`;
+}
 
 /**
  * Imports past requests from CSV with their real created/started/done dates. The query maps each
@@ -43,6 +75,7 @@ export async function importRequests(ctx: AppContext, auth: OrgAuth, csv: string
   if (rows.length - 1 > MAX_REQUEST_IMPORT_ROWS) throw new AppError('payload_too_large', `At most ${MAX_REQUEST_IMPORT_ROWS} rows per import`);
 
   const now = today(ctx);
+  const flow = await flowOf(ctx.db, auth.orgId);
   const errors: TRequestImportResult['errors'] = [];
   const good: NewRequest[] = [];
   const at = ctx.now();
@@ -88,10 +121,13 @@ export async function importRequests(ctx: AppContext, auth: OrgAuth, csv: string
     };
     const type = enumCell('type', ZRequestType, TYPE_WORDS);
     const side = enumCell('side', ZRequestSide, {});
-    const statusIn = enumCell('status', ZRequestStatus, STATUS_WORDS);
-    const status = impliedStatus(statusIn, startedOn, doneOn);
-    if (status === 'done' && !doneOn) problems.push('doneAt: a done request needs its done date');
-    if (doneOn && status !== 'done') problems.push(`status: a request with a done date must be done, not ${status}`);
+    const rawStatus = cell('status');
+    const fromCell = rawStatus ? statusFromCell(flow, rawStatus) : undefined;
+    if (typeof fromCell === 'string') problems.push(`status: ${fromCell}`);
+    const target = typeof fromCell === 'object' ? fromCell : impliedStatus(undefined, startedOn, doneOn, flow);
+    if (target?.category === 'done' && !doneOn) problems.push('doneAt: a done request needs its done date');
+    if (doneOn && target && target.category !== 'done') problems.push(`status: a request with a done date must be done, not ${target.label}`);
+    if (doneOn && !target) problems.push('status: this flow has no status of category done');
     if (problems.length) {
       errors.push({ line, message: problems.join('; ') });
       continue;
@@ -102,7 +138,8 @@ export async function importRequests(ctx: AppContext, auth: OrgAuth, csv: string
       side: side ?? (type === 'it_need' ? 'it' : 'business'),
       department: cell('department') || null,
       type: type ?? 'feature',
-      status,
+      status: target!.key,
+      statusCategory: target!.category,
       createdOn: createdOn!,
       startedOn,
       doneOn,
@@ -115,7 +152,7 @@ export async function importRequests(ctx: AppContext, auth: OrgAuth, csv: string
   }
   return ctx.db.transaction(async (tx) => {
     const inserted = await insertRequests(tx, auth.orgId, good);
-    await insertTransitions(tx, auth.orgId, inserted.flatMap((r) => historyTransitions(r, auth.userId, at)));
+    await insertTransitions(tx, auth.orgId, inserted.flatMap((r) => historyTransitions(r, auth.userId, at, flow)));
     await recordRequestsAudit(ctx, tx, auth, 'requests.imported', null, { added: inserted.length });
     return { added: inserted.length, errors: [] };
   });

@@ -1,4 +1,5 @@
 import {
+  countRequests,
   deleteRequest,
   findRequest,
   insertRequests,
@@ -16,7 +17,9 @@ import {
 } from '@tandem/db';
 import {
   ZCreateRequestRequest,
+  ZPageQuery,
   ZPutLadderRequest,
+  ZRequestFilter,
   ZRequestListQuery,
   ZUpdateRequestRequest,
   type TCreateRequestRequest,
@@ -27,14 +30,18 @@ import {
   type TRequestList,
   type TRequestListQuery,
   type TRequestStatus,
+  type TRequestTransitionList,
   type TUpdateRequestRequest,
 } from '@tandem/contracts';
+import { DEFAULT_FLOW, checkTransition, findStatus, initialStatus, stampsOnMove, statusOfCategory, type FlowDefinition, type FlowStatus, type StatusCategory } from '@tandem/core';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkIds, checkPeople } from '../strategy';
 import { recordRequestsAudit } from './audit';
-import { badField, checkOrder, startOfDay, today } from './dates';
-import { toRequest, toRungs, toTransitions } from './requests.mapper';
+import { badField, checkOrder, isCursorDay, isCursorInstant, isUuid, startOfDay, today } from './dates';
+import { flowOf } from './get-request-flow';
+import { categoryOf, toRequest, toRungs, toTransitions } from './requests.mapper';
 
 const ADMIN = new Set(['admin', 'owner']);
 
@@ -59,22 +66,34 @@ export function checkRequestDates(r: { createdOn: string; startedOn: string | nu
   checkOrder('startedAt', r.startedOn, 'doneAt', r.doneOn);
 }
 
-/** The status implied by loaded dates when none is given. */
-export function impliedStatus(status: TRequestStatus | undefined, startedOn: string | null, doneOn: string | null): TRequestStatus {
-  return status ?? (doneOn ? 'done' : startedOn ? 'in_progress' : 'new');
+/**
+ * The status implied by loaded dates when none is given: the flow's first status of category done
+ * when there is a done day, of category in progress when there is a start day, else the initial one.
+ */
+export function impliedStatus(status: TRequestStatus | undefined, startedOn: string | null, doneOn: string | null, flow: FlowDefinition = DEFAULT_FLOW): FlowStatus | undefined {
+  if (status !== undefined) return findStatus(flow, status);
+  if (doneOn) return statusOfCategory(flow, 'done');
+  return (startedOn ? statusOfCategory(flow, 'in_progress') : undefined) ?? initialStatus(flow);
 }
 
-/** The transitions of a request loaded from history: created, started, done, each at its day. */
-export function historyTransitions(row: RequestRow, actorUserId: string, at: Date) {
+/**
+ * The transitions of a request loaded from history (not checked against the flow's moves: they
+ * happened elsewhere): created in the initial status, started in an in-progress status, then done
+ * or its loaded status, each at its day.
+ */
+export function historyTransitions(row: RequestRow, actorUserId: string, at: Date, flow: FlowDefinition = DEFAULT_FLOW) {
+  const start = initialStatus(flow).key;
+  const category = categoryOf(row);
   const out: { requestId: string; fromStatus: string | null; toStatus: string; reason: string | null; actorUserId: string; at: Date }[] = [
-    { requestId: row.id, fromStatus: null, toStatus: 'new', reason: null, actorUserId, at: row.createdOn === at.toISOString().slice(0, 10) ? at : startOfDay(row.createdOn) },
+    { requestId: row.id, fromStatus: null, toStatus: start, reason: null, actorUserId, at: row.createdOn === at.toISOString().slice(0, 10) ? at : startOfDay(row.createdOn) },
   ];
-  let from = 'new';
-  if (row.startedOn) {
-    out.push({ requestId: row.id, fromStatus: from, toStatus: 'in_progress', reason: null, actorUserId, at: startOfDay(row.startedOn) });
-    from = 'in_progress';
+  let from = start;
+  const startedKey = category === 'in_progress' ? row.status : statusOfCategory(flow, 'in_progress')?.key;
+  if (row.startedOn && startedKey && startedKey !== from) {
+    out.push({ requestId: row.id, fromStatus: from, toStatus: startedKey, reason: null, actorUserId, at: startOfDay(row.startedOn) });
+    from = startedKey;
   }
-  if (row.doneOn && row.status === 'done') out.push({ requestId: row.id, fromStatus: from, toStatus: 'done', reason: null, actorUserId, at: startOfDay(row.doneOn) });
+  if (row.doneOn && category === 'done') out.push({ requestId: row.id, fromStatus: from, toStatus: row.status, reason: null, actorUserId, at: startOfDay(row.doneOn) });
   else if (row.status !== from) out.push({ requestId: row.id, fromStatus: from, toStatus: row.status, reason: null, actorUserId, at });
   // Transitions loaded on the same day keep their order: one millisecond apart.
   return out.map((t, i) => ({ ...t, at: new Date(t.at.getTime() + i) }));
@@ -91,17 +110,23 @@ async function view(x: Executor, orgId: string, row: RequestRow): Promise<TReque
 
 export async function createRequest(ctx: AppContext, auth: OrgAuth, input: TCreateRequestRequest): Promise<{ id: string }> {
   const v = ZCreateRequestRequest.parse(input);
+  const flow = await flowOf(ctx.db, auth.orgId);
+  const initial = initialStatus(flow);
   requireAdminForHistory(
     auth,
-    (['createdAt', 'startedAt', 'doneAt', 'status'] as const).filter((k) => v[k] !== undefined && v[k] !== null && !(k === 'status' && v.status === 'new')),
+    (['createdAt', 'startedAt', 'doneAt', 'status'] as const).filter((k) => v[k] !== undefined && v[k] !== null && !(k === 'status' && v.status === initial.key)),
   );
   const now = today(ctx);
   const createdOn = v.createdAt ?? now;
   const startedOn = v.startedAt ?? null;
-  const doneOn = v.doneAt ?? (v.status === 'done' ? now : null);
+  const given = v.status === undefined ? undefined : findStatus(flow, v.status);
+  if (v.status !== undefined && !given) throw badField('body.status', `"${v.status}" is not a status of this organisation's flow (${flow.statuses.map((s) => s.key).join(', ')})`);
+  const doneOn = v.doneAt ?? (given?.category === 'done' ? now : null);
   checkRequestDates({ createdOn, startedOn, doneOn }, now);
-  const status = impliedStatus(v.status, startedOn, doneOn);
-  if (doneOn && status !== 'done') throw badField('body.doneAt', `a request with a done date must have status done, not ${status}`);
+  const target = impliedStatus(v.status, startedOn, doneOn, flow);
+  if (!target) throw badField('body.doneAt', 'the flow has no status of category done for a request with a done date');
+  if (doneOn && target.category !== 'done') throw badField('body.doneAt', `a request with a done date must be in a done status, not ${target.key}`);
+  const status = target.key;
   return ctx.db.transaction(async (tx) => {
     await checkPeople(tx, auth.orgId, { requesterId: v.requesterId });
     await checkIds(tx, auth.orgId, 'initiative', 'initiativeIds', v.initiativeIds ?? []);
@@ -119,6 +144,7 @@ export async function createRequest(ctx: AppContext, auth: OrgAuth, input: TCrea
       urgency: v.urgency ?? 'normal',
       desiredDate: v.desiredDate ?? null,
       status,
+      statusCategory: target.category,
       createdOn,
       startedOn,
       doneOn,
@@ -128,15 +154,22 @@ export async function createRequest(ctx: AppContext, auth: OrgAuth, input: TCrea
     };
     const [inserted] = await insertRequests(tx, auth.orgId, [row]);
     await replaceRequestLinks(tx, auth.orgId, inserted!.id, v.initiativeIds ?? [], v.goalIds ?? []);
-    await insertTransitions(tx, auth.orgId, historyTransitions(inserted!, auth.userId, at));
+    await insertTransitions(tx, auth.orgId, historyTransitions(inserted!, auth.userId, at, flow));
     await recordRequestsAudit(ctx, tx, auth, 'request.created', inserted!.id, { status });
     return { id: inserted!.id };
   });
 }
 
+/** Requests newest first, one page at a time (keyset on created day, time of filing and id), filtered by status, category, side, type. */
 export async function listOrgRequests(ctx: AppContext, auth: OrgAuth, query: TRequestListQuery): Promise<TRequestList> {
   const q = ZRequestListQuery.parse(query);
-  const { rows, total } = await listRequests(ctx.db, auth.orgId, q);
+  const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string', 'string']) : undefined;
+  const after = key ? { createdOn: String(key[0]), createdAt: String(key[1]), id: String(key[2]) } : undefined;
+  if (after && !(isCursorDay(after.createdOn) && isCursorInstant(after.createdAt) && isUuid(after.id))) {
+    throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+  }
+  const fetched = await listRequests(ctx.db, auth.orgId, q, q.limit, after);
+  const rows = fetched.slice(0, q.limit);
   const links = await linksOfRequests(ctx.db, auth.orgId, rows.map((r) => r.id));
   const group = (list: { requestId: string; id: string }[]) => {
     const m = new Map<string, string[]>();
@@ -145,7 +178,22 @@ export async function listOrgRequests(ctx: AppContext, auth: OrgAuth, query: TRe
   };
   const ini = group(links.initiatives);
   const gl = group(links.goals);
-  return { items: rows.map((r) => toRequest(r, ini.get(r.id) ?? [], gl.get(r.id) ?? [])), total, limit: q.limit, offset: q.offset };
+  return pageOf(fetched, q.limit, (r) => [r.createdOn, r.createdAt.toISOString(), r.id], (r) => toRequest(r, ini.get(r.id) ?? [], gl.get(r.id) ?? []));
+}
+
+/** How many requests match the list's filters (the list is paged and carries no total). */
+export async function countOrgRequests(ctx: AppContext, auth: OrgAuth, query: unknown): Promise<{ count: number }> {
+  return { count: await countRequests(ctx.db, auth.orgId, ZRequestFilter.parse(query)) };
+}
+
+/** The transitions of a request, oldest first, paged. */
+export async function listRequestTransitions(ctx: AppContext, auth: OrgAuth, id: string, query: unknown): Promise<TRequestTransitionList> {
+  const q = ZPageQuery.parse(query);
+  if (!(await findRequest(ctx.db, auth.orgId, id))) throw notFound('Request');
+  const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : undefined;
+  if (key && (!isCursorInstant(String(key[0])) || !isUuid(String(key[1])))) throw new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+  const rows = await listTransitions(ctx.db, auth.orgId, id, q.limit + 1, key ? { at: String(key[0]), id: String(key[1]) } : undefined);
+  return pageOf(rows, q.limit, (t) => [t.at.toISOString(), t.id], (t) => toTransitions([t])[0]!);
 }
 
 export async function getRequest(ctx: AppContext, auth: OrgAuth, id: string): Promise<TRequestDetail> {
@@ -170,25 +218,33 @@ export async function updateOrgRequest(ctx: AppContext, auth: OrgAuth, id: strin
   await ctx.db.transaction(async (tx) => {
     const before = await findRequest(tx, auth.orgId, id);
     if (!before) throw notFound('Request');
+    const flow = await flowOf(tx, auth.orgId);
+    const status = v.status ?? before.status;
+    const fromCategory = categoryOf(before);
+    let toCategory: StatusCategory = fromCategory;
+    if (status !== before.status) {
+      const check = checkTransition(flow, before.status, status);
+      if (!check.ok) throw badField('body.status', check.reason);
+      toCategory = check.to.category;
+    }
     await checkPeople(tx, auth.orgId, { requesterId: v.requesterId });
     if (v.initiativeIds) await checkIds(tx, auth.orgId, 'initiative', 'initiativeIds', v.initiativeIds);
     if (v.goalIds) await checkIds(tx, auth.orgId, 'goal', 'goalIds', v.goalIds);
-    const status = v.status ?? before.status;
-    let startedOn = v.startedAt !== undefined ? v.startedAt : before.startedOn;
-    let doneOn = v.doneAt !== undefined ? v.doneAt : before.doneOn;
-    let itInvolvedOn = v.itInvolvedAt !== undefined ? v.itInvolvedAt : before.itInvolvedOn;
-    if (status !== before.status) {
-      if (status === 'in_progress' && !startedOn) startedOn = now;
-      if (status === 'done' && !doneOn) doneOn = now;
-      if (before.status !== 'new' || status !== 'new') itInvolvedOn = itInvolvedOn ?? now;
-    }
-    if (status !== 'done' && v.doneAt === undefined) doneOn = null;
-    if (status !== 'done' && doneOn) throw badField('body.doneAt', `a request with a done date must have status done, not ${status}`);
+    const given = {
+      startedOn: v.startedAt !== undefined ? v.startedAt : before.startedOn,
+      doneOn: v.doneAt !== undefined ? v.doneAt : before.doneOn,
+      itInvolvedOn: v.itInvolvedAt !== undefined ? v.itInvolvedAt : before.itInvolvedOn,
+    };
+    const stamped = status !== before.status ? stampsOnMove(fromCategory, toCategory, now, given) : given;
+    const { startedOn, itInvolvedOn } = stamped;
+    let doneOn = v.doneAt !== undefined ? v.doneAt : stamped.doneOn;
+    if (toCategory !== 'done' && v.doneAt === undefined) doneOn = null;
+    if (toCategory !== 'done' && doneOn) throw badField('body.doneAt', `a request with a done date must be in a done status, not ${status}`);
     const createdOn = v.createdAt ?? before.createdOn;
     checkRequestDates({ createdOn, startedOn, doneOn }, now);
     const at = ctx.now();
     const { reason, initiativeIds, goalIds, createdAt: _c, startedAt: _s, doneAt: _d, itInvolvedAt: _i, ...plain } = v;
-    const after = await updateRequest(tx, auth.orgId, id, { ...plain, status, createdOn, startedOn, doneOn, itInvolvedOn, updatedAt: at });
+    const after = await updateRequest(tx, auth.orgId, id, { ...plain, status, statusCategory: toCategory, createdOn, startedOn, doneOn, itInvolvedOn, updatedAt: at });
     await replaceRequestLinks(tx, auth.orgId, id, initiativeIds, goalIds);
     if (status !== before.status) {
       await insertTransitions(tx, auth.orgId, [{ requestId: id, fromStatus: before.status, toStatus: status, reason: reason ?? null, actorUserId: auth.userId, at }]);

@@ -1,6 +1,6 @@
 import type { RequestLadderRungRow, RequestRow, RequestTransitionRow } from '@tandem/db';
 import type { TLadderRungItem, TRequest, TRequestDetail } from '@tandem/contracts';
-import { wholeDays } from '@tandem/core';
+import { wholeDays, type StatusCategory } from '@tandem/core';
 
 const RUNG_ORDER = { now: 0, next_week: 1, next_month: 2, next_year: 3 } as const;
 
@@ -18,6 +18,7 @@ export function toRequest(r: RequestRow, initiativeIds: string[], goalIds: strin
     urgency: r.urgency,
     desiredDate: r.desiredDate,
     status: r.status,
+    statusCategory: categoryOf(r),
     createdAt: r.createdOn,
     startedAt: r.startedOn,
     doneAt: r.doneOn,
@@ -34,5 +35,10 @@ export function toRungs(rows: RequestLadderRungRow[]): TLadderRungItem[] {
 }
 
 export function toTransitions(rows: RequestTransitionRow[]): TRequestDetail['transitions'] {
-  return rows.map((t) => ({ from: (t.fromStatus as TRequest['status'] | null) ?? null, to: t.toStatus as TRequest['status'], at: t.at.toISOString(), reason: t.reason, actorUserId: t.actorUserId }));
+  return rows.map((t) => ({ from: t.fromStatus ?? null, to: t.toStatus, at: t.at.toISOString(), reason: t.reason, actorUserId: t.actorUserId }));
+}
+
+/** The category of a request's status; rows from before the configurable flow hold a default-flow key, which is its own category. */
+export function categoryOf(r: Pick<RequestRow, 'status' | 'statusCategory'>): StatusCategory {
+  return (r.statusCategory ?? r.status) as StatusCategory;
 }

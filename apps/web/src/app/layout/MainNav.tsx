@@ -20,6 +20,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <NavLink component="button" label="Requests" defaultOpened childrenOffset={12}>
         <RouterNavLink to="/requests" activeOptions={{ exact: true }} label="Intake and triage" onClick={onNavigate} />
         <RouterNavLink to="/requests/flow" label="Flow" onClick={onNavigate} />
+        <RouterNavLink to="/requests/statuses" label="Statuses and moves" onClick={onNavigate} />
         <RouterNavLink to="/requests/forecast" label="Forecasts" onClick={onNavigate} />
         <RouterNavLink to="/requests/deferred-needs" label="Deferred IT needs" onClick={onNavigate} />
       </NavLink>

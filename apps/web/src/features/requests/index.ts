@@ -4,5 +4,6 @@ export { RequestPage } from './pages/RequestPage';
 export { FlowPage } from './pages/FlowPage';
 export { ForecastPage } from './pages/ForecastPage';
 export { DeferredNeedsPage } from './pages/DeferredNeedsPage';
+export { RequestStatusesPage } from './pages/RequestStatusesPage';
 /** For other features' pickers (events: the request an idea became). */
 export { useRequests } from './api/requests';

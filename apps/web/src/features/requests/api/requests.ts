@@ -9,7 +9,9 @@ import {
   ZForecastWhen,
   ZReferenceClass,
   ZReferenceProject,
+  ZRequestCount,
   ZRequestDetail,
+  ZRequestFlow,
   ZRequestImportResult,
   ZRequestLadder,
   ZRequestList,
@@ -17,7 +19,10 @@ import {
   type TCreateReferenceProjectRequest,
   type TCreateRequestRequest,
   type TDeferralRequest,
+  type TDeferredNeedLedger,
   type TPutLadderRequest,
+  type TPutRequestFlow,
+  type TRequestFilter,
   type TRecordForecastHowManyRequest,
   type TRecordForecastWhenRequest,
   type TRequestListQuery,
@@ -29,9 +34,11 @@ import { api } from '../../../lib/api';
 export const requestsKeys = {
   all: ['requests'] as const,
   list: (q: TRequestListQuery) => ['requests', 'list', q] as const,
+  count: (f: TRequestFilter) => ['requests', 'count', f] as const,
+  flow: ['requests', 'flow'] as const,
   one: (id: string) => ['requests', 'one', id] as const,
   analytics: (from: string, to: string) => ['requests', 'analytics', from, to] as const,
-  calibration: ['requests', 'calibration'] as const,
+  calibration: (cursor: string | null) => ['requests', 'calibration', cursor] as const,
   referenceClass: (e: number) => ['requests', 'reference-class', e] as const,
   ledger: ['requests', 'ledger'] as const,
 };
@@ -42,9 +49,20 @@ const qs = (o: Record<string, string | number | undefined>) =>
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&');
 
+/** One page of the request list, paged on the server: filters and the cursor travel as query parameters. */
 export function useRequests(q: TRequestListQuery) {
   return useQuery({ queryKey: requestsKeys.list(q), queryFn: () => api(`/requests?${qs(q as Record<string, string>)}`, { schema: ZRequestList }), placeholderData: keepPreviousData });
 }
+
+export function useRequestCount(f: TRequestFilter) {
+  return useQuery({ queryKey: requestsKeys.count(f), queryFn: () => api(`/requests/count?${qs(f as Record<string, string>)}`, { schema: ZRequestCount }) });
+}
+
+/** The organisation's flow: its statuses (label, category) and the moves it allows. */
+export function useRequestFlow() {
+  return useQuery({ queryKey: requestsKeys.flow, queryFn: () => api('/requests/flow', { schema: ZRequestFlow }), staleTime: 60_000 });
+}
+export const useSetRequestFlow = () => useWrite((body: TPutRequestFlow) => api('/requests/flow', { method: 'PUT', body, schema: ZRequestFlow }));
 
 export function useRequest(id: string) {
   return useQuery({ queryKey: requestsKeys.one(id), queryFn: () => api(`/requests/${encodeURIComponent(id)}`, { schema: ZRequestDetail }) });
@@ -72,8 +90,13 @@ export function useAnalytics(from: string, to: string) {
 /** Forecasts shown in the app go through POST, so that each is recorded in the calibration log. */
 export const useForecastWhen = () => useWrite((body: TRecordForecastWhenRequest) => api('/forecast/when', { method: 'POST', body, schema: ZForecastWhen }));
 export const useForecastHowMany = () => useWrite((body: TRecordForecastHowManyRequest) => api('/forecast/how-many', { method: 'POST', body, schema: ZForecastHowMany }));
-export function useCalibration() {
-  return useQuery({ queryKey: requestsKeys.calibration, queryFn: () => api('/forecast/calibration', { schema: ZCalibration }) });
+/** One page of the calibration log (newest first) with the summary over the whole log. */
+export function useCalibration(cursor: string | null) {
+  return useQuery({
+    queryKey: requestsKeys.calibration(cursor),
+    queryFn: () => api(`/forecast/calibration?${qs({ limit: 25, cursor: cursor ?? undefined })}`, { schema: ZCalibration }),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useReferenceClass(estimateDays: number) {
   return useQuery({
@@ -85,8 +108,22 @@ export function useReferenceClass(estimateDays: number) {
 }
 export const useAddReferenceProject = () => useWrite((body: TCreateReferenceProjectRequest) => api('/forecast/reference-class/projects', { method: 'POST', body, schema: ZReferenceProject }));
 
+/** The whole ledger: the first page brings the totals, the next pages the rest of the needs. */
 export function useLedger() {
-  return useQuery({ queryKey: requestsKeys.ledger, queryFn: () => api('/deferred-needs?all=true', { schema: ZDeferredNeedLedger }) });
+  return useQuery({
+    queryKey: requestsKeys.ledger,
+    queryFn: async ({ signal }): Promise<TDeferredNeedLedger> => {
+      const first = await api('/deferred-needs?all=true&limit=500', { schema: ZDeferredNeedLedger, signal });
+      const items = [...first.items];
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const page = await api(`/deferred-needs?${qs({ all: 'true', limit: 500, cursor, asOf: first.asOf })}`, { schema: ZDeferredNeedLedger, signal });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      return { ...first, items, nextCursor: null };
+    },
+  });
 }
 export const useCreateNeed = () => useWrite((body: TCreateDeferredNeedRequest) => api('/deferred-needs', { method: 'POST', body, schema: ZDeferredNeed }));
 export const useSetDeferral = () =>

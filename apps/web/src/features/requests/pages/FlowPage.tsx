@@ -3,9 +3,9 @@ import { Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantin
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
-import { useAnalytics } from '../api/requests';
+import { useAnalytics, useRequestFlow } from '../api/requests';
 import { AgeingChart, CumulativeFlowChart, LeadTimeScatter, ThroughputChart } from '../components/Charts';
-import { REQUEST_TYPE_LABEL } from '../labels';
+import { REQUEST_TYPE_LABEL, statusLabel } from '../labels';
 import type { TAnalytics, TRequestType } from '@tandem/contracts';
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
@@ -71,6 +71,7 @@ function Groups({ title, rows, label }: { title: string; rows: TAnalytics['byTyp
 }
 
 function FlowBody({ a }: { a: TAnalytics }) {
+  const flow = useRequestFlow();
   return (
     <Stack gap="xl">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -86,7 +87,7 @@ function FlowBody({ a }: { a: TAnalytics }) {
           </Text>
         </Stack>
       </SimpleGrid>
-      <AgeingChart items={a.ageing} lines={a.leadTime} />
+      <AgeingChart items={a.ageing.map((x) => ({ ...x, status: statusLabel(flow.data, x.status) }))} lines={a.leadTime} />
       {a.ageingTruncated ? <Text size="sm">{a.ageingTruncated} more open requests are not shown (the oldest 500 are).</Text> : null}
       <LeadTimeScatter points={a.scatter} lines={a.leadTime} from={a.from} to={a.to} />
       <ThroughputChart weeks={a.throughputPerWeek} />

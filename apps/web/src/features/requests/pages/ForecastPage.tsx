@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { TForecastHowMany, TForecastWhen } from '@tandem/contracts';
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { TForecastHowMany, TForecastWhen, TRequestType } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
 import { Page } from '../../../components/Page';
 import { hasRole, useCurrentMe } from '../../org';
 import { useAddReferenceProject, useCalibration, useForecastHowMany, useForecastWhen, useReferenceClass } from '../api/requests';
+import { REQUEST_TYPE_LABEL } from '../labels';
 
 const METHOD =
   'Exact throughput forecast: each future day draws its number of done requests from the daily counts of the window (days with nothing done count as zero), and the distribution of the total is computed exactly, not sampled: the same history always gives the same dates.';
@@ -31,6 +32,7 @@ function WhenForm() {
   const f = useForecastWhen();
   const [n, setN] = useState<number | string>(20);
   const [w, setW] = useState<number | string>(90);
+  const [what, setWhat] = useState('count');
   const r: TForecastWhen | undefined = f.data;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="when-title">
@@ -40,12 +42,24 @@ function WhenForm() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          f.mutate({ remaining: Number(n), windowDays: Number(w) });
+          const filter = what === 'count' ? undefined : what.startsWith('type:') ? { type: what.slice(5) as TRequestType } : { side: what.slice(5) as 'business' | 'it' };
+          f.mutate(filter ? { filter, windowDays: Number(w) } : { remaining: Number(n), windowDays: Number(w) });
         }}
       >
         <Stack gap="sm">
+          <NativeSelect
+            label="Which requests"
+            value={what}
+            onChange={(e) => setWhat(e.currentTarget.value)}
+            data={[
+              { value: 'count', label: 'A number of requests' },
+              ...(Object.keys(REQUEST_TYPE_LABEL) as TRequestType[]).map((t) => ({ value: `type:${t}`, label: `Every open ${REQUEST_TYPE_LABEL[t].toLowerCase()}` })),
+              { value: 'side:business', label: 'Every open request from the business' },
+              { value: 'side:it', label: 'Every open request raised by IT' },
+            ]}
+          />
           <Group grow>
-            <NumberInput label="Requests remaining" value={n} onChange={setN} min={1} />
+            <NumberInput label="Requests remaining" value={n} onChange={setN} min={1} disabled={what !== 'count'} />
             <NumberInput label="History window (days)" value={w} onChange={setW} min={1} max={3650} />
           </Group>
           <FormError error={f.error} fields={[]} />
@@ -194,27 +208,29 @@ const VERDICT: Record<string, { label: string; color: string }> = {
 };
 
 function Calibration() {
-  const c = useCalibration();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const c = useCalibration(cursors[cursors.length - 1] ?? null);
   if (c.isError) return <ErrorAlert error={c.error} title="The calibration log could not be loaded" />;
   if (!c.data) return null;
-  const v = VERDICT[c.data.verdict]!;
+  const sum = c.data.summary;
+  const v = VERDICT[sum.verdict]!;
   return (
     <Stack gap="xs" component="section" aria-labelledby="cal-title">
       <Title order={2} size="h3" id="cal-title">
         Calibration log
       </Title>
       <Text size="sm" c="dimmed">
-        Every forecast shown is recorded. Once the work is done, the log checks whether the real date (or count) fell inside the 85% forecast; a calibrated method is right about 85% of the time.
+        Every forecast shown is recorded. Once the work is done, the log checks whether the real date (or count) fell inside the 85% forecast; a calibrated method is right about 85% of the time. A forecast for a filter of requests is judged on those requests: it resolves on the day the last of them is done (rejected ones wait for nothing). A forecast for a bare number N resolves on the day the N-th request after it was done.
       </Text>
       <Group>
         <Badge color={v.color} variant="light">
           {v.label}
         </Badge>
         <Text size="sm">
-          {c.data.within85} of {c.data.resolved} finished forecasts inside the 85% forecast{c.data.hitRate !== null ? ` (${Math.round(c.data.hitRate * 100)}%)` : ''}.
+          {sum.within85} of {sum.resolved} finished forecasts inside the 85% forecast{sum.hitRate !== null ? ` (${Math.round(sum.hitRate * 100)}%)` : ''}.
         </Text>
       </Group>
-      {c.data.entries.length === 0 ? (
+      {c.data.items.length === 0 ? (
         <Alert color="gray" variant="light">
           No forecasts recorded yet.
         </Alert>
@@ -230,10 +246,10 @@ function Calibration() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {c.data.entries.slice(0, 50).map((e) => (
+            {c.data.items.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{e.asOf}</Table.Td>
-                <Table.Td>{e.kind === 'when' ? `When will ${e.remaining} be done?` : `How many by ${e.by}?`}</Table.Td>
+                <Table.Td>{e.kind === 'when' ? (e.scope === 'requests' ? `When will these ${e.remaining} requests be done?` : `When will ${e.remaining} be done?`) : `How many by ${e.by}?`}</Table.Td>
                 <Table.Td>{e.p85}</Table.Td>
                 <Table.Td>{e.actual ?? 'not yet'}</Table.Td>
                 <Table.Td>{e.within85 === null ? '–' : e.within85 ? 'yes' : 'no'}</Table.Td>
@@ -242,6 +258,14 @@ function Calibration() {
           </Table.Tbody>
         </Table>
       )}
+      <Group>
+        <Button variant="default" size="xs" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          Newer
+        </Button>
+        <Button variant="default" size="xs" disabled={!c.data.nextCursor} onClick={() => setCursors([...cursors, c.data.nextCursor])}>
+          Older
+        </Button>
+      </Group>
     </Stack>
   );
 }

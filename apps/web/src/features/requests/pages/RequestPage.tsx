@@ -5,8 +5,8 @@ import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { hasRole, useCurrentMe } from '../../org';
 import { LadderRungsForm, RUNG_LABEL, RUNGS } from '../../strategy';
-import { useRequest, useSetRequestLadder } from '../api/requests';
-import { REQUEST_STATUS_COLOR, REQUEST_STATUS_LABEL, REQUEST_TYPE_LABEL, URGENCY_LABEL, money } from '../labels';
+import { useRequest, useRequestFlow, useSetRequestLadder } from '../api/requests';
+import { CATEGORY_COLOR, REQUEST_TYPE_LABEL, URGENCY_LABEL, money, statusLabel } from '../labels';
 import { StatusSelect } from './RequestsPage';
 
 /** One request: its facts, its transitions, and its delivery ladder (now, next week, next month, next year). */
@@ -14,6 +14,7 @@ export function RequestPage({ id }: { id: string }) {
   const me = useCurrentMe();
   const leader = hasRole(me.current?.role, 'leader');
   const q = useRequest(id);
+  const flow = useRequestFlow();
   const save = useSetRequestLadder();
   if (q.isPending) return <FullPageLoader />;
   if (q.isError) return <ErrorAlert error={q.error} title="The request could not be loaded" />;
@@ -24,8 +25,8 @@ export function RequestPage({ id }: { id: string }) {
         <Link to="/requests">All requests</Link>
       </Text>
       <Group gap="xs">
-        <Badge color={REQUEST_STATUS_COLOR[r.status]} variant="light">
-          {REQUEST_STATUS_LABEL[r.status]}
+        <Badge color={CATEGORY_COLOR[r.statusCategory]} variant="light">
+          {statusLabel(flow.data, r.status)}
         </Badge>
         <Badge variant="outline" color="gray">
           {REQUEST_TYPE_LABEL[r.type]}
@@ -90,8 +91,8 @@ export function RequestPage({ id }: { id: string }) {
         <List size="sm">
           {r.transitions.map((t, i) => (
             <List.Item key={i}>
-              {t.at.slice(0, 16).replace('T', ' ')}: {t.from ? `${REQUEST_STATUS_LABEL[t.from]} → ` : 'filed as '}
-              {REQUEST_STATUS_LABEL[t.to]}
+              {t.at.slice(0, 16).replace('T', ' ')}: {t.from ? `${statusLabel(flow.data, t.from)} → ` : 'filed as '}
+              {statusLabel(flow.data, t.to)}
               {t.reason ? ` (${t.reason})` : ''}
             </List.Item>
           ))}

@@ -1,31 +1,40 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import type { TRequestStatus, TRequestType } from '@tandem/contracts';
+import type { TRequestType, TStatusCategory } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { ApiError, fieldErrors } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
-import { useCreateRequest, useImportRequests, useRequests, useUpdateRequest } from '../api/requests';
-import { REQUEST_STATUS_COLOR, REQUEST_STATUS_LABEL, REQUEST_TYPE_LABEL, URGENCY_LABEL } from '../labels';
+import { useCreateRequest, useImportRequests, useRequestCount, useRequestFlow, useRequests, useUpdateRequest } from '../api/requests';
+import { CATEGORIES, CATEGORY_COLOR, CATEGORY_LABEL, REQUEST_TYPE_LABEL, URGENCY_LABEL, statusLabel } from '../labels';
 
-const STATUSES = Object.keys(REQUEST_STATUS_LABEL) as TRequestStatus[];
 const TYPES = Object.keys(REQUEST_TYPE_LABEL) as TRequestType[];
+const PAGE = 50;
 
 /** Intake and triage: file a request, see the queue, move requests through the flow. */
 export function RequestsPage() {
   const me = useCurrentMe();
   const leader = hasRole(me.current?.role, 'leader');
   const admin = hasRole(me.current?.role, 'admin');
+  const flow = useRequestFlow();
   const [status, setStatus] = useState('');
-  const [page, setPage] = useState(0);
-  const list = useRequests({ ...(status ? { status: status as TRequestStatus } : {}), limit: 50, offset: page * 50 });
+  const [category, setCategory] = useState('');
+  // The cursors of the pages seen so far: the last one is the page shown ("Newer" pops it).
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const filter = { ...(status ? { status } : {}), ...(category ? { category: category as TStatusCategory } : {}) };
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const list = useRequests({ ...filter, limit: PAGE, ...(cursor ? { cursor } : {}) });
+  const total = useRequestCount(filter);
+  const first = (cursors.length - 1) * PAGE;
   return (
     <Page title="Requests">
       <Text size="sm" c="dimmed" maw={760}>
-        Everything the business asks of IT, and the needs IT raises itself. Each request moves new → triaged → in progress → done (or rejected, or deferred); every move is dated, and so is the day IT got involved.
+        Everything the business asks of IT, and the needs IT raises itself. Each request moves through your organisation&apos;s flow (
+        {flow.data ? flow.data.statuses.map((s) => s.label).join(' → ') : 'new → triaged → in progress → done, or rejected, or deferred'}); every move is dated, and so is the day IT got
+        involved. {admin ? <Link to="/requests/statuses">Edit the flow</Link> : null}
       </Text>
       <IntakeForm />
       <Stack gap="xs">
@@ -38,9 +47,18 @@ export function RequestsPage() {
             value={status}
             onChange={(e) => {
               setStatus(e.currentTarget.value);
-              setPage(0);
+              setCursors([null]);
             }}
-            data={[{ value: '', label: 'All' }, ...STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABEL[s] }))]}
+            data={[{ value: '', label: 'All' }, ...(flow.data?.statuses ?? []).map((s) => ({ value: s.key, label: s.label }))]}
+          />
+          <NativeSelect
+            label="Category"
+            value={category}
+            onChange={(e) => {
+              setCategory(e.currentTarget.value);
+              setCursors([null]);
+            }}
+            data={[{ value: '', label: 'All' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))]}
           />
         </Group>
         {list.isPending ? (
@@ -73,7 +91,15 @@ export function RequestsPage() {
                     </Table.Td>
                     <Table.Td>{REQUEST_TYPE_LABEL[r.type]}</Table.Td>
                     <Table.Td>{r.createdAt}</Table.Td>
-                    <Table.Td>{leader ? <StatusSelect id={r.id} title={r.title} status={r.status} /> : <Badge color={REQUEST_STATUS_COLOR[r.status]} variant="light">{REQUEST_STATUS_LABEL[r.status]}</Badge>}</Table.Td>
+                    <Table.Td>
+                      {leader ? (
+                        <StatusSelect id={r.id} title={r.title} status={r.status} />
+                      ) : (
+                        <Badge color={CATEGORY_COLOR[r.statusCategory]} variant="light">
+                          {statusLabel(flow.data, r.status)}
+                        </Badge>
+                      )}
+                    </Table.Td>
                     <Table.Td>{r.leadTimeDays === null ? '–' : `${r.leadTimeDays} d`}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -81,12 +107,13 @@ export function RequestsPage() {
             </Table>
             <Group>
               <Text size="sm">
-                {list.data.offset + 1}–{list.data.offset + list.data.items.length} of {list.data.total}
+                {first + 1}–{first + list.data.items.length}
+                {total.data ? ` of ${total.data.count}` : ''}
               </Text>
-              <Button variant="default" size="xs" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              <Button variant="default" size="xs" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 Newer
               </Button>
-              <Button variant="default" size="xs" disabled={list.data.offset + list.data.items.length >= list.data.total} onClick={() => setPage(page + 1)}>
+              <Button variant="default" size="xs" disabled={!list.data.nextCursor} onClick={() => setCursors([...cursors, list.data.nextCursor])}>
                 Older
               </Button>
             </Group>
@@ -98,17 +125,22 @@ export function RequestsPage() {
   );
 }
 
-export function StatusSelect({ id, title, status }: { id: string; title: string; status: TRequestStatus }) {
+/** The status of a request with the moves the flow allows from it (others are not offered; the server refuses them too). */
+export function StatusSelect({ id, title, status }: { id: string; title: string; status: string }) {
   const update = useUpdateRequest();
+  const flow = useRequestFlow();
+  const next = new Set((flow.data?.transitions ?? []).filter((t) => t.from === status).map((t) => t.to));
+  const options = (flow.data?.statuses ?? []).filter((s) => s.key === status || next.has(s.key)).map((s) => ({ value: s.key, label: s.label }));
+  if (!options.some((o) => o.value === status)) options.unshift({ value: status, label: status });
   return (
     <Stack gap={2}>
       <NativeSelect
         aria-label={`Status of ${title}`}
         size="xs"
         value={status}
-        disabled={update.isPending}
-        onChange={(e) => update.mutate({ id, status: e.currentTarget.value as TRequestStatus })}
-        data={STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABEL[s] }))}
+        disabled={update.isPending || options.length < 2}
+        onChange={(e) => update.mutate({ id, status: e.currentTarget.value })}
+        data={options}
       />
       <ErrorAlert error={update.error} title="Status not changed" />
     </Stack>
