@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZBenefit,
-  ZInitiativeList,
+  ZInitiative,
   ZOpportunity,
   ZOpportunityList,
   ZPlanTree,
@@ -10,7 +10,7 @@ import {
   type TCreateOpportunityRequest,
   type TUpdateOpportunityRequest,
 } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { api, apiAllPages } from '../../../lib/api';
 
 /** Query keys of the value feature; every write invalidates `all` (and the one-screen reads value too). */
 export const valueKeys = {
@@ -26,7 +26,7 @@ export const usePlanTree = (year: number) => useQuery({ queryKey: valueKeys.plan
 export const useOpportunities = () => useQuery({ queryKey: valueKeys.opportunities, queryFn: () => api('/value/opportunities?limit=200', { schema: ZOpportunityList }) });
 /** The initiatives a benefit can be recorded against. */
 export const useInitiativeChoices = () =>
-  useQuery({ queryKey: valueKeys.initiatives, queryFn: async () => (await api('/initiatives', { schema: ZInitiativeList })).initiatives.map((i) => ({ value: i.id, label: i.title })) });
+  useQuery({ queryKey: valueKeys.initiatives, queryFn: async () => (await apiAllPages('/initiatives', ZInitiative)).map((i) => ({ value: i.id, label: i.title })) });
 
 function useWrite<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();
