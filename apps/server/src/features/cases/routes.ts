@@ -40,7 +40,7 @@ export async function casesRoutes(app: FastifyInstance) {
   r.get('/cases', { config: member, schema: { tags, summary: 'Cases, by kind, sortable by ALE or NPV; paged (?limit ≤ 500, ?cursor) with the total that match', querystring: ZCasesQuery, response: { 200: ZCaseList } } }, (req) =>
     listOrgCases(ctx, requireOrg(req), req.query),
   );
-  r.get('/cases/register', { config: member, schema: { tags, summary: 'Security register by ALE, total exposure, portfolio loss exceedance', querystring: ZPage, response: { 200: ZRegister } } }, (req) =>
+  r.get('/cases/register', { config: { ...member, etag: true }, schema: { tags, summary: 'Security register by ALE, total exposure, portfolio loss exceedance', querystring: ZPage, response: { 200: ZRegister } } }, (req) =>
     getRegister(ctx, requireOrg(req), req.query),
   );
   r.get('/cases/:id', { config: member, schema: { tags, summary: 'One case, current version', params: ZIdParams, response: { 200: ZCase } } }, (req) => getCase(ctx, requireOrg(req), req.params.id));
@@ -54,7 +54,7 @@ export async function casesRoutes(app: FastifyInstance) {
   r.get('/cases/:id/results', { config: member, schema: { tags, summary: 'Results of the current version', params: ZIdParams, response: { 200: ZCaseResults } } }, (req) =>
     getCaseResults(ctx, requireOrg(req), req.params.id),
   );
-  r.get('/cases/:id/versions', { config: member, schema: { tags, summary: 'Versions, newest first, with their numbers; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZVersionsQuery, response: { 200: ZCaseVersions } } }, (req) =>
+  r.get('/cases/:id/versions', { config: { ...member, etag: true }, schema: { tags, summary: 'Versions, newest first, with their numbers; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZVersionsQuery, response: { 200: ZCaseVersions } } }, (req) =>
     listVersions(ctx, requireOrg(req), req.params.id, req.query),
   );
   r.get('/cases/:id/one-pager.pdf', { config: member, schema: { tags, summary: 'The one-page A4 PDF', params: ZIdParams, produces: ['application/pdf'] } }, async (req, reply) => {

@@ -173,7 +173,7 @@ export async function orgRoutes(app: FastifyInstance) {
     (req) => switchOrganisation(ctx, requireUser(req), req.params.id),
   );
 
-  r.get('/members', { config: { access: 'member' }, schema: { tags, summary: 'Accounts of the current organisation by name, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZMemberList } } }, (req) =>
+  r.get('/members', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Accounts of the current organisation by name, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZMemberList } } }, (req) =>
     listOrgMembers(ctx, requireOrg(req), req.query),
   );
 
@@ -225,7 +225,7 @@ export async function orgRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/people', { config: { access: 'member' }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
+  r.get('/people', { config: { access: 'member', etag: true }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
     listOrgPeople(ctx, requireOrg(req), req.query),
   );
 
