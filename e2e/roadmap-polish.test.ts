@@ -94,13 +94,13 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     const still = await page.request.get('/api/v1/enablers');
-    expect((await still.json()).enablers).toHaveLength(1);
+    expect((await still.json()).items).toHaveLength(1);
 
     await form.getByRole('button', { name: 'Delete…' }).click();
     await confirm.getByRole('button', { name: 'Delete enabler' }).click();
     await confirm.waitFor({ state: 'detached' });
     await form.waitFor({ state: 'detached' });
-    expect((await (await page.request.get('/api/v1/enablers')).json()).enablers).toHaveLength(0);
+    expect((await (await page.request.get('/api/v1/enablers')).json()).items).toHaveLength(0);
 
     // A goal that an initiative serves cannot go: the dialog says why and offers no delete.
     await page.getByRole('button', { name: 'Edit goal Cut lead time from 9 to 5 days' }).click();

@@ -19,6 +19,7 @@ import type { Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorBody, registerErrorHandler, requestIdOf } from './plugins/errors';
+import { etagPlugin } from './plugins/etag';
 import { inputGuardPlugin } from './plugins/input-guard';
 import { metricsPlugin } from './plugins/metrics';
 import { applyRateLimitTable } from './plugins/rate-limits';
@@ -133,6 +134,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(csrfPlugin);
   await app.register(inputGuardPlugin);
+  await app.register(etagPlugin);
 
   await app.register(swagger, {
     openapi: {

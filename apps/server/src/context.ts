@@ -46,5 +46,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Tag 200 answers with an ETag and answer a matching If-None-Match with 304 (decision 116). */
+    etag?: boolean;
   }
 }

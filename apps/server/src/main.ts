@@ -37,11 +37,13 @@ export async function main(extra?: { afterOpen?: (app: Awaited<ReturnType<typeof
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     try {
+      // Stops listening at once, answers what is in flight, then runs the onClose hooks (job timer).
       await app.close();
     } finally {
       await database.close();
       redis?.disconnect();
       mailer?.close();
+      console.log(`Tandem stopped on ${signal}: in-flight requests answered, database closed`);
       process.exit(0);
     }
   };

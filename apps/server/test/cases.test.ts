@@ -212,7 +212,7 @@ describe.each(engines())('cases on %s', (engine) => {
     const v2 = (await owner.get(`/api/v1/cases/${id}/results`)).json();
     expect(v2.npv.p50).toBeLessThan(v1.npv.p50);
     expect(v2.seed).toBe(v1.seed);
-    const versions = (await owner.get(`/api/v1/cases/${id}/versions`)).json().versions;
+    const versions = (await owner.get(`/api/v1/cases/${id}/versions`)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions[0].note).toBe('Fewer calls avoided than hoped');
     expect(versions[1].results).toEqual(v1);
@@ -236,12 +236,12 @@ describe.each(engines())('cases on %s', (engine) => {
   it('lists by kind and keeps a register sorted by ALE with the total exposure', async () => {
     const big = (await owner.post('/api/v1/cases', { ...security, title: 'Supplier breach', magnitude: { low: 500000, high: 20000000 } })).json().id;
     const list = (await owner.get('/api/v1/cases?kind=security&sort=ale')).json();
-    expect(list.cases.every((c: { kind: string }) => c.kind === 'security')).toBe(true);
-    expect(list.cases[0].id).toBe(big);
-    const ales = list.cases.map((c: { aleBefore: number }) => c.aleBefore);
+    expect(list.items.every((c: { kind: string }) => c.kind === 'security')).toBe(true);
+    expect(list.items[0].id).toBe(big);
+    const ales = list.items.map((c: { aleBefore: number }) => c.aleBefore);
     expect([...ales].sort((a, b) => b - a)).toEqual(ales);
     const biz = (await owner.get('/api/v1/cases?kind=business&limit=2')).json();
-    expect(biz.cases).toHaveLength(2);
+    expect(biz.items).toHaveLength(2);
     expect(biz.total).toBeGreaterThan(2);
     const reg = (await owner.get('/api/v1/cases/register')).json();
     expect(reg.scenarios[0].id).toBe(big);

@@ -169,7 +169,7 @@ describe.each(engines())('request path: bad input is a 400, never a 500, on %s',
     expect(goals.json().errors).toEqual([{ line: 2, message: expect.stringContaining('due_date') }]);
     const enablers = await csv(owner, '/api/v1/enablers/import', 'title,initiatives,owner_email,start_date,end_date,status,effort\nZ,,,0000-01-01,,,\n');
     expect(enablers.json().errors[0].message).toContain('start_date');
-    expect((await owner.get('/api/v1/goals')).json().goals.map((g: { title: string }) => g.title)).toEqual(['A goal']);
+    expect((await owner.get('/api/v1/goals')).json().items.map((g: { title: string }) => g.title)).toEqual(['A goal']);
   });
 
   it('bounds efforts to the integer column, in JSON and in CSV', async () => {
@@ -253,9 +253,9 @@ describe.each(engines())('request path: links, CSV round trip and headers on %s'
       };
       expect(exported.goals).toContain("'=SUM(A1:A9)");
       const strategyBefore = {
-        goals: (await owner.get('/api/v1/goals')).json().goals.map((g: Record<string, unknown>) => [g.title, g.metric, g.baseline, g.unit]),
-        initiatives: (await owner.get('/api/v1/initiatives')).json().initiatives.map((i: Record<string, unknown>) => [i.title, i.description]),
-        enablers: (await owner.get('/api/v1/enablers')).json().enablers.map((e: Record<string, unknown>) => e.title),
+        goals: (await owner.get('/api/v1/goals')).json().items.map((g: Record<string, unknown>) => [g.title, g.metric, g.baseline, g.unit]),
+        initiatives: (await owner.get('/api/v1/initiatives')).json().items.map((i: Record<string, unknown>) => [i.title, i.description]),
+        enablers: (await owner.get('/api/v1/enablers')).json().items.map((e: Record<string, unknown>) => e.title),
       };
 
       expect((await owner.post('/api/v1/orgs', { name: 'Copy', currency: 'EUR' })).statusCode).toBe(201);
@@ -272,9 +272,9 @@ describe.each(engines())('request path: links, CSV round trip and headers on %s'
         expect(res.json().errors, `${kind}: ${res.body}`).toEqual([]);
       }
       expect({
-        goals: (await owner.get('/api/v1/goals')).json().goals.map((g: Record<string, unknown>) => [g.title, g.metric, g.baseline, g.unit]),
-        initiatives: (await owner.get('/api/v1/initiatives')).json().initiatives.map((i: Record<string, unknown>) => [i.title, i.description]),
-        enablers: (await owner.get('/api/v1/enablers')).json().enablers.map((e: Record<string, unknown>) => e.title),
+        goals: (await owner.get('/api/v1/goals')).json().items.map((g: Record<string, unknown>) => [g.title, g.metric, g.baseline, g.unit]),
+        initiatives: (await owner.get('/api/v1/initiatives')).json().items.map((i: Record<string, unknown>) => [i.title, i.description]),
+        enablers: (await owner.get('/api/v1/enablers')).json().items.map((e: Record<string, unknown>) => e.title),
       }).toEqual(strategyBefore);
     } finally {
       await t.close();

@@ -144,7 +144,7 @@ describe.each(engines())('tenant isolation probe on %s', (engine) => {
     await outsider.post(`/api/v1/invitations/${inv.token}/accept`, { name: 'Mallory', password: 'mallory password' });
     const me = (await outsider.post('/api/v1/orgs', { name: 'Evil Org', currency: 'USD' })).json();
     const meBefore = (await victim.get('/api/v1/members')).json();
-    const mallory = meBefore.members.find((m: { email: string }) => m.email === 'attacker@evil.test');
+    const mallory = meBefore.items.find((m: { email: string }) => m.email === 'attacker@evil.test');
     await victim.delete(`/api/v1/members/${mallory.userId}`);
     attacker = new Client(t.app);
     await attacker.post('/api/v1/auth/login', { email: 'attacker@evil.test', password: 'mallory password' });

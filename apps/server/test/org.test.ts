@@ -158,7 +158,7 @@ describe.each(engines())('org on %s', (engine) => {
       const res = await new Client(t.app).post(`/api/v1/invitations/${inv.token}/accept`, body);
       expect(res.statusCode).toBe(409);
     }
-    expect((await other.get('/api/v1/members')).json().members.map((m: { email: string }) => m.email)).not.toContain('twoorgs@acme.test');
+    expect((await other.get('/api/v1/members')).json().items.map((m: { email: string }) => m.email)).not.toContain('twoorgs@acme.test');
     const fresh = (await other.post('/api/v1/invitations', { email: 'newbie@acme.test', role: 'member' })).json();
     const noName = await new Client(t.app).post(`/api/v1/invitations/${fresh.token}/accept`, { password: 'newbie password' });
     expect(noName.statusCode).toBe(400);

@@ -88,9 +88,9 @@ describe.each(engines())('strategy on %s', (engine) => {
 
     expect((await owner.get(`/api/v1/goals/${goal.id}`)).json().initiativeIds).toEqual([initiative.id]);
     expect((await owner.get(`/api/v1/initiatives/${initiative.id}`)).json().enablerIds).toEqual([enabler.id]);
-    expect((await owner.get('/api/v1/goals')).json().goals.map((x: { id: string }) => x.id)).toContain(goal.id);
-    expect((await owner.get('/api/v1/initiatives')).json().initiatives).toHaveLength(1);
-    expect((await owner.get('/api/v1/enablers')).json().enablers).toHaveLength(1);
+    expect((await owner.get('/api/v1/goals')).json().items.map((x: { id: string }) => x.id)).toContain(goal.id);
+    expect((await owner.get('/api/v1/initiatives')).json().items).toHaveLength(1);
+    expect((await owner.get('/api/v1/enablers')).json().items).toHaveLength(1);
     const whole = (await owner.get('/api/v1/roadmap')).json();
     expect([whole.goals.length, whole.initiatives.length, whole.enablers.length]).toEqual([1, 1, 1]);
     expect(whole.initiatives[0]).toEqual((await owner.get(`/api/v1/initiatives/${initiative.id}`)).json());
@@ -108,7 +108,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect((await owner.get(`/api/v1/enablers/${enabler.id}`)).statusCode).toBe(404);
     expect((await owner.delete(`/api/v1/initiatives/${initiative.id}`)).statusCode).toBe(200);
     expect((await owner.delete(`/api/v1/goals/${goal.id}`)).statusCode).toBe(200);
-    expect((await owner.get('/api/v1/goals')).json().goals).toHaveLength(0);
+    expect((await owner.get('/api/v1/goals')).json().items).toHaveLength(0);
   });
 
   it('refuses an end before the start with 400, on create and on a patch of one date, and writes nothing', async () => {
@@ -125,7 +125,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     const patch = await owner.patch(`/api/v1/enablers/${e.id}`, { endDate: '2026-12-01' });
     expect(patch.statusCode).toBe(400);
     expect(await state()).toBe(mid);
-    expect((await owner.get(`/api/v1/enablers/${e.id}/history`)).json().entries.filter((h: { field: string }) => h.field === 'endDate')).toHaveLength(1);
+    expect((await owner.get(`/api/v1/enablers/${e.id}/history`)).json().items.filter((h: { field: string }) => h.field === 'endDate')).toHaveLength(1);
     await owner.delete(`/api/v1/enablers/${e.id}`);
   });
 
@@ -153,7 +153,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('Target "two" is not a number (body.target)');
     expect(await state()).toBe(before);
-    expect((await owner.get('/api/v1/goals')).json().goals.find((x: { id: string }) => x.id === g.id).target).toBe(2);
+    expect((await owner.get('/api/v1/goals')).json().items.find((x: { id: string }) => x.id === g.id).target).toBe(2);
     await owner.delete(`/api/v1/goals/${g.id}`);
   });
 
@@ -234,7 +234,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     await owner.post('/api/v1/auth/login', { email: OWNER.email, password: OWNER.password });
     await owner.patch(`/api/v1/enablers/${e.id}`, { endDate: '2027-03-02', status: 'in_progress', ownerId: person.itLead });
     t.clock.now = new Date('2026-11-28T09:00:00Z');
-    const h = (await owner.get(`/api/v1/enablers/${e.id}/history`)).json().entries as { field: string; from: string | null; to: string | null; slipDays: number | null; actorName: string; at: string }[];
+    const h = (await owner.get(`/api/v1/enablers/${e.id}/history`)).json().items as { field: string; from: string | null; to: string | null; slipDays: number | null; actorName: string; at: string }[];
     const slip = h.find((x) => x.field === 'endDate' && x.from !== null)!;
     expect(slip).toMatchObject({ from: '2027-01-31', to: '2027-03-02', slipDays: 30, actorName: 'Olivia Owner', at: '2026-12-10T10:00:00.000Z' });
     expect(h.find((x) => x.field === 'status' && x.from === 'planned')).toMatchObject({ to: 'in_progress' });
@@ -307,7 +307,7 @@ describe.each(engines())('strategy on %s', (engine) => {
     expect(ladderFinding).toEqual([expect.objectContaining({ rule: 'ladder_incomplete', itemId: initiative.id })]);
     const dup = await owner.request({ method: 'PUT', url: `/api/v1/initiatives/${initiative.id}/ladder`, json: { rungs: [{ rung: 'now', deliverable: 'a', date: '2026-12-01' }, { rung: 'now', deliverable: 'b', date: '2026-12-01' }] } });
     expect(dup.statusCode).toBe(400);
-    const ladderHistory = (await owner.get(`/api/v1/initiatives/${initiative.id}/history`)).json().entries as { field: string }[];
+    const ladderHistory = (await owner.get(`/api/v1/initiatives/${initiative.id}/history`)).json().items as { field: string }[];
     expect(ladderHistory.map((h) => h.field)).toContain('ladder.next_year.date');
 
     // SWOT: a threat that cites the enabler; deleting the enabler keeps the text and drops the link.
@@ -384,7 +384,7 @@ describe.each(engines())('strategy on %s', (engine) => {
       ]),
     });
     expect(ens.json()).toEqual({ added: 1, errors: [] });
-    const imported = (await owner.get('/api/v1/initiatives')).json().initiatives.find((x: { title: string }) => x.title === 'Export desk in 2 countries');
+    const imported = (await owner.get('/api/v1/initiatives')).json().items.find((x: { title: string }) => x.title === 'Export desk in 2 countries');
     expect(imported.goalIds).toHaveLength(1);
     expect(imported.enablerIds).toHaveLength(1);
 
@@ -423,9 +423,9 @@ describe.each(engines())('strategy demo on %s', (engine) => {
     expect(await seedDemo(t.app.ctx)).toEqual(DEMO_LOGIN);
     const c = new Client(t.app);
     await c.post('/api/v1/auth/login', DEMO_LOGIN);
-    const goals = (await c.get('/api/v1/goals')).json().goals;
-    const initiatives = (await c.get('/api/v1/initiatives')).json().initiatives as { id: string; title: string; ladder: unknown[] }[];
-    const enablers = (await c.get('/api/v1/enablers')).json().enablers;
+    const goals = (await c.get('/api/v1/goals')).json().items;
+    const initiatives = (await c.get('/api/v1/initiatives')).json().items as { id: string; title: string; ladder: unknown[] }[];
+    const enablers = (await c.get('/api/v1/enablers')).json().items;
     expect(goals).toHaveLength(6);
     // 25 from the strategy demo, and the two the demo hackweek's winners became (events demo).
     expect(initiatives).toHaveLength(27);
@@ -444,7 +444,7 @@ describe.each(engines())('strategy demo on %s', (engine) => {
     expect(h.findings.filter((f) => f.rule === 'no_it_champion').map((f) => title(f.itemId)).sort()).toEqual(['Configure-to-order quotes', 'Order status portal', 'Trade-show lead follow-up in 48 hours']);
     expect(h.overall).toBeGreaterThan(60);
     expect(h.overall).toBeLessThan(100);
-    const history = (await c.get(`/api/v1/enablers/${late[0]!.itemId}/history`)).json().entries as { field: string; slipDays: number | null }[];
+    const history = (await c.get(`/api/v1/enablers/${late[0]!.itemId}/history`)).json().items as { field: string; slipDays: number | null }[];
     expect(history.filter((e) => e.field === 'endDate' && e.slipDays !== null).map((e) => e.slipDays)).toEqual([20, 30]);
   });
 });

@@ -24,8 +24,8 @@ function normalise(body: unknown): string {
 }
 
 const LISTS = [
-  '/api/v1/people?limit=500', '/api/v1/goals', '/api/v1/initiatives', '/api/v1/enablers', '/api/v1/swot', '/api/v1/roadmap', '/api/v1/roadmap/settings',
-  '/api/v1/roadmap/health/history', '/api/v1/pulses', '/api/v1/cases', '/api/v1/cases/register', '/api/v1/priorities/rounds',
+  '/api/v1/people?limit=500', '/api/v1/goals?limit=500', '/api/v1/initiatives?limit=500', '/api/v1/enablers?limit=500', '/api/v1/swot?limit=500', '/api/v1/roadmap', '/api/v1/roadmap/settings',
+  '/api/v1/roadmap/health/history', '/api/v1/pulses', '/api/v1/cases?limit=500', '/api/v1/cases/register', '/api/v1/priorities/rounds',
   '/api/v1/priorities/portfolio/settings', '/api/v1/requests?limit=500', '/api/v1/requests/analytics', '/api/v1/deferred-needs',
   '/api/v1/forecast/calibration',
 ];
@@ -94,7 +94,7 @@ describe('moving an organisation between instances', () => {
       return (list(xs) as Record<string, string>[]).map((x) => [x.id!, by.get(x[key]!)!] as const);
     };
     for (const [x, y] of twin(rounds, rounds2, 'name')) pairs.push([`/api/v1/priorities/rounds/${x}/results`, `/api/v1/priorities/rounds/${y}/results`]);
-    for (const [x, y] of twin((await a.get('/api/v1/cases')).json(), (await b.get('/api/v1/cases')).json(), 'title')) pairs.push([`/api/v1/cases/${x}/versions`, `/api/v1/cases/${y}/versions`]);
+    for (const [x, y] of twin((await a.get('/api/v1/cases?limit=500')).json(), (await b.get('/api/v1/cases?limit=500')).json(), 'title')) pairs.push([`/api/v1/cases/${x}/versions`, `/api/v1/cases/${y}/versions`]);
     for (const [u1, u2] of pairs) {
       const x = await a.get(u1);
       const y = await b.get(u2);

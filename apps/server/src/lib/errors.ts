@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -31,6 +32,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -46,3 +48,23 @@ export class AppError extends Error {
 
 /** The same answer for a foreign id as for a random one: existence never leaks across tenants. */
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+
+/** Node's socket errors when the database cannot be reached or drops the connection. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs of a server that is gone, stopping or starting (class 08, 57P01-57P03). */
+const UNAVAILABLE_STATES = /^(08...|57P0[123])$/;
+const DROPPED = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+/**
+ * Whether an error means "the database is not reachable right now" rather than a fault of the
+ * request or of our code: the answer is then a 503 the client may retry (decision 115). Drizzle
+ * wraps the driver's error, so the whole `cause` chain is read.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (SOCKET_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+    if (DROPPED.test(String((e as { message?: unknown }).message ?? ''))) return true;
+  }
+  return false;
+}

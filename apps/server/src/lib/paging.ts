@@ -40,3 +40,45 @@ export function pageOf<R, T = R>(rows: R[], limit: number, keyOf: (row: R) => Cu
 }
 
 const bad = () => new AppError('validation', 'cursor must be a nextCursor returned by this endpoint');
+
+/** A page query as the routes pass it on (`ZPageQuery`'s output). */
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** A `(text, uuid)` cursor (a name or title, then the id), checked before it reaches SQL. */
+export function decodeTextIdCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  const [text, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!UUID.test(id)) throw bad();
+  return [text, id];
+}
+
+/** A `(timestamp, uuid)` cursor (an ISO instant in UTC, then the id), checked before it reaches SQL. */
+export function decodeTimeIdCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!ISO.test(at) || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw bad();
+  return [at, id];
+}
+
+/**
+ * A page of a list that is already whole in memory, in its final order (the strategy lists, whose
+ * roll-ups need the whole roadmap anyway). The cursor is the last item's `(sort text, id)`; the
+ * next page starts after that id, or, when that item was deleted meanwhile, at the first item whose
+ * key sorts after the cursor's (code-point order, the database's order for ordinary titles).
+ */
+export function pageOfSorted<T extends { id: string }>(items: T[], q: PageQuery, textOf: (item: T) => string) {
+  const after = decodeTextIdCursor(q.cursor);
+  let start = 0;
+  if (after) {
+    const at = items.findIndex((i) => i.id === after[1]);
+    start = at >= 0 ? at + 1 : items.findIndex((i) => textOf(i) > after[0] || (textOf(i) === after[0] && i.id > after[1]));
+    if (start < 0) start = items.length;
+  }
+  return pageOf(items.slice(start, start + q.limit + 1), q.limit, (i) => [textOf(i), i.id]);
+}

@@ -101,6 +101,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       req.auth = await bearerAuth(app, req, authorization);
       return;
     }
+    // The web app's files and the app shell need no session: no lookup per asset (issue #15).
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/auth/')) return;
     const token = req.cookies[cookieNames(app).session];
     if (!token) return;
     const found = await findSessionWithRole(app.ctx.db, sha256(token));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, STATUS_BY_CODE, type ErrorCode } from '../lib/errors';
+import { AppError, isDatabaseUnavailable, STATUS_BY_CODE, type ErrorCode } from '../lib/errors';
 import { plainIssue } from '../lib/field-messages';
 
 /**
@@ -71,6 +71,11 @@ export function registerErrorHandler(app: FastifyInstance) {
               ? 'Unsupported content type'
               : fe.message;
       return reply.status(status).send(errorBody(req, code, message));
+    }
+    if (isDatabaseUnavailable(err)) {
+      // An outage or restart of the database, not a bug: a clear, retryable answer (decision 115).
+      req.log.warn({ err: { message: err.message } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send(errorBody(req, 'unavailable', 'The database is not reachable right now; try again in a few seconds'));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody(req, 'internal', 'Something went wrong on our side; it has been logged'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCurrency, ZUuid } from '../common';
+import { ZCurrency, ZPageQuery, ZUuid, zPage } from '../common';
 
 /*
  * Cases in money. Amounts are in the case's currency (major units, e.g. euros); reductions and
@@ -125,11 +125,9 @@ export type TUpdateCaseRequest = z.infer<typeof ZUpdateCaseRequest>;
 
 export const ZCreatedCase = z.object({ id: ZUuid });
 
-export const ZCasesQuery = z.strictObject({
+export const ZCasesQuery = ZPageQuery.extend({
   kind: ZCaseKind.optional(),
   sort: z.enum(['updated', 'title', 'ale', 'npv']).default('updated'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 const ZLink = z.object({ id: ZUuid, title: z.string() }).nullable();
@@ -215,7 +213,8 @@ export const ZCaseSummary = z.object({
 });
 export type TCaseSummary = z.infer<typeof ZCaseSummary>;
 
-export const ZCaseList = z.object({ cases: z.array(ZCaseSummary), total: z.number().int() });
+/** A page of cases (the paged-list contract) and how many match the filter in all. */
+export const ZCaseList = zPage(ZCaseSummary).extend({ total: z.number().int() });
 export type TCaseList = z.infer<typeof ZCaseList>;
 
 export const ZRegister = z.object({
@@ -240,7 +239,8 @@ export const ZCaseVersion = z.object({
 });
 export type TCaseVersion = z.infer<typeof ZCaseVersion>;
 
-export const ZCaseVersions = z.object({ versions: z.array(ZCaseVersion) });
+/** Versions, newest first, paged (the paged-list contract). */
+export const ZCaseVersions = zPage(ZCaseVersion);
 export type TCaseVersions = z.infer<typeof ZCaseVersions>;
 
-export const ZVersionsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const ZVersionsQuery = ZPageQuery;

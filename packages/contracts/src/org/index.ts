@@ -75,7 +75,8 @@ export const ZInvitation = z.object({
 });
 export type TInvitation = z.infer<typeof ZInvitation>;
 
-export const ZInvitationList = z.object({ invitations: z.array(ZInvitation) });
+/** Invitations, newest first, paged (the paged-list contract). */
+export const ZInvitationList = zPage(ZInvitation);
 export type TInvitationList = z.infer<typeof ZInvitationList>;
 
 /** What an invitee sees before accepting: whom they join and as which address. */
@@ -118,7 +119,8 @@ export type TMember = z.infer<typeof ZMember>;
 export const ZUpdateMemberRequest = z.strictObject({ role: ZRole });
 export type TUpdateMemberRequest = z.infer<typeof ZUpdateMemberRequest>;
 
-export const ZMemberList = z.object({ members: z.array(ZMember) });
+/** Accounts of the organisation by name, paged (the paged-list contract). */
+export const ZMemberList = zPage(ZMember);
 export type TMemberList = z.infer<typeof ZMemberList>;
 
 export const ZMemberRoleChanged = z.object({ userId: ZUuid, role: ZRole });

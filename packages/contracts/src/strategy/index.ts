@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZUuid } from '../common';
+import { ZIsoDate, ZPageQuery, ZUuid, zPage } from '../common';
 
 export const ZStrategyStatus = z.enum(['proposed', 'planned', 'in_progress', 'done', 'cancelled']);
 export type TStrategyStatus = z.infer<typeof ZStrategyStatus>;
@@ -65,7 +65,8 @@ export const ZGoal = z.object({
   updatedAt: z.string(),
 });
 export type TGoal = z.infer<typeof ZGoal>;
-export const ZGoalList = z.object({ goals: z.array(ZGoal) });
+/** Goals by title, paged (the paged-list contract). */
+export const ZGoalList = zPage(ZGoal);
 export type TGoalList = z.infer<typeof ZGoalList>;
 
 /* ---------- initiatives ---------- */
@@ -135,7 +136,8 @@ export const ZInitiative = z.object({
   updatedAt: z.string(),
 });
 export type TInitiative = z.infer<typeof ZInitiative>;
-export const ZInitiativeList = z.object({ initiatives: z.array(ZInitiative) });
+/** Initiatives by title, paged (the paged-list contract). */
+export const ZInitiativeList = zPage(ZInitiative);
 export type TInitiativeList = z.infer<typeof ZInitiativeList>;
 
 /* ---------- enablers ---------- */
@@ -182,7 +184,8 @@ export const ZEnabler = z.object({
   updatedAt: z.string(),
 });
 export type TEnabler = z.infer<typeof ZEnabler>;
-export const ZEnablerList = z.object({ enablers: z.array(ZEnabler) });
+/** Enablers by title, paged (the paged-list contract). */
+export const ZEnablerList = zPage(ZEnabler);
 export type TEnablerList = z.infer<typeof ZEnablerList>;
 
 /** The whole roadmap in one answer, for the views that show all three levels at once. */
@@ -223,7 +226,7 @@ export const ZUpdateSwotRequest = z
   .partial();
 export type TUpdateSwotRequest = z.input<typeof ZUpdateSwotRequest>;
 
-export const ZSwotQuery = z.strictObject({ goalId: ZUuid.optional(), initiativeId: ZUuid.optional() });
+export const ZSwotQuery = ZPageQuery.extend({ goalId: ZUuid.optional(), initiativeId: ZUuid.optional() });
 
 export const ZSwotItem = z.object({
   id: ZUuid,
@@ -235,7 +238,8 @@ export const ZSwotItem = z.object({
   createdAt: z.string(),
 });
 export type TSwotItem = z.infer<typeof ZSwotItem>;
-export const ZSwotList = z.object({ items: z.array(ZSwotItem) });
+/** SWOT items, oldest first, paged (the paged-list contract). */
+export const ZSwotList = zPage(ZSwotItem);
 export type TSwotList = z.infer<typeof ZSwotList>;
 
 /* ---------- history ---------- */
@@ -252,7 +256,8 @@ export const ZHistoryEntry = z.object({
   at: z.string(),
 });
 export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
-export const ZHistoryList = z.object({ entries: z.array(ZHistoryEntry) });
+/** Changes, newest first, paged (the paged-list contract). */
+export const ZHistoryList = zPage(ZHistoryEntry);
 export type THistoryList = z.infer<typeof ZHistoryList>;
 
 /* ---------- roadmap health ---------- */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { caseControls, caseLines, cases, caseVersions } from '../schema/cases';
 import { goals, initiativeGoals, initiatives } from '../schema/strategy';
@@ -67,12 +67,14 @@ export async function findCaseVersion(x: Executor, orgId: string, caseId: string
   return { ...row, lines, controls };
 }
 
-/** The newest versions first (results included, inputs not), at most `limit`. */
-export async function listCaseVersions(x: Executor, orgId: string, caseId: string, limit: number): Promise<CaseVersionRow[]> {
+/** The newest versions first (results included, inputs not), at most `limit`, older than version `before` when given. */
+export async function listCaseVersions(x: Executor, orgId: string, caseId: string, limit: number, before: number | null = null): Promise<CaseVersionRow[]> {
+  const conds = [eq(caseVersions.orgId, orgId), eq(caseVersions.caseId, caseId)];
+  if (before !== null) conds.push(lt(caseVersions.version, before));
   return x
     .select()
     .from(caseVersions)
-    .where(and(eq(caseVersions.orgId, orgId), eq(caseVersions.caseId, caseId)))
+    .where(and(...conds))
     .orderBy(desc(caseVersions.version))
     .limit(limit);
 }
@@ -85,7 +87,7 @@ export interface CaseListRow extends CaseRow {
 export async function listCases(
   x: Executor,
   orgId: string,
-  q: { kind?: 'business' | 'security'; sort: 'updated' | 'title' | 'ale' | 'npv'; limit: number; offset: number },
+  q: { kind?: 'business' | 'security' | undefined; sort: 'updated' | 'title' | 'ale' | 'npv'; limit: number; offset: number },
 ): Promise<{ rows: CaseListRow[]; total: number }> {
   const where: SQL = q.kind ? and(eq(cases.orgId, orgId), eq(cases.kind, q.kind))! : eq(cases.orgId, orgId);
   const order =

@@ -70,6 +70,25 @@ export async function listMembers(x: Executor, orgId: string) {
     .orderBy(asc(users.name));
 }
 
+/** One page of members by (name, user id), `limit + 1` rows so the caller knows whether more follow. */
+export async function listMembersPage(x: Executor, orgId: string, limit: number, after: readonly [string, string] | null) {
+  const conds = [eq(memberships.orgId, orgId)];
+  if (after) conds.push(sql`(${users.name}, ${users.id}) > (${after[0]}, ${after[1]}::uuid)`);
+  return x
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(...conds))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(limit + 1);
+}
+
 export async function countOwners(x: Executor, orgId: string): Promise<number> {
   const [row] = await x
     .select({ n: sql<number>`count(*)::int` })
@@ -212,6 +231,22 @@ export async function setInvitationAcceptedBy(x: Executor, id: string, userId: s
 
 export async function listInvitations(x: Executor, orgId: string) {
   return x.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt));
+}
+
+/**
+ * One page of invitations, newest first by (created_at to the millisecond, id): the cursor carries a
+ * JavaScript date, which has no microseconds, so the order and the comparison both truncate.
+ */
+export async function listInvitationsPage(x: Executor, orgId: string, limit: number, after: readonly [string, string] | null) {
+  const at = sql`date_trunc('milliseconds', ${invitations.createdAt})`;
+  const conds = [eq(invitations.orgId, orgId)];
+  if (after) conds.push(sql`(${at}, ${invitations.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  return x
+    .select()
+    .from(invitations)
+    .where(and(...conds))
+    .orderBy(desc(at), desc(invitations.id))
+    .limit(limit + 1);
 }
 
 export async function revokeInvitation(x: Executor, orgId: string, id: string, now: Date): Promise<boolean> {

@@ -228,6 +228,27 @@ export async function listSwot(x: Executor, orgId: string, filter: { goalId?: st
     .orderBy(asc(swotItems.createdAt), asc(swotItems.id));
 }
 
+/** One page of SWOT items, oldest first by (created_at to the millisecond, id); `limit + 1` rows. */
+export async function listSwotPage(
+  x: Executor,
+  orgId: string,
+  filter: { goalId?: string | undefined; initiativeId?: string | undefined },
+  limit: number,
+  after: readonly [string, string] | null,
+): Promise<SwotRow[]> {
+  const at = sql`date_trunc('milliseconds', ${swotItems.createdAt})`;
+  const conds = [eq(swotItems.orgId, orgId)];
+  if (filter.goalId) conds.push(eq(swotItems.goalId, filter.goalId));
+  if (filter.initiativeId) conds.push(eq(swotItems.initiativeId, filter.initiativeId));
+  if (after) conds.push(sql`(${at}, ${swotItems.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  return x
+    .select()
+    .from(swotItems)
+    .where(and(...conds))
+    .orderBy(asc(at), asc(swotItems.id))
+    .limit(limit + 1);
+}
+
 export async function findSwot(x: Executor, orgId: string, id: string): Promise<SwotRow | null> {
   const [row] = await x.select().from(swotItems).where(and(eq(swotItems.orgId, orgId), eq(swotItems.id, id)));
   return row ?? null;
@@ -260,7 +281,17 @@ export async function insertHistory(x: Executor, orgId: string, rows: NewHistory
   });
 }
 
-export async function listHistory(x: Executor, orgId: string, itemType: StrategyItemType, itemId: string) {
+/** One page of an item's changes, newest first by (at to the millisecond, id); `limit + 1` rows. */
+export async function listHistory(
+  x: Executor,
+  orgId: string,
+  itemType: StrategyItemType,
+  itemId: string,
+  page: { limit: number; after: readonly [string, string] | null } = { limit: 100_000, after: null },
+) {
+  const at = sql`date_trunc('milliseconds', ${strategyHistory.at})`;
+  const conds = [eq(strategyHistory.orgId, orgId), eq(strategyHistory.itemType, itemType), eq(strategyHistory.itemId, itemId)];
+  if (page.after) conds.push(sql`(${at}, ${strategyHistory.id}) < (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)`);
   return x
     .select({
       id: strategyHistory.id,
@@ -273,8 +304,9 @@ export async function listHistory(x: Executor, orgId: string, itemType: Strategy
     })
     .from(strategyHistory)
     .leftJoin(users, eq(users.id, strategyHistory.actorUserId))
-    .where(and(eq(strategyHistory.orgId, orgId), eq(strategyHistory.itemType, itemType), eq(strategyHistory.itemId, itemId)))
-    .orderBy(desc(strategyHistory.at), desc(strategyHistory.id));
+    .where(and(...conds))
+    .orderBy(desc(at), desc(strategyHistory.id))
+    .limit(page.limit + 1);
 }
 
 /* ---------- health snapshots and settings ---------- */

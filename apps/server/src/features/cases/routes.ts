@@ -37,10 +37,10 @@ export async function casesRoutes(app: FastifyInstance) {
   r.post('/cases', { config: leader, schema: { tags, summary: 'Create a business or security case (results computed, seeded)', body: ZCreateCaseRequest, response: { 201: ZCreatedCase } } }, async (req, reply) =>
     reply.status(201).send(await createCase(ctx, requireOrg(req), req.body)),
   );
-  r.get('/cases', { config: member, schema: { tags, summary: 'A page of cases, by kind, sortable by ALE or NPV', querystring: ZCasesQuery, response: { 200: ZCaseList } } }, (req) =>
+  r.get('/cases', { config: member, schema: { tags, summary: 'Cases, by kind, sortable by ALE or NPV; paged (?limit ≤ 500, ?cursor) with the total that match', querystring: ZCasesQuery, response: { 200: ZCaseList } } }, (req) =>
     listOrgCases(ctx, requireOrg(req), req.query),
   );
-  r.get('/cases/register', { config: member, schema: { tags, summary: 'Security register by ALE, total exposure, portfolio loss exceedance', querystring: ZPage, response: { 200: ZRegister } } }, (req) =>
+  r.get('/cases/register', { config: { ...member, etag: true }, schema: { tags, summary: 'Security register by ALE, total exposure, portfolio loss exceedance', querystring: ZPage, response: { 200: ZRegister } } }, (req) =>
     getRegister(ctx, requireOrg(req), req.query),
   );
   r.get('/cases/:id', { config: member, schema: { tags, summary: 'One case, current version', params: ZIdParams, response: { 200: ZCase } } }, (req) => getCase(ctx, requireOrg(req), req.params.id));
@@ -54,8 +54,8 @@ export async function casesRoutes(app: FastifyInstance) {
   r.get('/cases/:id/results', { config: member, schema: { tags, summary: 'Results of the current version', params: ZIdParams, response: { 200: ZCaseResults } } }, (req) =>
     getCaseResults(ctx, requireOrg(req), req.params.id),
   );
-  r.get('/cases/:id/versions', { config: member, schema: { tags, summary: 'Versions, newest first, with their numbers', params: ZIdParams, querystring: ZVersionsQuery, response: { 200: ZCaseVersions } } }, (req) =>
-    listVersions(ctx, requireOrg(req), req.params.id, req.query.limit),
+  r.get('/cases/:id/versions', { config: { ...member, etag: true }, schema: { tags, summary: 'Versions, newest first, with their numbers; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZVersionsQuery, response: { 200: ZCaseVersions } } }, (req) =>
+    listVersions(ctx, requireOrg(req), req.params.id, req.query),
   );
   r.get('/cases/:id/one-pager.pdf', { config: member, schema: { tags, summary: 'The one-page A4 PDF', params: ZIdParams, produces: ['application/pdf'] } }, async (req, reply) => {
     const { pdf } = await exportOnePagerPdf(ctx, requireOrg(req), req.params.id);

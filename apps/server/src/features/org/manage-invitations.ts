@@ -1,12 +1,14 @@
-import { listInvitations, revokeInvitation } from '@tandem/db';
-import type { TInvitation } from '@tandem/contracts';
+import { listInvitationsPage, revokeInvitation } from '@tandem/db';
+import type { TInvitationList } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
+import { decodeTimeIdCursor, pageOf, type PageQuery } from '../../lib/paging';
 import { recordAudit } from './record-audit';
 
-export async function listOrgInvitations(ctx: AppContext, auth: OrgAuth): Promise<TInvitation[]> {
-  const rows = await listInvitations(ctx.db, auth.orgId);
-  return rows.map((r) => ({
+/** A page of invitations, newest first; the cursor is the last (created at, id). */
+export async function listOrgInvitations(ctx: AppContext, auth: OrgAuth, q: PageQuery): Promise<TInvitationList> {
+  const rows = await listInvitationsPage(ctx.db, auth.orgId, q.limit, decodeTimeIdCursor(q.cursor));
+  return pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => ({
     id: r.id,
     email: r.email,
     role: r.role,

@@ -1,13 +1,15 @@
-import { countOwners, deleteMembership, deleteUserSessionsInOrg, findMembership, findUserById, listMembers, updateMembershipRole } from '@tandem/db';
-import type { TMember } from '@tandem/contracts';
+import { countOwners, deleteMembership, deleteUserSessionsInOrg, findMembership, findUserById, listMembersPage, updateMembershipRole } from '@tandem/db';
+import type { TMemberList } from '@tandem/contracts';
 import type { AppContext, OrgAuth, Role } from '../../context';
 import { hasRole } from '../../plugins/auth';
 import { AppError, notFound } from '../../lib/errors';
+import { decodeTextIdCursor, pageOf, type PageQuery } from '../../lib/paging';
 import { recordAudit } from './record-audit';
 
-export async function listOrgMembers(ctx: AppContext, auth: OrgAuth): Promise<TMember[]> {
-  const rows = await listMembers(ctx.db, auth.orgId);
-  return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+/** A page of the organisation's accounts by name; the cursor is the last (name, user id). */
+export async function listOrgMembers(ctx: AppContext, auth: OrgAuth, q: PageQuery): Promise<TMemberList> {
+  const rows = await listMembersPage(ctx.db, auth.orgId, q.limit, decodeTextIdCursor(q.cursor));
+  return pageOf(rows, q.limit, (r) => [r.name, r.userId], (r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   ZTokenParams,
   ZUpdateMemberRequest,
   ZUpdatePersonRequest,
+  ZPageQuery,
 } from '@tandem/contracts';
 import { linkOrigin } from '../../lib/origin';
 import { clearSessionCookies, requireOrg, requireUser, setSessionCookies } from '../../plugins/auth';
@@ -173,9 +174,9 @@ export async function orgRoutes(app: FastifyInstance) {
     (req) => switchOrganisation(ctx, requireUser(req), req.params.id),
   );
 
-  r.get('/members', { config: { access: 'member' }, schema: { tags, summary: 'Accounts of the current organisation', response: { 200: ZMemberList } } }, async (req) => ({
-    members: await listOrgMembers(ctx, requireOrg(req)),
-  }));
+  r.get('/members', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Accounts of the current organisation by name, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZMemberList } } }, (req) =>
+    listOrgMembers(ctx, requireOrg(req), req.query),
+  );
 
   r.patch(
     '/members/:id',
@@ -197,9 +198,9 @@ export async function orgRoutes(app: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await createInvitation(ctx, requireOrg(req), req.body, origin(req))),
   );
 
-  r.get('/invitations', { config: { access: 'admin' }, schema: { tags, summary: 'Invitations of the current organisation', response: { 200: ZInvitationList } } }, async (req) => ({
-    invitations: await listOrgInvitations(ctx, requireOrg(req)),
-  }));
+  r.get('/invitations', { config: { access: 'admin' }, schema: { tags, summary: 'Invitations of the current organisation, newest first, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZInvitationList } } }, (req) =>
+    listOrgInvitations(ctx, requireOrg(req), req.query),
+  );
 
   r.delete('/invitations/:id', { config: { access: 'admin' }, schema: { tags, summary: 'Revoke an open invitation', params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
     await revokeOrgInvitation(ctx, requireOrg(req), req.params.id);
@@ -225,7 +226,7 @@ export async function orgRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/people', { config: { access: 'member' }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
+  r.get('/people', { config: { access: 'member', etag: true }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
     listOrgPeople(ctx, requireOrg(req), req.query),
   );
 

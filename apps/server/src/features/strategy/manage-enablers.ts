@@ -12,12 +12,17 @@ import { findDependencyCycle } from '@tandem/core';
 import { ZCreateEnablerRequest, ZUpdateEnablerRequest, type TCreateEnablerRequest, type TEnabler, type TUpdateEnablerRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { pageOfSorted, type PageQuery } from '../../lib/paging';
 import { checkDateOrder, checkIds, checkPeople } from './check-links';
 import { viewEnabler, viewRoadmap } from './load-view';
 import { recordChanges, recordStrategyAudit } from './record-history';
 
-export async function listEnablers(ctx: AppContext, auth: OrgAuth): Promise<TEnabler[]> {
-  return (await viewRoadmap(ctx, ctx.db, auth.orgId)).enablers;
+/**
+ * A page of enablers by title (the paged-list contract). Their roll-ups need the whole roadmap, which
+ * is read anyway, so the page is cut from the computed view (decision 114).
+ */
+export async function listEnablers(ctx: AppContext, auth: OrgAuth, q: PageQuery) {
+  return pageOfSorted((await viewRoadmap(ctx, ctx.db, auth.orgId)).enablers, q, (x) => x.title);
 }
 
 export function getEnabler(ctx: AppContext, auth: OrgAuth, id: string): Promise<TEnabler> {

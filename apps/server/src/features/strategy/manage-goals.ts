@@ -2,12 +2,17 @@ import { deleteGoal, findGoal, initiativesOfGoal, insertGoals, updateGoal } from
 import { ZCreateGoalRequest, ZUpdateGoalRequest, type TCreateGoalRequest, type TGoal, type TUpdateGoalRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { pageOfSorted, type PageQuery } from '../../lib/paging';
 import { checkPeople } from './check-links';
 import { viewGoal, viewRoadmap } from './load-view';
 import { recordChanges, recordStrategyAudit } from './record-history';
 
-export async function listGoals(ctx: AppContext, auth: OrgAuth): Promise<TGoal[]> {
-  return (await viewRoadmap(ctx, ctx.db, auth.orgId)).goals;
+/**
+ * A page of goals by title (the paged-list contract). Their roll-ups need the whole roadmap, which
+ * is read anyway, so the page is cut from the computed view (decision 114).
+ */
+export async function listGoals(ctx: AppContext, auth: OrgAuth, q: PageQuery) {
+  return pageOfSorted((await viewRoadmap(ctx, ctx.db, auth.orgId)).goals, q, (x) => x.title);
 }
 
 export function getGoal(ctx: AppContext, auth: OrgAuth, id: string): Promise<TGoal> {

@@ -7,13 +7,18 @@ import {
   type TUpdateInitiativeRequest,
 } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
+import { pageOfSorted, type PageQuery } from '../../lib/paging';
 import { notFound } from '../../lib/errors';
 import { checkDateOrder, checkIds, checkPeople } from './check-links';
 import { viewInitiative, viewRoadmap } from './load-view';
 import { recordChanges, recordStrategyAudit } from './record-history';
 
-export async function listInitiatives(ctx: AppContext, auth: OrgAuth): Promise<TInitiative[]> {
-  return (await viewRoadmap(ctx, ctx.db, auth.orgId)).initiatives;
+/**
+ * A page of initiatives by title (the paged-list contract). Their roll-ups need the whole roadmap, which
+ * is read anyway, so the page is cut from the computed view (decision 114).
+ */
+export async function listInitiatives(ctx: AppContext, auth: OrgAuth, q: PageQuery) {
+  return pageOfSorted((await viewRoadmap(ctx, ctx.db, auth.orgId)).initiatives, q, (x) => x.title);
 }
 
 export function getInitiative(ctx: AppContext, auth: OrgAuth, id: string): Promise<TInitiative> {

@@ -1,13 +1,16 @@
-import { deleteSwot, findGoal, findInitiative, findSwot, insertSwot, listSwot, updateSwot } from '@tandem/db';
-import { ZCreateSwotRequest, ZUpdateSwotRequest, type TCreateSwotRequest, type TSwotItem, type TUpdateSwotRequest } from '@tandem/contracts';
+import { deleteSwot, findGoal, findInitiative, findSwot, insertSwot, listSwotPage, updateSwot } from '@tandem/db';
+import { ZCreateSwotRequest, ZUpdateSwotRequest, type TCreateSwotRequest, type TSwotItem, type TSwotList, type TUpdateSwotRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { decodeTimeIdCursor, pageOf, type PageQuery } from '../../lib/paging';
 import { checkIds } from './check-links';
 import { recordStrategyAudit } from './record-history';
 import { toSwot } from './strategy.mapper';
 
-export async function listOrgSwot(ctx: AppContext, auth: OrgAuth, filter: { goalId?: string; initiativeId?: string }): Promise<TSwotItem[]> {
-  return (await listSwot(ctx.db, auth.orgId, filter)).map(toSwot);
+/** A page of SWOT items, oldest first, optionally of one goal or initiative; the cursor is the last (created at, id). */
+export async function listOrgSwot(ctx: AppContext, auth: OrgAuth, q: PageQuery & { goalId?: string | undefined; initiativeId?: string | undefined }): Promise<TSwotList> {
+  const rows = await listSwotPage(ctx.db, auth.orgId, q, q.limit, decodeTimeIdCursor(q.cursor));
+  return pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toSwot);
 }
 
 /** A SWOT item is about exactly one goal or initiative of the organisation; it may cite the enabler that answers it. */

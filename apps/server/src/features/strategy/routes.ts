@@ -30,6 +30,7 @@ import {
   ZUpdateGoalRequest,
   ZUpdateInitiativeRequest,
   ZUpdateSwotRequest,
+  ZPageQuery,
 } from '@tandem/contracts';
 import { requireOrg } from '../../plugins/auth';
 import { checkRoadmapHealth, getSettings, healthHistory, healthSnapshotJob, putSettings } from './check-roadmap-health';
@@ -54,9 +55,9 @@ export async function strategyRoutes(app: FastifyInstance) {
   app.jobs.register(healthSnapshotJob);
 
   /* ---- goals ---- */
-  r.get('/goals', { config: { access: 'member' }, schema: { tags, summary: 'Business goals with progress rolled up from initiatives and enablers', response: { 200: ZGoalList } } }, async (req) => ({
-    goals: await listGoals(ctx, requireOrg(req)),
-  }));
+  r.get('/goals', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Business goals with progress rolled up from initiatives and enablers; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZGoalList } } }, (req) =>
+    listGoals(ctx, requireOrg(req), req.query),
+  );
   r.post('/goals', { config: { access: 'leader' }, schema: { tags, summary: 'Add a business goal with a measurable target', body: ZCreateGoalRequest, response: { 201: ZGoal } } }, async (req, reply) =>
     reply.status(201).send(await createGoal(ctx, requireOrg(req), req.body)),
   );
@@ -68,14 +69,14 @@ export async function strategyRoutes(app: FastifyInstance) {
     await deleteOrgGoal(ctx, requireOrg(req), req.params.id);
     return ok;
   });
-  r.get('/goals/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to the due date and owner of a goal', params: ZIdParams, response: { 200: ZHistoryList } } }, async (req) => ({
-    entries: await listItemHistory(ctx, requireOrg(req), 'goal', req.params.id),
-  }));
+  r.get('/goals/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to the due date and owner of a goal, newest first; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZPageQuery, response: { 200: ZHistoryList } } }, (req) =>
+    listItemHistory(ctx, requireOrg(req), 'goal', req.params.id, req.query),
+  );
 
   /* ---- initiatives ---- */
-  r.get('/initiatives', { config: { access: 'member' }, schema: { tags, summary: 'Business initiatives with their goals, enablers, horizon, progress and delivery ladder', response: { 200: ZInitiativeList } } }, async (req) => ({
-    initiatives: await listInitiatives(ctx, requireOrg(req)),
-  }));
+  r.get('/initiatives', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Business initiatives with their goals, enablers, horizon, progress and delivery ladder; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZInitiativeList } } }, (req) =>
+    listInitiatives(ctx, requireOrg(req), req.query),
+  );
   r.post('/initiatives', { config: { access: 'leader' }, schema: { tags, summary: 'Add an initiative serving goals', body: ZCreateInitiativeRequest, response: { 201: ZInitiative } } }, async (req, reply) =>
     reply.status(201).send(await createInitiative(ctx, requireOrg(req), req.body)),
   );
@@ -91,9 +92,9 @@ export async function strategyRoutes(app: FastifyInstance) {
     await deleteOrgInitiative(ctx, requireOrg(req), req.params.id);
     return ok;
   });
-  r.get('/initiatives/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to dates, status, owners, champions and ladder dates', params: ZIdParams, response: { 200: ZHistoryList } } }, async (req) => ({
-    entries: await listItemHistory(ctx, requireOrg(req), 'initiative', req.params.id),
-  }));
+  r.get('/initiatives/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to dates, status, owners, champions and ladder dates, newest first; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZPageQuery, response: { 200: ZHistoryList } } }, (req) =>
+    listItemHistory(ctx, requireOrg(req), 'initiative', req.params.id, req.query),
+  );
   r.get('/initiatives/:id/ladder', { config: { access: 'member' }, schema: { tags, summary: 'The delivery ladder: now, next week, next month, next year', params: ZIdParams, response: { 200: ZLadder } } }, (req) =>
     getLadder(ctx, requireOrg(req), req.params.id),
   );
@@ -102,9 +103,9 @@ export async function strategyRoutes(app: FastifyInstance) {
   );
 
   /* ---- enablers ---- */
-  r.get('/enablers', { config: { access: 'member' }, schema: { tags, summary: 'Technical enablers with the initiatives they enable', response: { 200: ZEnablerList } } }, async (req) => ({
-    enablers: await listEnablers(ctx, requireOrg(req)),
-  }));
+  r.get('/enablers', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Technical enablers with the initiatives they enable; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZEnablerList } } }, (req) =>
+    listEnablers(ctx, requireOrg(req), req.query),
+  );
   r.post('/enablers', { config: { access: 'leader' }, schema: { tags, summary: 'Add a technical enabler', body: ZCreateEnablerRequest, response: { 201: ZEnabler } } }, async (req, reply) =>
     reply.status(201).send(await createEnabler(ctx, requireOrg(req), req.body)),
   );
@@ -118,14 +119,14 @@ export async function strategyRoutes(app: FastifyInstance) {
     await deleteOrgEnabler(ctx, requireOrg(req), req.params.id);
     return ok;
   });
-  r.get('/enablers/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to dates, status and owner of an enabler', params: ZIdParams, response: { 200: ZHistoryList } } }, async (req) => ({
-    entries: await listItemHistory(ctx, requireOrg(req), 'enabler', req.params.id),
-  }));
+  r.get('/enablers/:id/history', { config: { access: 'member' }, schema: { tags, summary: 'Changes to dates, status and owner of an enabler, newest first; paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZPageQuery, response: { 200: ZHistoryList } } }, (req) =>
+    listItemHistory(ctx, requireOrg(req), 'enabler', req.params.id, req.query),
+  );
 
   /* ---- SWOT ---- */
-  r.get('/swot', { config: { access: 'member' }, schema: { tags, summary: 'SWOT items, optionally of one goal or initiative', querystring: ZSwotQuery, response: { 200: ZSwotList } } }, async (req) => ({
-    items: await listOrgSwot(ctx, requireOrg(req), req.query),
-  }));
+  r.get('/swot', { config: { access: 'member' }, schema: { tags, summary: 'SWOT items, oldest first, optionally of one goal or initiative; paged (?limit ≤ 500, ?cursor)', querystring: ZSwotQuery, response: { 200: ZSwotList } } }, (req) =>
+    listOrgSwot(ctx, requireOrg(req), req.query),
+  );
   r.post('/swot', { config: { access: 'leader' }, schema: { tags, summary: 'Add a SWOT item about a goal or an initiative', body: ZCreateSwotRequest, response: { 201: ZSwotItem } } }, async (req, reply) =>
     reply.status(201).send(await createSwot(ctx, requireOrg(req), req.body)),
   );
@@ -138,7 +139,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   });
 
   /* ---- the whole roadmap ---- */
-  r.get('/roadmap', { config: { access: 'member' }, schema: { tags, summary: 'Goals, initiatives and enablers in one answer (one read of the roadmap)', response: { 200: ZRoadmap } } }, (req) =>
+  r.get('/roadmap', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Goals, initiatives and enablers in one answer (one read of the roadmap)', response: { 200: ZRoadmap } } }, (req) =>
     viewRoadmap(ctx, ctx.db, requireOrg(req).orgId),
   );
 
@@ -146,10 +147,10 @@ export async function strategyRoutes(app: FastifyInstance) {
   r.get('/roadmap/health', { config: { access: 'member' }, schema: { tags, summary: 'Roadmap health check: four scores answering the seed questions, with findings to fix (a read; the daily snapshot is a scheduled job)', response: { 200: ZRoadmapHealth } } }, (req) =>
     checkRoadmapHealth(ctx, requireOrg(req)),
   );
-  r.get('/roadmap/health/history', { config: { access: 'member' }, schema: { tags, summary: 'Daily health snapshots, oldest first', querystring: ZHealthHistoryQuery, response: { 200: ZHealthHistory } } }, (req) =>
+  r.get('/roadmap/health/history', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Daily health snapshots, oldest first', querystring: ZHealthHistoryQuery, response: { 200: ZHealthHistory } } }, (req) =>
     healthHistory(ctx, requireOrg(req), req.query.days),
   );
-  r.get('/roadmap/settings', { config: { access: 'member' }, schema: { tags, summary: 'Settings of the health check', response: { 200: ZStrategySettings } } }, (req) => getSettings(ctx, requireOrg(req)));
+  r.get('/roadmap/settings', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Settings of the health check', response: { 200: ZStrategySettings } } }, (req) => getSettings(ctx, requireOrg(req)));
   r.put('/roadmap/settings', { config: { access: 'admin' }, schema: { tags, summary: 'Set the grace period within which IT must be involved in a new initiative', body: ZStrategySettings, response: { 200: ZStrategySettings } } }, (req) =>
     putSettings(ctx, requireOrg(req), req.body),
   );

@@ -42,7 +42,7 @@ export function CasePage({ id }: { id: string }) {
         <Title order={2} size="h4">
           Versions
         </Title>
-        {versions.data ? <VersionsTable versions={versions.data.versions} currency={kase.currency} /> : <Loader size="sm" aria-label="Loading versions" />}
+        {versions.data ? <VersionsTable versions={versions.data.items} currency={kase.currency} /> : <Loader size="sm" aria-label="Loading versions" />}
       </Stack>
     </Page>
   );

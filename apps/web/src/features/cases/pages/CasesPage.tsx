@@ -31,7 +31,7 @@ export function CasesPage() {
       <ErrorAlert error={q.error} />
       {q.isPending ? <Loader aria-label="Loading cases" /> : null}
       {q.data ? (
-        q.data.cases.length === 0 ? (
+        q.data.items.length === 0 ? (
           <Text>No business cases yet.</Text>
         ) : (
           <Table aria-label="Business cases" striped>
@@ -45,7 +45,7 @@ export function CasesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {q.data.cases.map((c) => (
+              {q.data.items.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Link to="/cases/$id" params={{ id: c.id }}>

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZMemberList } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { ZMember } from '@tandem/contracts';
+import { apiAllPages } from '../../../lib/api';
 import { orgKeys } from './keys';
 
-export const getMembers = (signal?: AbortSignal) => api('/members', { schema: ZMemberList, signal });
+/** Every member (the list is paged on the server; an organisation's accounts fit a few pages). */
+export const getMembers = (signal?: AbortSignal) => apiAllPages('/members', ZMember, signal);
 
 export const membersQueryOptions = () => queryOptions({ queryKey: orgKeys.members, queryFn: ({ signal }) => getMembers(signal) });
 

@@ -28,7 +28,7 @@ export function InvitationsSection() {
     <Section id="invitations" title="Invitations" description="Invite people by a single-use link that expires after a week.">
       <InviteForm />
       <ErrorAlert error={invitations.error} title="Invitations could not be loaded" />
-      {invitations.data && invitations.data.invitations.length > 0 ? (
+      {invitations.data && invitations.data.length > 0 ? (
         <Table.ScrollContainer minWidth={560} type="native">
           <Table aria-label="Invitations" verticalSpacing="xs">
             <Table.Thead>
@@ -41,7 +41,7 @@ export function InvitationsSection() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {invitations.data.invitations.map((i) => {
+              {invitations.data.map((i) => {
                 const status = statusOf(i, now);
                 return (
                   <Table.Tr key={i.id}>

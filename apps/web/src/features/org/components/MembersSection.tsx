@@ -41,7 +41,7 @@ export function MembersSection({ myRole, myUserId }: MembersSectionProps) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {members.data.members.map((m) => {
+              {members.data.map((m) => {
                 // Your own role is changed by another admin or owner, never by accident from your own row.
                 const manageable = isAdmin && hasRole(myRole, m.role) && m.userId !== myUserId;
                 return (

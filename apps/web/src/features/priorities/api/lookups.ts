@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZEnablerList, ZInitiativeList, ZPerson } from '@tandem/contracts';
-import { api, apiAllPages } from '../../../lib/api';
+import { ZEnabler, ZInitiative, ZPerson } from '@tandem/contracts';
+import { apiAllPages } from '../../../lib/api';
 
 /** The people directory, for choosing a disagreement's owner. */
 export const usePeopleLookup = (enabled: boolean) =>
@@ -12,7 +12,7 @@ export const useStrategyItems = (enabled: boolean) =>
     queryKey: ['priorities', 'strategy-items'],
     enabled,
     queryFn: async ({ signal }) => {
-      const [i, e] = await Promise.all([api('/initiatives', { schema: ZInitiativeList, signal }), api('/enablers', { schema: ZEnablerList, signal })]);
-      return { initiatives: i.initiatives, enablers: e.enablers };
+      const [initiatives, enablers] = await Promise.all([apiAllPages('/initiatives', ZInitiative, signal), apiAllPages('/enablers', ZEnabler, signal)]);
+      return { initiatives, enablers };
     },
   });

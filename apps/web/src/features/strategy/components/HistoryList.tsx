@@ -30,9 +30,9 @@ export function HistoryList({ type, id, personName }: { type: HistoryItemType; i
         History
       </Title>
       <ErrorAlert error={history.error} />
-      {history.data?.entries.length === 0 ? <Text size="sm">No changes yet.</Text> : null}
+      {history.data?.items.length === 0 ? <Text size="sm">No changes yet.</Text> : null}
       <List size="sm" spacing={2} aria-label="Changes">
-        {history.data?.entries.slice(0, 30).map((h) => (
+        {history.data?.items.map((h) => (
           <List.Item key={h.id}>
             {describe(h, personName)}{' '}
             <Text span size="xs" c="dimmed">

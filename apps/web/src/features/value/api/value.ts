@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZBenefit,
-  ZInitiativeList,
+  ZInitiative,
   ZOpportunity,
   ZPlanTree,
   ZValueSummary,
@@ -26,7 +26,7 @@ export const usePlanTree = (year: number) => useQuery({ queryKey: valueKeys.plan
 export const useOpportunities = () => useQuery({ queryKey: valueKeys.opportunities, queryFn: ({ signal }) => apiAllPages('/value/opportunities', ZOpportunity, signal) });
 /** The initiatives a benefit can be recorded against. */
 export const useInitiativeChoices = () =>
-  useQuery({ queryKey: valueKeys.initiatives, queryFn: async () => (await api('/initiatives', { schema: ZInitiativeList })).initiatives.map((i) => ({ value: i.id, label: i.title })) });
+  useQuery({ queryKey: valueKeys.initiatives, queryFn: async () => (await apiAllPages('/initiatives', ZInitiative)).map((i) => ({ value: i.id, label: i.title })) });
 
 function useWrite<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();
