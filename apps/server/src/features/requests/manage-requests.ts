@@ -32,6 +32,7 @@ import {
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { checkIds, checkPeople } from '../strategy';
+import { emitEvent } from '../integrations';
 import { recordRequestsAudit } from './audit';
 import { badField, checkOrder, startOfDay, today } from './dates';
 import { toRequest, toRungs, toTransitions } from './requests.mapper';
@@ -192,6 +193,14 @@ export async function updateOrgRequest(ctx: AppContext, auth: OrgAuth, id: strin
     await replaceRequestLinks(tx, auth.orgId, id, initiativeIds, goalIds);
     if (status !== before.status) {
       await insertTransitions(tx, auth.orgId, [{ requestId: id, fromStatus: before.status, toStatus: status, reason: reason ?? null, actorUserId: auth.userId, at }]);
+      await emitEvent(ctx, tx, auth.orgId, 'request.status_changed', {
+        summary: `Request “${after!.title}” moved from ${before.status.replace('_', ' ')} to ${status.replace('_', ' ')}`,
+        requestId: id,
+        title: after!.title,
+        from: before.status,
+        to: status,
+        url: ctx.config.publicUrl && `${ctx.config.publicUrl}/requests/${id}`,
+      });
     }
     await recordRequestsAudit(ctx, tx, auth, 'request.updated', id, { fields: Object.keys(v), ...(status !== before.status ? { from: before.status, to: status } : {}) });
     return after;

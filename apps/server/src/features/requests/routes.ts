@@ -39,6 +39,7 @@ import { requireOrg } from '../../plugins/auth';
 import { createDeferredNeed, deleteOrgDeferredNeed, ledger, needHistory, setDeferral, updateOrgDeferredNeed } from './deferred-needs';
 import { forecastHowManyFor, forecastWhenFor, getCalibration, recordForecastHowMany, recordForecastWhen } from './forecast';
 import { getAnalytics } from './get-analytics';
+import { deferredCostJob } from './deferred-cost-job';
 import { importRequests } from './import-requests';
 import { createRequest, deleteOrgRequest, getRequest, getRequestLadder, listOrgRequests, setRequestLadder, updateOrgRequest } from './manage-requests';
 import { createReferenceProject, referenceClass, removeReferenceProject } from './reference-class';
@@ -50,6 +51,7 @@ export async function requestsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const tags = ['requests'];
+  app.jobs.register(deferredCostJob);
 
   /* ---- requests ---- */
   r.post(
