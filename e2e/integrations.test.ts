@@ -173,6 +173,47 @@ describe.skipIf(!runnable)('integrations journey: company sign-in through a real
     await scan(page, 'integrations (delivery log)');
   });
 
+  it('4b. the webhook is edited, disabled (a change then queues nothing) and enabled again from the page', async () => {
+    const hooks = page.getByRole('table', { name: 'Webhooks' });
+    await hooks.getByRole('button', { name: `Edit webhook ${receiver.url}/tandem` }).click();
+    const edit = page.getByRole('form', { name: 'Edit webhook' });
+    await edit.getByRole('textbox', { name: 'Webhook URL' }).fill(`${receiver.url}/edited`);
+    await edit.getByRole('checkbox', { name: 'Request status changed' }).check();
+    await scan(page, 'integrations (editing a webhook)');
+    await edit.getByRole('button', { name: 'Save webhook' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await hooks.getByText(`${receiver.url}/edited`).waitFor();
+    await hooks.getByText('Request status changed', { exact: false }).waitFor();
+
+    await hooks.getByRole('button', { name: `Disable webhook ${receiver.url}/edited` }).click();
+    await hooks.getByText('disabled', { exact: true }).waitFor();
+    expect(await hooks.getByRole('button', { name: 'Send test' }).isDisabled()).toBe(true);
+    const send = async (method: 'post' | 'patch', url: string, data: unknown) => {
+      const res = await page.request[method](url, { headers: { 'x-csrf-token': csrf }, data });
+      expect(res.status(), await res.text()).toBeLessThan(300);
+      return res.json();
+    };
+    const req = await send('post', '/api/v1/requests', { title: 'Dashboards for sales' });
+    await send('patch', `/api/v1/requests/${req.id}`, { status: 'in_progress' });
+    const before = receiver.received.length;
+    await tandem.tick(new Date(Date.now() + 2 * 60_000));
+    expect(receiver.received).toHaveLength(before);
+
+    await hooks.getByRole('button', { name: `Enable webhook ${receiver.url}/edited` }).click();
+    await hooks.getByText('enabled', { exact: true }).waitFor();
+    await send('patch', `/api/v1/requests/${req.id}`, { status: 'done' });
+    await tandem.tick(new Date(Date.now() + 3 * 60_000));
+    const got = receiver.received.slice(before);
+    expect(got.map((r) => r.url)).toEqual(['/edited']);
+    // Only the change made while enabled arrives, signed with the same secret.
+    expect(JSON.parse(got[0]!.body)).toMatchObject({ event: 'request.status_changed', data: { requestId: req.id, from: 'in_progress', to: 'done' } });
+    const ts = got[0]!.headers['x-tandem-timestamp'] as string;
+    expect(got[0]!.headers['x-tandem-signature']).toBe(`sha256=${createHmac('sha256', signingSecret).update(`${ts}.${got[0]!.body}`).digest('hex')}`);
+    await page.reload();
+    await hooks.getByText('delivered (200)').waitFor();
+    await scan(page, 'integrations (webhook enabled again)');
+  });
+
   it('5. the page works on a phone', async () => {
     const phone = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {

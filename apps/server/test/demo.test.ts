@@ -89,8 +89,10 @@ describe.each(engines())('demo organisation on %s', (engine) => {
   it('gives Northwind a Slack webhook with a delivery log that needs no network (nothing left pending)', async () => {
     const c = new Client(t.app);
     await c.post('/api/v1/auth/login', DEMO_LOGIN);
-    const [hook] = (await c.get('/api/v1/webhooks')).json().items;
-    expect(hook).toMatchObject({ kind: 'slack', signed: false, lastDelivery: { status: 'delivered', statusCode: 200 } });
+    const [hook, paused] = (await c.get('/api/v1/webhooks')).json().items;
+    expect(hook).toMatchObject({ kind: 'slack', signed: false, active: true, lastDelivery: { status: 'delivered', statusCode: 200 } });
+    expect(paused).toMatchObject({ kind: 'teams', active: false, lastDelivery: null });
+    expect(new URL(paused.url).hostname.endsWith('.invalid')).toBe(true);
     expect(new URL(hook.url).hostname.endsWith('.invalid')).toBe(true);
     const log = (await c.get(`/api/v1/webhooks/${hook.id}/deliveries`)).json().items as { status: string }[];
     expect(log.map((d) => d.status)).toEqual(['delivered', 'failed', 'delivered', 'delivered', 'delivered']);

@@ -17,6 +17,8 @@ export interface TestAccount {
 export async function startOidcProvider(client: { clientId: string; clientSecret: string; redirectUri: string }) {
   const next: { account: TestAccount | null } = { account: null };
   const tamper = { idToken: false };
+  /** How many times the discovery document was fetched (the SSO cache test counts them). */
+  const stats = { discovery: 0 };
   const accounts = new Map<string, TestAccount>();
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -43,6 +45,7 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
   provider.proxy = false;
   const callback = provider.callback();
   server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) stats.discovery++;
     if (req.url?.startsWith('/interaction/')) {
       const account = next.account;
       if (!account) {
@@ -73,5 +76,5 @@ export async function startOidcProvider(client: { clientId: string; clientSecret
     }
     callback(req, res);
   });
-  return { issuer, port, next, tamper, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { issuer, port, next, tamper, stats, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -160,4 +160,24 @@ describe.each(engines())('single sign-on through a real OpenID provider on %s', 
     expect(all).not.toContain(token);
     expect(all).not.toMatch(/[?&](code|state)=(?!\[redacted\])/);
   });
+
+  it('reuses the discovery document within its TTL, and loads it again after the TTL or a save', async () => {
+    const put = () =>
+      owner.request({ method: 'PUT', url: '/api/v1/org/sso', json: { issuer: op.issuer, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, allowedDomains: ['acme.test'], required: false } });
+    expect((await put()).statusCode).toBe(200);
+    const base = op.stats.discovery;
+    const ok = async (n: number) => expect((await signIn({ sub: `u-c${n}`, email: `cache${n}@acme.test`, name: `Cache ${n}` })).res.statusCode).toBe(302);
+    await ok(1);
+    expect(op.stats.discovery).toBe(base + 1);
+    await ok(2);
+    expect(op.stats.discovery).toBe(base + 1);
+    // After the TTL (ten minutes on the app's clock) it is loaded again.
+    t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
+    await ok(3);
+    expect(op.stats.discovery).toBe(base + 2);
+    // Saving the settings checks the provider (one load) and drops the cached one (one more at the next sign-in).
+    expect((await put()).statusCode).toBe(200);
+    await ok(4);
+    expect(op.stats.discovery).toBe(base + 4);
+  });
 });

@@ -5,7 +5,8 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /**
- * A Slack webhook for the IT leadership channel with a few weeks of deliveries (decision 125).
+ * A Slack webhook for the IT leadership channel with a few weeks of deliveries (decision 125), and
+ * an older, disabled Teams webhook for the delivery team's channel (decision 128).
  * Its host ends in `.invalid` (RFC 6761: never resolves), and every seeded delivery is finished
  * (delivered or failed), so the delivery job has nothing to send: the demo makes no network call.
  * No single sign-on: the demo owner signs in with a password and no provider runs beside the demo.
@@ -13,6 +14,17 @@ const MINUTE = 60_000;
 export const seedIntegrations: DemoSeeder = async (ctx, { orgId, ownerId }) => {
   const now = ctx.now().getTime();
   await ctx.db.transaction(async (tx) => {
+    // A Teams channel the delivery team paused (decision 128): disabled, so nothing is queued for it.
+    await insertWebhook(tx, {
+      orgId,
+      kind: 'teams',
+      url: 'https://northwind.webhook.office.invalid/webhookb2/delivery-team',
+      events: ['request.status_changed', 'disagreement.decided', 'deferred_need.cost_passed'],
+      secretEnc: null,
+      active: false,
+      createdBy: ownerId,
+      createdAt: new Date(now - 45 * DAY),
+    });
     const hook = await insertWebhook(tx, {
       orgId,
       kind: 'slack',

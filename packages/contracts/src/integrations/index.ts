@@ -44,6 +44,7 @@ export const WEBHOOK_EVENTS = [
   'disagreement.decided',
   'deferred_need.cost_passed',
   'hackweek.voting_open',
+  'request.status_changed',
 ] as const;
 export const ZWebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
@@ -61,6 +62,25 @@ export const ZCreateWebhookRequest = z.strictObject({
 });
 export type TCreateWebhookRequest = z.infer<typeof ZCreateWebhookRequest>;
 
+/**
+ * Edits a webhook: any of its format (kind), URL and events, and whether it is enabled. A disabled
+ * webhook gets nothing queued and its pending deliveries wait until it is enabled again.
+ */
+export const ZUpdateWebhookRequest = z
+  .strictObject({
+    kind: ZWebhookKind.optional(),
+    url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(2000).optional(),
+    events: z
+      .array(ZWebhookEvent)
+      .min(1, 'events needs at least one event')
+      .refine((s) => new Set(s).size === s.length, 'events must not repeat')
+      .optional(),
+    secret: z.string().min(16, 'secret must be at least 16 characters').max(200).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one of kind, url, events, secret, active');
+export type TUpdateWebhookRequest = z.infer<typeof ZUpdateWebhookRequest>;
+
 export const ZDeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
 export const ZWebhook = z.object({
   id: ZUuid,
@@ -68,6 +88,8 @@ export const ZWebhook = z.object({
   url: z.string(),
   events: z.array(ZWebhookEvent),
   signed: z.boolean(),
+  /** False when an administrator disabled it: nothing is queued for it then. */
+  active: z.boolean(),
   createdAt: z.string(),
   lastDelivery: z.object({ status: ZDeliveryStatus, at: z.string().nullable(), statusCode: z.number().int().nullable() }).nullable(),
 });
@@ -77,6 +99,9 @@ export type TWebhookList = z.infer<typeof ZWebhookList>;
 /** A JSON webhook created without a secret gets one: it is answered here, once. */
 export const ZCreatedWebhook = z.object({ id: ZUuid, secret: z.string().nullable() });
 export type TCreatedWebhook = z.infer<typeof ZCreatedWebhook>;
+/** The edited webhook; `secret` carries a newly made signing secret (turned into JSON without one), once. */
+export const ZUpdatedWebhook = ZWebhook.extend({ secret: z.string().nullable() });
+export type TUpdatedWebhook = z.infer<typeof ZUpdatedWebhook>;
 
 export const ZDelivery = z.object({
   id: ZUuid,

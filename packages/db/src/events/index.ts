@@ -17,6 +17,8 @@ import {
   roundtables,
 } from '../schema/events';
 
+export * from './calendar';
+
 export type HackweekRow = typeof hackweeks.$inferSelect;
 export type HackweekIdeaRow = typeof hackweekIdeas.$inferSelect;
 export type HackweekVoteRow = typeof hackweekVotes.$inferSelect;

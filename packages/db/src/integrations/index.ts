@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { memberships, organisations } from '../schema/org';
-import { apiTokens, oidcLogins, ssoConfigs, webhookDeliveries, webhooks } from '../schema/integrations';
+import { apiTokens, oidcLogins, ssoConfigs, webhookDeliveries, webhookEventKeys, webhooks } from '../schema/integrations';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type WebhookRow = typeof webhooks.$inferSelect;
@@ -76,6 +76,21 @@ export async function listWebhooks(x: Executor, orgId: string, limit: number, af
     .limit(limit);
 }
 
+/** Changes a webhook's kind, URL, events, secret or active flag; null when it is not this organisation's. */
+export async function updateWebhook(
+  x: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<typeof webhooks.$inferInsert, 'kind' | 'url' | 'events' | 'secretEnc' | 'active'>>,
+): Promise<WebhookRow | null> {
+  const [row] = await x
+    .update(webhooks)
+    .set(patch)
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id)))
+    .returning();
+  return row ?? null;
+}
+
 export async function deleteWebhook(x: Executor, orgId: string, id: string): Promise<boolean> {
   const rows = await x.delete(webhooks).where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, id))).returning({ id: webhooks.id });
   return rows.length === 1;
@@ -119,6 +134,7 @@ export async function claimDueDelivery(x: Executor, now: Date, leaseMs: number):
     where ${d.id} = (
       select id from ${d}
       where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        and exists (select 1 from ${webhooks} w where w.id = webhook_id and w.active)
       order by next_attempt_at, id
       limit 1
       for update skip locked
@@ -156,6 +172,15 @@ export async function lastDeliveries(x: Executor, orgId: string): Promise<Webhoo
     .from(d)
     .where(eq(d.orgId, orgId))
     .orderBy(d.webhookId, desc(d.createdAt), desc(d.id));
+}
+
+/**
+ * Marks an event as emitted once (an event with no user action behind it, such as a deferred
+ * need passing its cost, found by a job that runs again and again). True only the first time.
+ */
+export async function markEventOnce(x: Executor, orgId: string, key: string, at: Date): Promise<boolean> {
+  const rows = await x.insert(webhookEventKeys).values({ orgId, key, createdAt: at }).onConflictDoNothing().returning({ key: webhookEventKeys.key });
+  return rows.length === 1;
 }
 
 /* ---------- single sign-on ---------- */

@@ -3,6 +3,8 @@ import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
 import { pulseDisclosures, pulseInvitations, pulseResultMemos, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 
+export * from './calendar';
+
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
 export type { PulseAudience };

@@ -15,6 +15,8 @@ import {
   requests,
 } from '../schema/requests';
 
+export * from './deferred-cost';
+
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequest = Omit<typeof requests.$inferInsert, 'orgId' | 'id'>;
 export type RequestTransitionRow = typeof requestTransitions.$inferSelect;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from './org';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -78,6 +78,22 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_hook_idx').on(t.webhookId, t.createdAt),
     check('webhook_deliveries_status_check', sql`${t.status} in ('pending','delivered','failed')`),
   ],
+);
+
+/**
+ * Events emitted at most once, by key (e.g. `deferred_need.cost_passed:<need>:<deferred on>`):
+ * a job that finds the same condition every hour queues the event only the first time.
+ */
+export const webhookEventKeys = pgTable(
+  'webhook_event_keys',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
 );
 
 /** One OpenID Connect configuration per organisation (decision 122); the client secret is encrypted. */

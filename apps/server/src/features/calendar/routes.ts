@@ -16,7 +16,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     reply.status(201).send(await createCalendarFeed(ctx, requireOrg(req), linkOrigin(req.server))),
   );
   r.delete('/me/calendar-feed', { config: { access: 'member' }, schema: { tags, summary: 'Revoke your calendar feed (its URL stops working)', response: { 200: ZOk } } }, (req) => revokeCalendarFeed(ctx, requireOrg(req)));
-  r.get('/calendar/:file', { config: { access: 'public' }, schema: { tags, summary: 'A calendar feed by its secret token: GET /api/v1/calendar/{token}.ics (pairs, bookings, sit-ins)', params: ZCalendarTokenParams, response: { 200: z.string() } } }, async (req, reply) =>
+  r.get('/calendar/:file', { config: { access: 'public' }, schema: { tags, summary: 'A calendar feed by its secret token: GET /api/v1/calendar/{token}.ics (pairs, bookings, sit-ins, sprint demos, round-tables, pulse deadlines)', params: ZCalendarTokenParams, response: { 200: z.string() } } }, async (req, reply) =>
     reply.type('text/calendar; charset=utf-8').send(await buildCalendarFeed(ctx, req.params.file.slice(0, -4))),
   );
 }

@@ -35,6 +35,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { actingPerson, badField, checkCursorKey, checkLink } from './acting-person';
+import { emitEvent } from '../integrations';
 import { recordEventsAudit } from './audit';
 
 const phaseIndex = (p: THackweekPhase) => HACKWEEK_PHASES.indexOf(p);
@@ -194,6 +195,9 @@ export async function setPhase(ctx: AppContext, auth: OrgAuth, id: string, phase
     const votingClosedAt = closes ? ctx.now() : h.votingClosedAt;
     await updateHackweek(tx, auth.orgId, id, { phase, votingClosedAt });
     await recordEventsAudit(ctx, tx, auth, 'hackweek.phase_set', id, { from: h.phase, to: phase });
+    if (phase === 'voting' && h.phase !== 'voting') {
+      await emitEvent(ctx, tx, auth.orgId, 'hackweek.voting_open', { summary: `Voting is open for hackweek “${h.title}”`, hackweekId: id, title: h.title });
+    }
     return toHackweek({ ...h, phase, votingClosedAt });
   });
 }

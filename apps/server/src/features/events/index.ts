@@ -3,3 +3,4 @@ export { eventsRoutes } from './routes';
 export { PARTICIPATION_SOURCES } from './participation-sources';
 export type { ParticipationSource } from './participation-sources';
 export { getParticipation, publishedGapsOfLatestPulse } from './participation';
+export { eventsCalendarEvents } from './calendar-source';

@@ -5,11 +5,12 @@
  * Events other features emit, one line each, inside their own transaction:
  *   pulse.opened               pulse/change-pulse-status.ts (openLockedPulse)           wired
  *   pulse.results_ready        pulse/change-pulse-status.ts (publishPulse)              wired
- *   coffee.round_made          `await emitEvent(ctx, tx, orgId, 'coffee.round_made', { summary, url })`
- *   disagreement.decided       `await emitEvent(ctx, tx, orgId, 'disagreement.decided', { summary, url })`
- *   deferred_need.cost_passed  `await emitEvent(ctx, tx, orgId, 'deferred_need.cost_passed', { summary, url })`
- *   hackweek.voting_open       `await emitEvent(ctx, tx, orgId, 'hackweek.voting_open', { summary, url })`
+ *   coffee.round_made          crossover/run-round.ts (runRound)                        wired
+ *   disagreement.decided       priorities/decide-disagreement.ts (decideDisagreement)   wired
+ *   deferred_need.cost_passed  requests/deferred-cost-job.ts (hourly, emitEventOnce)     wired
+ *   hackweek.voting_open       events/hackweeks.ts (setPhase)                           wired
+ *   request.status_changed     requests/manage-requests.ts (updateOrgRequest)           wired
  */
 export { integrationsRoutes, oidcRoutes } from './routes';
-export { emitEvent } from './emit-event';
+export { emitEvent, emitEventOnce } from './emit-event';
 export { deliverDue } from './deliver-webhooks';

@@ -5,7 +5,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError } from '../../lib/errors';
 import { requireSecretKey, seal } from '../../lib/secret-box';
 import { recordIntegrationAudit } from './audit';
-import { discover } from './oidc-client';
+import { discover, forgetDiscovery } from './oidc-client';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -61,7 +61,7 @@ export async function putSso(ctx: AppContext, auth: OrgAuth, body: TPutSsoReques
   } catch (e) {
     throw new AppError('validation', `issuer: the provider's discovery document could not be loaded from ${issuer.origin} (${e instanceof Error ? e.message : 'failed'})`);
   }
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const existing = await findSsoConfig(tx, auth.orgId);
     let slug = existing?.slug;
     if (!slug) {
@@ -89,6 +89,9 @@ export async function putSso(ctx: AppContext, auth: OrgAuth, body: TPutSsoReques
     });
     return toSsoConfig(row, origin);
   });
+  // The new settings are read by the next sign-in; the old discovery must not outlive them.
+  forgetDiscovery(ctx, auth.orgId);
+  return saved;
 }
 
 /** Which organisations let this e-mail's domain sign in with their provider (the login page asks). */

@@ -1,8 +1,8 @@
-import { deleteWebhook, findWebhook, insertDeliveries, insertWebhook, lastDeliveries, listDeliveries, listWebhooks, type WebhookDeliveryRow, type WebhookRow } from '@tandem/db';
-import type { TCreateWebhookRequest, TCreatedWebhook, TDelivery, TDeliveryList, TPageQuery, TWebhook, TWebhookEvent, TWebhookList } from '@tandem/contracts';
+import { deleteWebhook, findWebhook, insertDeliveries, insertWebhook, lastDeliveries, listDeliveries, listWebhooks, updateWebhook, type WebhookDeliveryRow, type WebhookRow } from '@tandem/db';
+import type { TCreateWebhookRequest, TCreatedWebhook, TDelivery, TDeliveryList, TPageQuery, TUpdateWebhookRequest, TUpdatedWebhook, TWebhook, TWebhookEvent, TWebhookList } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { randomToken } from '../../lib/crypto';
-import { notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { requireSecretKey, seal } from '../../lib/secret-box';
 import { recordIntegrationAudit } from './audit';
@@ -31,6 +31,7 @@ function toWebhook(w: WebhookRow, last: WebhookDeliveryRow | undefined): TWebhoo
     url: w.url,
     events: w.events as TWebhookEvent[],
     signed: w.secretEnc !== null,
+    active: w.active,
     createdAt: w.createdAt.toISOString(),
     lastDelivery: last ? { status: last.status, at: last.lastAttemptAt?.toISOString() ?? null, statusCode: last.lastStatusCode } : null,
   };
@@ -44,6 +45,49 @@ export async function listOrgWebhooks(ctx: AppContext, auth: OrgAuth, q: TPageQu
   ]);
   const byHook = new Map(last.map((d) => [d.webhookId, d]));
   return pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => toWebhook(r, byHook.get(r.id)));
+}
+
+/**
+ * Edits a webhook: format (kind), URL (through the SSRF guard again), events, secret, and whether
+ * it is enabled. A webhook turned into JSON without any secret gets one made, answered here once.
+ * Each change is audited: `webhook.updated` names the fields (never the secret), and
+ * `webhook.disabled` / `webhook.enabled` say when deliveries stopped or resumed.
+ */
+export async function editWebhook(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdateWebhookRequest): Promise<TUpdatedWebhook> {
+  const url = input.url === undefined ? undefined : (await checkWebhookUrl(input.url, ctx.config.webhookAllowHosts)).toString();
+  return ctx.db.transaction(async (tx) => {
+    const before = await findWebhook(tx, auth.orgId, id);
+    if (!before) throw notFound('Webhook');
+    const kind = input.kind ?? before.kind;
+    const made = kind === 'json' && !input.secret && before.secretEnc === null ? `whsec_${randomToken(24)}` : null;
+    const secret = input.secret ?? made;
+    const patch = {
+      ...(input.kind !== undefined && input.kind !== before.kind ? { kind: input.kind } : {}),
+      ...(url !== undefined && url !== before.url ? { url } : {}),
+      ...(input.events !== undefined && JSON.stringify(input.events) !== JSON.stringify(before.events) ? { events: input.events } : {}),
+      ...(secret ? { secretEnc: seal(requireSecretKey(ctx.config.secretKey), secret) } : {}),
+      ...(input.active !== undefined && input.active !== before.active ? { active: input.active } : {}),
+    };
+    const row = Object.keys(patch).length ? await updateWebhook(tx, auth.orgId, id, patch) : before;
+    if (!row) throw notFound('Webhook');
+    const fields = Object.keys(patch)
+      .filter((k) => k !== 'active')
+      .map((k) => (k === 'secretEnc' ? 'secret' : k));
+    if (fields.length) {
+      await recordIntegrationAudit(ctx, tx, {
+        orgId: auth.orgId,
+        actorUserId: auth.userId,
+        action: 'webhook.updated',
+        target: id,
+        details: { fields, kind: row.kind, host: new URL(row.url).host, events: row.events },
+      });
+    }
+    if ('active' in patch) {
+      await recordIntegrationAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: row.active ? 'webhook.enabled' : 'webhook.disabled', target: id, details: { host: new URL(row.url).host } });
+    }
+    const [last] = (await lastDeliveries(tx, auth.orgId)).filter((d) => d.webhookId === id);
+    return { ...toWebhook(row, last), secret: made };
+  });
 }
 
 export async function removeWebhook(ctx: AppContext, auth: OrgAuth, id: string): Promise<void> {
@@ -79,6 +123,7 @@ export async function listWebhookDeliveries(ctx: AppContext, auth: OrgAuth, id: 
 export async function testWebhook(ctx: AppContext, auth: OrgAuth, id: string): Promise<TDelivery> {
   const w = await findWebhook(ctx.db, auth.orgId, id);
   if (!w) throw notFound('Webhook');
+  if (!w.active) throw new AppError('conflict', 'This webhook is disabled; enable it before sending a test message');
   const now = ctx.now();
   const [row] = await insertDeliveries(ctx.db, [
     { orgId: auth.orgId, webhookId: w.id, event: 'webhook.test', payload: { summary: 'Test message from Tandem: this webhook works.' }, createdAt: now, nextAttemptAt: now },

@@ -18,10 +18,9 @@ import {
 import type { AppContext } from '../../context';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { hashPassword } from '../../lib/password';
-import { open } from '../../lib/secret-box';
 import { startSession } from '../org';
 import { recordIntegrationAudit } from './audit';
-import { discover, oidc } from './oidc-client';
+import { cachedDiscovery, oidc } from './oidc-client';
 
 const LOGIN_MINUTES = 10;
 
@@ -36,10 +35,8 @@ export class SignInRefused extends Error {
   }
 }
 
-async function configOf(ctx: AppContext, sso: SsoConfigRow) {
-  const secret = open(ctx.config.secretKey ?? '', sso.clientSecretEnc);
-  return discover(sso.issuer, sso.clientId, secret);
-}
+/** The provider's configuration, from the discovery cache (decision 128). */
+const configOf = (ctx: AppContext, sso: SsoConfigRow) => cachedDiscovery(ctx, sso);
 
 /**
  * Starts the authorization code flow (decision 122): PKCE (S256), state and nonce are random per

@@ -17,6 +17,8 @@ import {
   ZSsoConfig,
   ZSsoLookup,
   ZSsoLookupQuery,
+  ZUpdateWebhookRequest,
+  ZUpdatedWebhook,
   ZWebhookList,
 } from '@tandem/contracts';
 import { z } from 'zod';
@@ -27,7 +29,7 @@ import { getSso, lookupSso, putSso } from './manage-sso';
 import { SignInRefused, finishOidc, startOidc } from './oidc-sign-in';
 import { deliveryJob } from './deliver-webhooks';
 import { createToken, listTokens, revokeToken } from './manage-tokens';
-import { createWebhook, listOrgWebhooks, listWebhookDeliveries, removeWebhook, testWebhook } from './manage-webhooks';
+import { createWebhook, editWebhook, listOrgWebhooks, listWebhookDeliveries, removeWebhook, testWebhook } from './manage-webhooks';
 
 const ok = { ok: true as const };
 
@@ -62,6 +64,20 @@ export async function integrationsRoutes(app: FastifyInstance) {
   r.get('/webhooks', { config: { access: 'admin' }, schema: { tags: hooks, summary: 'The organisation’s webhooks with their last delivery status', querystring: ZPageQuery, response: { 200: ZWebhookList } } }, (req) =>
     listOrgWebhooks(ctx, requireOrg(req), req.query),
   );
+  r.patch(
+    '/webhooks/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: hooks,
+        summary: 'Edit a webhook (kind, url, events, secret) or disable/enable it (active); a disabled webhook gets nothing queued and its pending deliveries wait',
+        params: ZIdParams,
+        body: ZUpdateWebhookRequest,
+        response: { 200: ZUpdatedWebhook },
+      },
+    },
+    (req) => editWebhook(ctx, requireOrg(req), req.params.id, req.body),
+  );
   r.delete('/webhooks/:id', { config: { access: 'admin' }, schema: { tags: hooks, summary: 'Remove a webhook and its delivery log', params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
     await removeWebhook(ctx, requireOrg(req), req.params.id);
     return ok;
@@ -73,7 +89,7 @@ export async function integrationsRoutes(app: FastifyInstance) {
   );
   r.post(
     '/webhooks/:id/test',
-    { config: { access: 'admin' }, schema: { tags: hooks, summary: 'Queue a test message; the delivery job sends it within a minute', params: ZIdParams, response: { 202: ZDelivery } } },
+    { config: { access: 'admin' }, schema: { tags: hooks, summary: 'Queue a test message; the delivery job sends it within a minute (409 while the webhook is disabled)', params: ZIdParams, response: { 202: ZDelivery } } },
     async (req, reply) => reply.status(202).send(await testWebhook(ctx, requireOrg(req), req.params.id)),
   );
 

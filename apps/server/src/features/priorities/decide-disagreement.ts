@@ -2,6 +2,7 @@ import { findDisagreement, findRound, insertDisagreementHistory, listDisagreemen
 import type { TDisagreement, TPatchDisagreementRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { emitEvent } from '../integrations';
 import { recordPrioritiesAudit } from './audit';
 import { computeRoundResults } from './compute-results';
 import { invalid } from './errors';
@@ -76,6 +77,17 @@ export async function decideDisagreement(ctx: AppContext, auth: OrgAuth, roundId
       });
       await insertDisagreementHistory(tx, { orgId: auth.orgId, roundId, itemId, changes, actorUserId: auth.userId, at: ctx.now() });
       await recordPrioritiesAudit(ctx, tx, auth, 'priorities.disagreement_updated', itemId, { roundId, status: input.status });
+      if (decided && (before?.status !== 'decided' || changes.decisionRank || changes.decisionScore || changes.reason)) {
+        const item = r.items.find((i) => i.itemId === itemId);
+        await emitEvent(ctx, tx, auth.orgId, 'disagreement.decided', {
+          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”: ${next.reason}`,
+          roundId,
+          itemId,
+          title: item?.title ?? null,
+          decision: { rank: next.decisionRank, score: next.decisionScore, reason: next.reason },
+          url: ctx.config.publicUrl && `${ctx.config.publicUrl}/priorities/${roundId}`,
+        });
+      }
     }
     return view(ctx, auth, roundId, itemId, tx);
   });

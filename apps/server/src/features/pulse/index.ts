@@ -5,3 +5,6 @@ export { getPulseResults, getPulseTrend } from './get-results';
 /** What a pulse publishes (every number under its anonymity rules), for features that build on it (events' gap correlation). */
 export { computeResults } from './get-results';
 export { effectiveStatus } from './pulse.mapper';
+
+/** Pulse deadlines for the calendar feed (never whether the person answered). */
+export { pulseCalendarEvents } from './calendar-source';

@@ -38,6 +38,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkIds, checkPeople } from '../strategy';
+import { emitEvent } from '../integrations';
 import { recordRequestsAudit } from './audit';
 import { badField, checkOrder, isCursorDay, isCursorInstant, isUuid, startOfDay, today } from './dates';
 import { flowOf } from './get-request-flow';
@@ -248,6 +249,14 @@ export async function updateOrgRequest(ctx: AppContext, auth: OrgAuth, id: strin
     await replaceRequestLinks(tx, auth.orgId, id, initiativeIds, goalIds);
     if (status !== before.status) {
       await insertTransitions(tx, auth.orgId, [{ requestId: id, fromStatus: before.status, toStatus: status, reason: reason ?? null, actorUserId: auth.userId, at }]);
+      await emitEvent(ctx, tx, auth.orgId, 'request.status_changed', {
+        summary: `Request “${after!.title}” moved from ${before.status.replace('_', ' ')} to ${status.replace('_', ' ')}`,
+        requestId: id,
+        title: after!.title,
+        from: before.status,
+        to: status,
+        url: ctx.config.publicUrl && `${ctx.config.publicUrl}/requests/${id}`,
+      });
     }
     await recordRequestsAudit(ctx, tx, auth, 'request.updated', id, { fields: Object.keys(v), ...(status !== before.status ? { from: before.status, to: status } : {}) });
     return after;

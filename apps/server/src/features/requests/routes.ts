@@ -46,6 +46,7 @@ import { requireOrg } from '../../plugins/auth';
 import { createDeferredNeed, deleteOrgDeferredNeed, ledger, needHistory, setDeferral, updateOrgDeferredNeed } from './deferred-needs';
 import { forecastHowManyFor, forecastWhenFor, getCalibration, recordForecastHowMany, recordForecastWhen } from './forecast';
 import { getAnalytics } from './get-analytics';
+import { deferredCostJob } from './deferred-cost-job';
 import { getRequestFlow } from './get-request-flow';
 import { importRequests } from './import-requests';
 import { countOrgRequests, createRequest, deleteOrgRequest, getRequest, getRequestLadder, listOrgRequests, listRequestTransitions, setRequestLadder, updateOrgRequest } from './manage-requests';
@@ -59,6 +60,7 @@ export async function requestsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const tags = ['requests'];
+  app.jobs.register(deferredCostJob);
 
   /* ---- requests ---- */
   r.post(

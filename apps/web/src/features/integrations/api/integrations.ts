@@ -8,10 +8,12 @@ import {
   ZOk,
   ZSsoConfig,
   ZSsoLookup,
+  ZUpdatedWebhook,
   ZWebhookList,
   type TCreateTokenRequest,
   type TCreateWebhookRequest,
   type TPutSsoRequest,
+  type TUpdateWebhookRequest,
 } from '@tandem/contracts';
 import { api } from '../../../lib/api';
 
@@ -37,6 +39,8 @@ export const useWebhooks = () => useQuery({ queryKey: integrationsKeys.webhooks,
 export const useDeliveries = (id: string | null) =>
   useQuery({ queryKey: integrationsKeys.deliveries(id ?? ''), enabled: id !== null, queryFn: () => api(`/webhooks/${encodeURIComponent(id!)}/deliveries?limit=50`, { schema: ZDeliveryList }) });
 export const useCreateWebhook = () => useWrite((body: TCreateWebhookRequest) => api('/webhooks', { method: 'POST', body, schema: ZCreatedWebhook }));
+export const useUpdateWebhook = () =>
+  useWrite(({ id, body }: { id: string; body: TUpdateWebhookRequest }) => api(`/webhooks/${encodeURIComponent(id)}`, { method: 'PATCH', body, schema: ZUpdatedWebhook }));
 export const useDeleteWebhook = () => useWrite((id: string) => api(`/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE', schema: ZOk }));
 export const useTestWebhook = () => useWrite((id: string) => api(`/webhooks/${encodeURIComponent(id)}/test`, { method: 'POST', schema: ZDelivery }));
 

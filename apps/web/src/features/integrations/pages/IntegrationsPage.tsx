@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Select, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { WEBHOOK_EVENTS, type TTokenScope, type TWebhookEvent, type TWebhookKind } from '@tandem/contracts';
+import { WEBHOOK_EVENTS, type TTokenScope, type TWebhook, type TWebhookEvent, type TWebhookKind } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
 import { Page } from '../../../components/Page';
 import { fieldErrors } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
-import { useCreateToken, useCreateWebhook, useDeleteWebhook, useDeliveries, usePutSso, useRevokeToken, useSso, useTestWebhook, useTokens, useWebhooks } from '../api/integrations';
+import { useCreateToken, useCreateWebhook, useDeleteWebhook, useDeliveries, usePutSso, useRevokeToken, useSso, useTestWebhook, useTokens, useUpdateWebhook, useWebhooks } from '../api/integrations';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const fmt = (iso: string | null) => (iso ? when.format(new Date(iso)) : '—');
@@ -116,6 +116,7 @@ const EVENT_LABELS: Record<TWebhookEvent, string> = {
   'disagreement.decided': 'Disagreement decided',
   'deferred_need.cost_passed': 'Deferred need passed its cost',
   'hackweek.voting_open': 'Hackweek voting open',
+  'request.status_changed': 'Request status changed',
 };
 
 function WebhooksSection() {
@@ -123,6 +124,8 @@ function WebhooksSection() {
   const create = useCreateWebhook();
   const remove = useDeleteWebhook();
   const test = useTestWebhook();
+  const update = useUpdateWebhook();
+  const [editing, setEditing] = useState<string | null>(null);
   const [kind, setKind] = useState<TWebhookKind>('slack');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<TWebhookEvent[]>(['pulse.opened', 'pulse.results_ready']);
@@ -179,6 +182,7 @@ function WebhooksSection() {
               <Table.Th>URL</Table.Th>
               <Table.Th>Events</Table.Th>
               <Table.Th>Last delivery</Table.Th>
+              <Table.Th>Status</Table.Th>
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
@@ -191,12 +195,19 @@ function WebhooksSection() {
                 <Table.Td style={{ wordBreak: 'break-all' }}>{h.url}</Table.Td>
                 <Table.Td>{h.events.map((e) => EVENT_LABELS[e]).join(', ')}</Table.Td>
                 <Table.Td>{h.lastDelivery ? `${h.lastDelivery.status}${h.lastDelivery.statusCode ? ` (${h.lastDelivery.statusCode})` : ''}` : 'none yet'}</Table.Td>
+                <Table.Td>{h.active ? <Badge color="teal" variant="light">enabled</Badge> : <Badge color="gray" variant="light">disabled</Badge>}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="default" onClick={() => setEditing(editing === h.id ? null : h.id)} aria-label={`Edit webhook ${h.url}`}>
+                      Edit
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => update.mutate({ id: h.id, body: { active: !h.active } })} aria-label={`${h.active ? 'Disable' : 'Enable'} webhook ${h.url}`}>
+                      {h.active ? 'Disable' : 'Enable'}
+                    </Button>
                     <Button size="xs" variant="default" onClick={() => setOpen(open === h.id ? null : h.id)}>
                       {open === h.id ? 'Hide log' : 'Delivery log'}
                     </Button>
-                    <Button size="xs" variant="default" onClick={() => test.mutate(h.id)}>
+                    <Button size="xs" variant="default" onClick={() => test.mutate(h.id)} disabled={!h.active}>
                       Send test
                     </Button>
                     <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(h.id)}>
@@ -209,8 +220,64 @@ function WebhooksSection() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {test.error ? <ErrorAlert error={test.error} title="The test message was not queued" /> : null}
+      {update.error && !editing ? <ErrorAlert error={update.error} title="The webhook was not changed" /> : null}
+      {editing && hooks.data?.items.find((h) => h.id === editing) ? (
+        <EditWebhook key={editing} hook={hooks.data.items.find((h) => h.id === editing)!} onDone={() => setEditing(null)} />
+      ) : null}
       {open ? <DeliveryLog id={open} /> : null}
     </section>
+  );
+}
+
+/** Edits a webhook's format, URL and events; a JSON webhook that had no secret shows its new one once. */
+function EditWebhook({ hook, onDone }: { hook: TWebhook; onDone: () => void }) {
+  const update = useUpdateWebhook();
+  const [kind, setKind] = useState<TWebhookKind>(hook.kind);
+  const [url, setUrl] = useState(hook.url);
+  const [events, setEvents] = useState<TWebhookEvent[]>(hook.events);
+  const [secret, setSecret] = useState<string | null>(null);
+  const errors = fieldErrors(update.error);
+  return (
+    <form
+      noValidate
+      aria-label="Edit webhook"
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate({ id: hook.id, body: { kind, url, events } }, { onSuccess: (r) => (r.secret ? setSecret(r.secret) : onDone()) });
+      }}
+    >
+      <Stack gap="xs" mt="md">
+        <Title order={3} size="h4">
+          Edit webhook
+        </Title>
+        <Group align="end" wrap="wrap">
+          <Select label="Format" data={[{ value: 'slack', label: 'Slack' }, { value: 'teams', label: 'Microsoft Teams' }, { value: 'json', label: 'JSON (signed)' }]} value={kind} onChange={(v) => setKind((v as TWebhookKind) ?? kind)} allowDeselect={false} w={180} />
+          <TextInput label="Webhook URL" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={errors.url} style={{ flex: 1, minWidth: 220 }} />
+        </Group>
+        <Checkbox.Group label="Events" value={events} onChange={(v) => setEvents(v as TWebhookEvent[])} error={errors.events}>
+          <Group gap="md" mt={4}>
+            {WEBHOOK_EVENTS.map((ev) => (
+              <Checkbox key={ev} value={ev} label={EVENT_LABELS[ev]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <FormError error={update.error} fields={['url', 'events', 'kind']} />
+        {secret ? (
+          <Alert color="teal" variant="light" role="status" title="Signing secret (shown once)">
+            <Code style={{ wordBreak: 'break-all' }}>{secret}</Code>
+          </Alert>
+        ) : null}
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save webhook
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {secret ? 'Done' : 'Cancel'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
