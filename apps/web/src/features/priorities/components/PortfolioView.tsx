@@ -193,7 +193,7 @@ function Scenarios({ roundId, p, leader }: { roundId: string; p: TPortfolio; lea
   const [b, setB] = useState<string | null>(null);
   const cmp = useCompare(a, b);
   const title = (id: string) => p.ranking.find((r) => r.itemId === id)?.title ?? id;
-  const options = (list.data?.scenarios ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const options = (list.data ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
