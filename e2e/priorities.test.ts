@@ -177,6 +177,18 @@ describe.skipIf(!runnable)('priorities journey: open a round, two blind scorers,
     expect(inAfter).not.toEqual(inBefore);
     await scan(page, 'portfolio after the decision');
   });
+
+  it('the leader re-tags an item\'s category on the cut line and the balance follows', async () => {
+    // In: D (run, 4) and B (run, 3): all run. D becomes grow: run 3/7, grow 4/7 of the in-effort.
+    const chart = page.getByRole('img', { name: /Share of effort above the cut line/ });
+    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/Run 100 \(target 60\)/);
+    await page.getByRole('combobox', { name: 'Category of Initiative D' }).selectOption('grow');
+    await page.getByRole('img', { name: /Run 42\.9 \(target 60\), Grow 57\.1 \(target 25\)/ }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Category of Initiative D' }).inputValue()).resolves.toBe('grow');
+    await page.getByRole('combobox', { name: 'Horizon of Initiative D' }).selectOption('later');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Horizon of Initiative D' }).inputValue(), { timeout: 15_000 }).toBe('later');
+    await scan(page, 'portfolio re-tagged');
+  });
 });
 
 describe.skipIf(!runnable)('priorities journey: a weighted round with the organisation\'s own criteria, scored one item at a time, and an admin entering a workshop\'s scores', () => {

@@ -279,6 +279,38 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(p.used).toBe(8);
   });
 
+  it('re-tags an item\'s category and horizon after closing; the mix follows, the scores and results do not', async () => {
+    const url = `/api/v1/priorities/rounds/${roundId}/items/${item.B}`;
+    const resultsBefore = (await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).body;
+    const res = await owner.patch(url, { category: 'transform', horizon: 'next' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.find((i: { itemId: string }) => i.itemId === item.B)).toMatchObject({ category: 'transform', horizon: 'next' });
+    // In-effort 8: B 3 now transform (37.5%), A 5 grow (62.5%).
+    const p = (await biz.get(`/api/v1/priorities/portfolio?round=${roundId}`)).json();
+    expect(p.mix.actual.run).toBe(0);
+    expect(p.mix.actual.transform).toBeCloseTo(37.5, 12);
+    expect(p.ranking.find((r: { itemId: string }) => r.itemId === item.B)).toMatchObject({ category: 'transform', horizon: 'next' });
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).body).toBe(resultsBefore);
+    // Only what is given changes; null clears.
+    expect((await owner.patch(url, { horizon: null })).json().items.find((i: { itemId: string }) => i.itemId === item.B)).toMatchObject({ category: 'transform', horizon: null });
+    // Bad input changes nothing: a member, an empty body, an unknown category, an item of no round, another organisation's round.
+    const before = JSON.stringify((await owner.get(`/api/v1/priorities/rounds/${roundId}`)).json().items);
+    expect((await biz.patch(url, { category: 'run' })).statusCode).toBe(403);
+    for (const [u, body, status, message] of [
+      [url, {}, 400, /category, a horizon or both/],
+      [url, { category: 'moonshot' }, 400, /category/],
+      [`/api/v1/priorities/rounds/${roundId}/items/${foreignInitiative}`, { category: 'run' }, 400, /params\.itemId.*not in the round/],
+      [`/api/v1/priorities/rounds/${foreignRound}/items/${foreignInitiative}`, { category: 'run' }, 404, /Round/],
+    ] as const) {
+      const bad = await owner.patch(u, body);
+      expect(bad.statusCode, bad.body).toBe(status);
+      expect(bad.json().error.message).toMatch(message);
+    }
+    expect(JSON.stringify((await owner.get(`/api/v1/priorities/rounds/${roundId}`)).json().items)).toBe(before);
+    // Back as it was for the tests that follow.
+    await owner.patch(url, { category: 'run' });
+  });
+
   it('decides a disagreement with a reason, keeps every change, and moves the combined ranking and the cut line', async () => {
     const url = `/api/v1/priorities/disagreements/${item.C}?round=${roundId}`;
     const discussing = await owner.patch(url, { status: 'discussing', ownerId: person.biz1, dueDate: '2026-12-15' });

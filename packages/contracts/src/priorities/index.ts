@@ -50,6 +50,13 @@ export type TCreateRoundRequest = z.infer<typeof ZCreateRoundRequest>;
 export const ZAddRoundItemsRequest = z.strictObject({ items: z.array(ZPriorityItemRef).min(1).max(1000) });
 export type TAddRoundItemsRequest = z.infer<typeof ZAddRoundItemsRequest>;
 
+/** Re-tag one item of a round: its portfolio category and horizon (null clears); any status. */
+export const ZTagRoundItemRequest = z
+  .strictObject({ category: ZPortfolioCategory.nullable().optional(), horizon: ZPriorityHorizon.nullable().optional() })
+  .refine((b) => b.category !== undefined || b.horizon !== undefined, 'give a category, a horizon or both');
+export type TTagRoundItemRequest = z.infer<typeof ZTagRoundItemRequest>;
+export const ZRoundItemParams = z.strictObject({ id: ZUuid, itemId: ZUuid });
+
 export const ZCriterionScale = z.union([
   z.object({ kind: z.literal('set'), values: z.array(z.number()) }),
   z.object({ kind: z.literal('range'), min: z.number(), max: z.number().nullable(), minExclusive: z.boolean().optional() }),

@@ -159,6 +159,22 @@ export async function listRoundItems(x: Executor, orgId: string, roundId: string
     .orderBy(asc(priorityRoundItems.position));
 }
 
+/** Sets an item's category and/or horizon; false when the item is not in the round. */
+export async function tagRoundItem(
+  x: Executor,
+  orgId: string,
+  roundId: string,
+  itemId: string,
+  patch: { category?: 'run' | 'grow' | 'transform' | null; horizon?: 'now' | 'next' | 'later' | null },
+): Promise<boolean> {
+  const rows = await x
+    .update(priorityRoundItems)
+    .set(patch)
+    .where(and(eq(priorityRoundItems.orgId, orgId), eq(priorityRoundItems.roundId, roundId), eq(priorityRoundItems.itemId, itemId)))
+    .returning({ itemId: priorityRoundItems.itemId });
+  return rows.length > 0;
+}
+
 export async function roundItemIds(x: Executor, orgId: string, roundId: string, itemIds: string[]): Promise<Set<string>> {
   if (itemIds.length === 0) return new Set();
   const rows = await x

@@ -19,6 +19,7 @@ import {
   ZResults,
   ZRound,
   ZRoundList,
+  ZRoundItemParams,
   ZRoundQuery,
   ZScenario,
   ZScenarioComparison,
@@ -28,6 +29,7 @@ import {
   ZScoresWritten,
   ZScoringSheet,
   ZScoringSheetQuery,
+  ZTagRoundItemRequest,
 } from '@tandem/contracts';
 import { requireOrg } from '../../plugins/auth';
 import { addRoundItems } from './add-round-items';
@@ -45,6 +47,7 @@ import { listRoundScenarios } from './list-scenarios';
 import { listRoundScores } from './list-scores';
 import { getPortfolioSettings, setPortfolio } from './set-portfolio';
 import { changeScores, submitScores } from './submit-scores';
+import { tagItem } from './tag-round-item';
 
 const tags = ['priorities'];
 const leader = { access: 'leader' as const };
@@ -68,6 +71,14 @@ export async function prioritiesRoutes(app: FastifyInstance) {
     '/priorities/rounds/:id/items',
     { config: leader, schema: { tags, summary: 'Add items while the round is a draft', params: ZIdParams, body: ZAddRoundItemsRequest, response: { 200: ZRound } } },
     (req) => addRoundItems(ctx, requireOrg(req), req.params.id, req.body),
+  );
+  r.patch(
+    '/priorities/rounds/:id/items/:itemId',
+    {
+      config: leader,
+      schema: { tags, summary: 'Tag an item with its portfolio category and horizon (any status; feeds the mix, never the scores)', params: ZRoundItemParams, body: ZTagRoundItemRequest, response: { 200: ZRound } },
+    },
+    (req) => tagItem(ctx, requireOrg(req), req.params.id, req.params.itemId, req.body),
   );
   r.post('/priorities/rounds/:id/open', { config: leader, schema: { tags, summary: 'Open a draft round for scoring', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
     openRound(ctx, requireOrg(req), req.params.id),
