@@ -82,7 +82,8 @@ async function measure(items: number) {
         const target = ${(k * 7) % items};
         for (let step = 0; step < 400; step++) {
           const el = document.querySelector('select[aria-label=${JSON.stringify(label)}]');
-          if (el) { el.scrollIntoView({ block: 'center' }); await frame(); return; }
+          // Then wait out the scroll's end (the virtualiser's 150 ms "is scrolling" flag), as a person pauses before choosing.
+          if (el) { el.scrollIntoView({ block: 'center' }); await frame(); await new Promise((r) => setTimeout(r, 300)); await frame(); return; }
           const shown = [...document.querySelectorAll('tr[data-index]')].map((tr) => Number(tr.getAttribute('data-index')));
           window.scrollBy(0, target < Math.min(...shown) ? -400 : 400);
           await frame();
