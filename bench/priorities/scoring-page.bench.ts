@@ -101,7 +101,9 @@ async function measure(items: number) {
       })()`)) as number;
       times.push(ms);
       // Let the save settle so that the next interaction does not wait behind it.
-      await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Saving')), undefined, { timeout: 60_000 });
+      // A function, not a string: the app's CSP forbids eval. The bench compiles without DOM types.
+      type Doc = { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+      await page.waitForFunction(() => !Array.from((globalThis as unknown as Doc).document.querySelectorAll('[role="status"]')).some((e) => e.textContent?.includes('Saving')), undefined, { timeout: 60_000 });
     }
     // Every choice reached the server (the last one per cell wins).
     const sheet = (await (await context.request.get(`/api/v1/priorities/rounds/${round.id}/sheet`)).json()) as { values: Record<string, Record<string, number>> };
