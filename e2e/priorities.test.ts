@@ -107,6 +107,9 @@ describe.skipIf(!runnable)('priorities journey: open a round, two blind scorers,
     await p.getByText(`0 of ${ITEMS.length} items fully scored`).waitFor();
     await scan(p, 'scoring (business)');
     await scoreAll(p, BUSINESS, SHARED);
+    // Every choice is stored, batched per item or not: the sheet read back holds exactly them.
+    const sheet = (await (await bizCtx.request.get(`/api/v1/priorities/rounds/${roundId}/sheet`)).json()) as { values: Record<string, Record<string, number>> };
+    expect(Object.values(sheet.values).map((v) => Object.values(v).join(',')).sort()).toEqual(Object.values(BUSINESS).map((v) => [v, v, v].join(',')).sort());
     // Results stay closed while the round is open.
     expect((await bizCtx.request.get(`/api/v1/priorities/rounds/${roundId}/results`)).status()).toBe(409);
   });
@@ -173,6 +176,18 @@ describe.skipIf(!runnable)('priorities journey: open a round, two blind scorers,
     expect(inAfter).toEqual(['Initiative D', 'Initiative B']);
     expect(inAfter).not.toEqual(inBefore);
     await scan(page, 'portfolio after the decision');
+  });
+
+  it('the leader re-tags an item\'s category on the cut line and the balance follows', async () => {
+    // In: D (run, 4) and B (run, 3): all run. D becomes grow: run 3/7, grow 4/7 of the in-effort.
+    const chart = page.getByRole('img', { name: /Share of effort above the cut line/ });
+    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/Run 100 \(target 60\)/);
+    await page.getByRole('combobox', { name: 'Category of Initiative D' }).selectOption('grow');
+    await page.getByRole('img', { name: /Run 42\.9 \(target 60\), Grow 57\.1 \(target 25\)/ }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Category of Initiative D' }).inputValue()).resolves.toBe('grow');
+    await page.getByRole('combobox', { name: 'Horizon of Initiative D' }).selectOption('later');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Horizon of Initiative D' }).inputValue(), { timeout: 15_000 }).toBe('later');
+    await scan(page, 'portfolio re-tagged');
   });
 });
 
@@ -275,10 +290,98 @@ describe.skipIf(!runnable)('priorities journey: a weighted round with the organi
     await section.getByText('1 of 2 items fully scored').waitFor();
     await scan(page, 'admin entering scores');
     const bea = ((await (await admin.request.get('/api/v1/people?limit=500')).json()) as { items: { id: string; name: string }[] }).items.find((x) => x.name === 'Bea Business')!;
-    const scores = (await (await admin.request.get(`/api/v1/priorities/rounds/${page.url().split('/').pop()}/scores?personId=${bea.id}`)).json()) as { scores: { criterion: string; value: number }[] };
-    expect(scores.scores.map((s) => [s.criterion, s.value]).sort()).toEqual([
+    const scores = (await (await admin.request.get(`/api/v1/priorities/rounds/${page.url().split('/').pop()}/scores?personId=${bea.id}`)).json()) as { items: { criterion: string; value: number }[] };
+    expect(scores.items.map((s) => [s.criterion, s.value]).sort()).toEqual([
       ['businessValue', 9],
       ['urgency', 4],
     ]);
+  });
+});
+
+describe.skipIf(!runnable)('priorities journey: a round of 150 items renders the rows near the viewport, and Tab, scrolling and saving still reach every row', () => {
+  const COUNT = 150;
+  const title = (k: number) => `Initiative ${String(k).padStart(3, '0')}`;
+  let tandem: RunningTandem;
+  let browser: Browser;
+  let bizCtx: BrowserContext;
+  let roundId: string;
+  const axe: AxeFinding[] = [];
+
+  beforeAll(async () => {
+    tandem = await startTandem();
+    browser = await launchBrowser();
+    const admin = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
+    expect((await admin.request.post('/api/v1/setup', { data: { organisation: { name: 'Acme', currency: 'EUR' }, owner: OWNER } })).status()).toBe(201);
+    const csrf = (await admin.cookies()).find((c) => c.name === 'tandem_csrf')!.value;
+    const post = async (url: string, data: unknown) => {
+      const res = await admin.request.post(url, { data: data as object, headers: { 'x-csrf-token': csrf } });
+      expect(res.ok(), `${url}: ${res.status()} ${await res.text()}`).toBe(true);
+      return res.json();
+    };
+    await post('/api/v1/people', { name: 'Bea Business', email: 'bea@acme.test', department: 'Sales', side: 'business', level: 'leader' });
+    const inv = await post('/api/v1/invitations', { email: 'bea@acme.test', role: 'member' });
+    bizCtx = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url, viewport: { width: 1280, height: 720 } });
+    bizCtx.setDefaultTimeout(15_000);
+    expect((await bizCtx.request.post(`/api/v1/invitations/${inv.token}/accept`, { data: { name: 'Bea Business', password: 'a long enough password' } })).status()).toBe(200);
+    const items = [];
+    for (let k = 0; k < COUNT; k++) items.push({ type: 'initiative', id: (await post('/api/v1/initiatives', { title: title(k), effort: 1 + (k % 8) })).id });
+    roundId = (await post('/api/v1/priorities/rounds', { name: 'Big round', model: 'wsjf', items })).id;
+    await post(`/api/v1/priorities/rounds/${roundId}/open`, {});
+    await admin.close();
+  });
+
+  stopAfterFirstFailure();
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.close();
+    summariseAxe(axe);
+  });
+
+  it('renders a window of rows, says the table\'s real size, and passes axe', async () => {
+    const p = await bizCtx.newPage();
+    await p.goto(`/priorities/${roundId}`);
+    await p.getByText(`0 of ${COUNT} items fully scored`).waitFor();
+    const table = p.getByRole('table', { name: 'Your scores' });
+    await expect(table.getAttribute('aria-rowcount')).resolves.toBe(String(COUNT + 1));
+    const rendered = await table.locator('tr[data-index]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(COUNT);
+    await expect(p.getByRole('combobox', { name: `Business value for ${title(COUNT - 1)}` }).count()).resolves.toBe(0);
+    const found = await expectNoSeriousAxeViolations(p, 'scoring 150 items');
+    axe.push(...found);
+    expect(found.map((f) => `${f.id} on scoring 150 items`)).toEqual([]);
+    await p.close();
+  });
+
+  it('Tab walks down the rows past the first window, and a choice there and one at the end are stored', async () => {
+    const p = await bizCtx.newPage();
+    await p.goto(`/priorities/${roundId}`);
+    await p.getByText(`0 of ${COUNT} items fully scored`).waitFor();
+    const firstWindow = await p.locator('tr[data-index]').count();
+    const target = firstWindow + 5;
+    await p.getByRole('combobox', { name: `Business value for ${title(0)}` }).focus();
+    // Three selects a row: Tab three times per row moves to the same criterion one row down.
+    for (let k = 0; k < target * 3; k++) await p.keyboard.press('Tab');
+    await expect(p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(`Business value for ${title(target)}`);
+    await expect(p.locator(`tr[aria-rowindex="${target + 2}"]`).isVisible()).resolves.toBe(true);
+    await p.getByRole('combobox', { name: `Business value for ${title(target)}` }).selectOption('13');
+    // The last row, reached by scrolling to the end of the page.
+    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const last = p.getByRole('combobox', { name: `Time criticality for ${title(COUNT - 1)}` });
+    await last.waitFor();
+    await last.selectOption('8');
+    await expect(last.inputValue()).resolves.toBe('8');
+    await p.getByText('Saving…').waitFor({ state: 'hidden' });
+    const round = (await (await bizCtx.request.get(`/api/v1/priorities/rounds/${roundId}`)).json()) as { items: { itemId: string; title: string }[] };
+    const id = (t: string) => round.items.find((i) => i.title === t)!.itemId;
+    const sheet = (await (await bizCtx.request.get(`/api/v1/priorities/rounds/${roundId}/sheet`)).json()) as { values: Record<string, Record<string, number>> };
+    expect(sheet.values).toEqual({ [id(title(target))]: { businessValue: 13 }, [id(title(COUNT - 1))]: { timeCriticality: 8 } });
+    // Coming back shows the stored values.
+    await p.reload();
+    await p.getByText(`0 of ${COUNT} items fully scored`).waitFor();
+    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect(p.getByRole('combobox', { name: `Time criticality for ${title(COUNT - 1)}` }).inputValue()).resolves.toBe('8');
+    await p.close();
   });
 });

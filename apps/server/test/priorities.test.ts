@@ -118,7 +118,7 @@ describe.each(engines())('priorities on %s', (engine) => {
     // PATCH changes a score (and back).
     const patched = await biz.patch(`/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 13 } });
     expect(patched.statusCode).toBe(200);
-    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?personId=${person.biz1}`)).json().scores.find((s: { itemId: string; criterion: string }) => s.itemId === item.A && s.criterion === 'businessValue').value).toBe(13);
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?personId=${person.biz1}`)).json().items.find((s: { itemId: string; criterion: string }) => s.itemId === item.A && s.criterion === 'businessValue').value).toBe(13);
     await biz.patch(`/api/v1/priorities/rounds/${roundId}/scores`, { personId: person.biz1, itemId: item.A, scores: { businessValue: 20 } });
   });
 
@@ -131,8 +131,8 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect((await biz.get(`${base}/scores`)).statusCode).toBe(403);
     const own = await it1.get(`${base}/scores?personId=${person.it1}`);
     expect(own.statusCode).toBe(200);
-    expect(own.json().scores).toHaveLength(16);
-    expect(own.json().scores.every((s: { personId: string }) => s.personId === person.it1)).toBe(true);
+    expect(own.json().items).toHaveLength(16);
+    expect(own.json().items.every((s: { personId: string }) => s.personId === person.it1)).toBe(true);
 
     const res = await biz.get(`${base}/results`);
     expect(res.statusCode).toBe(409);
@@ -145,6 +145,65 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(JSON.stringify(details)).not.toMatch(/value|score"/);
     // Members cannot close the round.
     expect((await biz.post(`${base}/close`)).statusCode).toBe(403);
+  });
+
+  it('serves one scorer\'s sheet in one answer: their side\'s criteria and their own values, blind to everyone else', async () => {
+    const base = `/api/v1/priorities/rounds/${roundId}/sheet`;
+    const mine = await biz.get(base);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const sheet = mine.json();
+    expect(sheet).toMatchObject({ roundId, status: 'open', person: { personId: person.biz1, name: 'biz1', side: 'business' } });
+    // Business scores the three shared criteria, never IT's job size.
+    expect(sheet.criteria.map((c: { key: string }) => c.key)).toEqual(['businessValue', 'timeCriticality', 'riskReduction']);
+    expect(sheet.values[item.A!]).toEqual({ businessValue: 20, timeCriticality: 13, riskReduction: 8 });
+    expect(Object.keys(sheet.values).sort()).toEqual([item.A, item.B, item.C, item.E].sort());
+    // The same values as the paged list of the person's own scores.
+    const listed = (await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?personId=${person.biz1}&limit=500`)).json().items as { itemId: string; criterion: string; value: number }[];
+    expect(listed.length).toBe(12);
+    for (const s of listed) expect(sheet.values[s.itemId][s.criterion]).toBe(s.value);
+    expect((await biz.get(`${base}?personId=${person.biz1}`)).json()).toEqual(sheet);
+    // IT's sheet has job size; an admin reads anyone's (a workshop); a member nobody else's.
+    const itSheet = (await owner.get(`${base}?personId=${person.it1}`)).json();
+    expect(itSheet.criteria.map((c: { key: string }) => c.key)).toContain('jobSize');
+    expect(itSheet.values[item.B!]).toEqual({ businessValue: 13, timeCriticality: 8, riskReduction: 20, jobSize: 2 });
+    expect((await biz.get(`${base}?personId=${person.it1}`)).statusCode).toBe(403);
+    expect((await it1.get(`${base}?personId=${person.biz1}`)).statusCode).toBe(403);
+    // The owner has no person in the directory: their own sheet is a 403 that says why.
+    const unlinked = await owner.get(base);
+    expect(unlinked.statusCode).toBe(403);
+    expect(unlinked.json().error.message).toMatch(/not linked to a person/);
+    expect((await owner.get(`${base}?personId=${foreignInitiative}`)).statusCode).toBe(400);
+    expect((await owner.get(`${base}?personId=nope`)).statusCode).toBe(400);
+    expect((await owner.get(`/api/v1/priorities/rounds/${foreignRound}/sheet?personId=${person.biz1}`)).statusCode).toBe(404);
+  });
+
+  it('pages the rounds newest first and refuses a cursor it did not give', async () => {
+    // Two more drafts, created at the same instant: the id breaks the tie, so none is skipped or repeated.
+    t.clock.now = new Date(t.clock.now.getTime() + 1000);
+    const drafts = [];
+    for (const name of ['Draft one', 'Draft two']) drafts.push((await owner.post('/api/v1/priorities/rounds', { name, model: 'cd3', items: [{ type: 'initiative', id: item.A }] })).json().id as string);
+    const all = (await owner.get('/api/v1/priorities/rounds?limit=500')).json();
+    expect(all.nextCursor).toBeNull();
+    expect(all.items).toHaveLength(3);
+    expect(all.items.slice(0, 2).map((r: { id: string }) => r.id).sort()).toEqual(drafts.sort());
+    expect(all.items[2]).toMatchObject({ id: roundId, name: 'Q1 priorities', itemCount: 4, status: 'open' });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await owner.get(`/api/v1/priorities/rounds?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: { id: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((r: { id: string }) => r.id));
+    expect(seen).not.toContain(foreignRound);
+    for (const bad of ['nope!', Buffer.from(JSON.stringify(['2026-01-01', 'x'])).toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+      const res = await owner.get(`/api/v1/priorities/rounds?cursor=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error.message).toMatch(/cursor/);
+    }
+    expect((await owner.get('/api/v1/priorities/rounds?limit=501')).statusCode).toBe(400);
+    expect((await owner.get(`/api/v1/priorities/rounds/${roundId}/scores?personId=${person.biz1}&cursor=${Buffer.from('["a","b","c"]').toString('base64url')}`)).statusCode).toBe(400);
   });
 
   it('answers the results of a closed round exactly as the contract says', async () => {
@@ -178,11 +237,17 @@ describe.each(engines())('priorities on %s', (engine) => {
       expect.objectContaining({ itemId: item.C, rankDifference: 1, status: 'open' }),
     ]);
     // After closing, everyone sees every score, paged.
+    // After closing, everyone sees every score, paged by cursor: 32 IT scores as 20 + 12, none twice.
     const page = await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&limit=20`);
     expect(page.statusCode).toBe(200);
-    expect(page.json().scores).toHaveLength(20);
-    expect(page.json().nextOffset).toBe(20);
-    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&offset=20&limit=20`)).json()).toMatchObject({ nextOffset: null });
+    expect(page.json().items).toHaveLength(20);
+    expect(page.json().nextCursor).toEqual(expect.any(String));
+    const rest = (await biz.get(`/api/v1/priorities/rounds/${roundId}/scores?side=it&limit=20&cursor=${page.json().nextCursor}`)).json();
+    expect(rest).toMatchObject({ nextCursor: null });
+    expect(rest.items).toHaveLength(12);
+    const keys = [...page.json().items, ...rest.items].map((s: { personId: string; itemId: string; criterion: string }) => `${s.personId}/${s.itemId}/${s.criterion}`);
+    expect(new Set(keys).size).toBe(32);
+    expect(keys).toEqual([...keys].sort());
   });
 
   it('stores a closed round\'s results at close and answers the same from the stored row as from the scores', async () => {
@@ -212,6 +277,38 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(p.mix.target).toEqual({ run: 60, grow: 25, transform: 15 });
     expect(p.split).toEqual({ business: 1, it: 0 });
     expect(p.used).toBe(8);
+  });
+
+  it('re-tags an item\'s category and horizon after closing; the mix follows, the scores and results do not', async () => {
+    const url = `/api/v1/priorities/rounds/${roundId}/items/${item.B}`;
+    const resultsBefore = (await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).body;
+    const res = await owner.patch(url, { category: 'transform', horizon: 'next' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.find((i: { itemId: string }) => i.itemId === item.B)).toMatchObject({ category: 'transform', horizon: 'next' });
+    // In-effort 8: B 3 now transform (37.5%), A 5 grow (62.5%).
+    const p = (await biz.get(`/api/v1/priorities/portfolio?round=${roundId}`)).json();
+    expect(p.mix.actual.run).toBe(0);
+    expect(p.mix.actual.transform).toBeCloseTo(37.5, 12);
+    expect(p.ranking.find((r: { itemId: string }) => r.itemId === item.B)).toMatchObject({ category: 'transform', horizon: 'next' });
+    expect((await biz.get(`/api/v1/priorities/rounds/${roundId}/results`)).body).toBe(resultsBefore);
+    // Only what is given changes; null clears.
+    expect((await owner.patch(url, { horizon: null })).json().items.find((i: { itemId: string }) => i.itemId === item.B)).toMatchObject({ category: 'transform', horizon: null });
+    // Bad input changes nothing: a member, an empty body, an unknown category, an item of no round, another organisation's round.
+    const before = JSON.stringify((await owner.get(`/api/v1/priorities/rounds/${roundId}`)).json().items);
+    expect((await biz.patch(url, { category: 'run' })).statusCode).toBe(403);
+    for (const [u, body, status, message] of [
+      [url, {}, 400, /category, a horizon or both/],
+      [url, { category: 'moonshot' }, 400, /category/],
+      [`/api/v1/priorities/rounds/${roundId}/items/${foreignInitiative}`, { category: 'run' }, 400, /params\.itemId.*not in the round/],
+      [`/api/v1/priorities/rounds/${foreignRound}/items/${foreignInitiative}`, { category: 'run' }, 404, /Round/],
+    ] as const) {
+      const bad = await owner.patch(u, body);
+      expect(bad.statusCode, bad.body).toBe(status);
+      expect(bad.json().error.message).toMatch(message);
+    }
+    expect(JSON.stringify((await owner.get(`/api/v1/priorities/rounds/${roundId}`)).json().items)).toBe(before);
+    // Back as it was for the tests that follow.
+    await owner.patch(url, { category: 'run' });
   });
 
   it('decides a disagreement with a reason, keeps every change, and moves the combined ranking and the cut line', async () => {
@@ -245,6 +342,7 @@ describe.each(engines())('priorities on %s', (engine) => {
     const a = await owner.post(url, { name: 'As decided' });
     expect(a.statusCode).toBe(201);
     expect(a.json().order).toEqual([item.C, item.B, item.A, item.E]);
+    t.clock.now = new Date(t.clock.now.getTime() + 1000);
     const b = await owner.post(url, { name: 'Enabler first', moves: [{ itemId: item.E, rank: 1 }] });
     expect(b.json().order).toEqual([item.E, item.C, item.B, item.A]);
     const cmp = await biz.get(`/api/v1/priorities/scenarios/compare?a=${a.json().id}&b=${b.json().id}`);
@@ -252,7 +350,11 @@ describe.each(engines())('priorities on %s', (engine) => {
     // b: E 4, then C 8 would make 12: only E is in.
     expect(cmp.json()).toMatchObject({ a: { in: [item.C] }, b: { in: [item.E] }, movesIn: [item.E], movesOut: [item.C] });
     expect(cmp.json().b.mix).toEqual({ run: 100, grow: 0, transform: 0 });
-    expect((await biz.get(url)).json().scenarios).toHaveLength(2);
+    // Paged, newest first.
+    const first = (await biz.get(`${url}?limit=1`)).json();
+    expect(first.items.map((s: { name: string }) => s.name)).toEqual(['Enabler first']);
+    const second = (await biz.get(`${url}?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second).toMatchObject({ items: [{ name: 'As decided' }], nextCursor: null });
   });
 
   describe('bad input: 400 with the reason and nothing written', () => {
@@ -337,7 +439,7 @@ describe.each(engines())('priorities demo on %s', (engine) => {
     expect(await seedDemo(t.app.ctx)).toEqual(DEMO_LOGIN);
     const c = new Client(t.app);
     expect((await c.post('/api/v1/auth/login', DEMO_LOGIN)).statusCode).toBe(200);
-    const rounds = (await c.get('/api/v1/priorities/rounds')).json().rounds;
+    const rounds = (await c.get('/api/v1/priorities/rounds')).json().items;
     expect(rounds).toHaveLength(1);
     expect(rounds[0]).toMatchObject({ status: 'closed', model: 'wsjf', itemCount: 25 });
     const r = (await c.get(`/api/v1/priorities/rounds/${rounds[0].id}/results`)).json();

@@ -29,7 +29,7 @@ const GOALS = [
  * 25 initiatives: [title, description, goal indexes, Ansoff quadrant, start offset in days, length in days,
  * effort in person-days]. Two are vague on purpose, and one leaves IT out: the health check tells that story.
  */
-const INITIATIVES: [string, string, number[], Ansoff, number, number, number][] = [
+export const INITIATIVES: [string, string, number[], Ansoff, number, number, number][] = [
   ['B2B web shop for distributors', 'Self-service ordering for the 400 distributors who still order by email.', [0], 'market_penetration', -40, 200, 320],
   ['Spare-parts marketplace in 3 EU countries', 'Sell spare parts online in NL, DE and BE through one storefront.', [0, 5], 'market_development', 75, 240, 380],
   ['Configurable product line online', 'Customers configure pumps online: 12 options, priced live.', [0], 'product_development', 120, 210, 420],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZName, ZSide, ZUuid } from '../common';
+import { ZIsoDate, ZName, ZPageQuery, ZSide, ZUuid, zPage } from '../common';
 
 /** Priorities: scoring rounds where Business and IT score separately, results, the queue, the portfolio. */
 
@@ -50,6 +50,13 @@ export type TCreateRoundRequest = z.infer<typeof ZCreateRoundRequest>;
 export const ZAddRoundItemsRequest = z.strictObject({ items: z.array(ZPriorityItemRef).min(1).max(1000) });
 export type TAddRoundItemsRequest = z.infer<typeof ZAddRoundItemsRequest>;
 
+/** Re-tag one item of a round: its portfolio category and horizon (null clears); any status. */
+export const ZTagRoundItemRequest = z
+  .strictObject({ category: ZPortfolioCategory.nullable().optional(), horizon: ZPriorityHorizon.nullable().optional() })
+  .refine((b) => b.category !== undefined || b.horizon !== undefined, 'give a category, a horizon or both');
+export type TTagRoundItemRequest = z.infer<typeof ZTagRoundItemRequest>;
+export const ZRoundItemParams = z.strictObject({ id: ZUuid, itemId: ZUuid });
+
 export const ZCriterionScale = z.union([
   z.object({ kind: z.literal('set'), values: z.array(z.number()) }),
   z.object({ kind: z.literal('range'), min: z.number(), max: z.number().nullable(), minExclusive: z.boolean().optional() }),
@@ -93,7 +100,9 @@ export const ZRound = z.object({
 export type TRound = z.infer<typeof ZRound>;
 
 export const ZRoundSummary = z.object({ id: ZUuid, name: z.string(), model: ZPriorityModel, status: ZRoundStatus, itemCount: z.number().int(), createdAt: z.string() });
-export const ZRoundList = z.object({ rounds: z.array(ZRoundSummary) });
+export type TRoundSummary = z.infer<typeof ZRoundSummary>;
+/** Rounds newest first, paged (`?limit`, `?cursor`). */
+export const ZRoundList = zPage(ZRoundSummary);
 export type TRoundList = z.infer<typeof ZRoundList>;
 
 export const ZPutScoresRequest = z.strictObject({
@@ -106,17 +115,33 @@ export type TPutScoresRequest = z.infer<typeof ZPutScoresRequest>;
 export const ZScoresWritten = z.object({ personId: ZUuid, itemId: ZUuid, scores: z.record(z.string(), z.number()) });
 export type TScoresWritten = z.infer<typeof ZScoresWritten>;
 
-export const ZScoresQuery = z.strictObject({
+/** Scores by person, item and criterion, paged (`?limit` ≤ 500, `?cursor`); filters `personId`, `side`. */
+export const ZScoresQuery = ZPageQuery.extend({
   personId: ZUuid.optional(),
   side: ZSide.optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 export type TScoresQuery = z.infer<typeof ZScoresQuery>;
 
 export const ZScoreRow = z.object({ personId: ZUuid, side: ZSide, itemId: ZUuid, criterion: z.string(), value: z.number() });
-export const ZScoreList = z.object({ scores: z.array(ZScoreRow), nextOffset: z.number().int().nullable() });
+export type TScoreRow = z.infer<typeof ZScoreRow>;
+export const ZScoreList = zPage(ZScoreRow);
 export type TScoreList = z.infer<typeof ZScoreList>;
+
+/** Whose scoring sheet: the caller's own person when absent; another person's only for an admin. */
+export const ZScoringSheetQuery = z.strictObject({ personId: ZUuid.optional() });
+
+/**
+ * Everything one scorer's page needs in one answer: who scores, the criteria their side owns and
+ * their own values so far as `{ itemId: { criterion: value } }` (blind: nobody else's).
+ */
+export const ZScoringSheet = z.object({
+  roundId: ZUuid,
+  status: ZRoundStatus,
+  person: z.object({ personId: ZUuid, name: z.string(), side: ZSide }),
+  criteria: z.array(ZCriterion),
+  values: z.record(z.string(), z.record(z.string(), z.number())),
+});
+export type TScoringSheet = z.infer<typeof ZScoringSheet>;
 
 /** Who has scored how many items, never what: the only thing shown while a round is open. */
 export const ZRoundProgress = z.object({
@@ -244,7 +269,9 @@ export type TCreateScenarioRequest = z.input<typeof ZCreateScenarioRequest>;
 
 export const ZScenario = z.object({ id: ZUuid, roundId: ZUuid, name: z.string(), order: z.array(ZUuid), createdAt: z.string() });
 export type TScenario = z.infer<typeof ZScenario>;
-export const ZScenarioList = z.object({ scenarios: z.array(ZScenario) });
+/** Scenarios of a round, newest first, paged (`?limit`, `?cursor`). */
+export const ZScenarioList = zPage(ZScenario);
+export type TScenarioList = z.infer<typeof ZScenarioList>;
 
 /** Compare scenario a with scenario b, or with the current combined ranking when b is absent. */
 export const ZCompareQuery = z.strictObject({ a: ZUuid, b: ZUuid.optional() });

@@ -71,6 +71,30 @@ export async function listRounds(x: Executor, orgId: string, limit: number) {
     .limit(limit);
 }
 
+/** The exact timestamp as text (microseconds), so a cursor built from it never skips a row. */
+const exactAt = (col: typeof priorityRounds.createdAt | typeof priorityScenarios.createdAt) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** One page of rounds, newest first, by (created_at, id) descending; `limit + 1` rows say whether more follow. */
+export async function listRoundsPage(x: Executor, orgId: string, limit: number, after: readonly [string, string] | null) {
+  const conds = [eq(priorityRounds.orgId, orgId)];
+  if (after) conds.push(sql`(${priorityRounds.createdAt}, ${priorityRounds.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  return x
+    .select({
+      id: priorityRounds.id,
+      name: priorityRounds.name,
+      model: priorityRounds.model,
+      status: priorityRounds.status,
+      createdAt: priorityRounds.createdAt,
+      cursorAt: exactAt(priorityRounds.createdAt),
+      itemCount: sql<number>`(select count(*)::int from ${priorityRoundItems} i where i.round_id = ${priorityRounds.id} and i.org_id = ${priorityRounds.orgId})`,
+    })
+    .from(priorityRounds)
+    .where(and(...conds))
+    .orderBy(desc(priorityRounds.createdAt), desc(priorityRounds.id))
+    .limit(limit + 1);
+}
+
 /* ---------- items ---------- */
 
 export interface StrategyItemRef {
@@ -133,6 +157,22 @@ export async function listRoundItems(x: Executor, orgId: string, roundId: string
     .leftJoin(enablers, and(eq(enablers.orgId, priorityRoundItems.orgId), eq(enablers.id, priorityRoundItems.enablerId)))
     .where(and(eq(priorityRoundItems.orgId, orgId), eq(priorityRoundItems.roundId, roundId)))
     .orderBy(asc(priorityRoundItems.position));
+}
+
+/** Sets an item's category and/or horizon; false when the item is not in the round. */
+export async function tagRoundItem(
+  x: Executor,
+  orgId: string,
+  roundId: string,
+  itemId: string,
+  patch: { category?: 'run' | 'grow' | 'transform' | null; horizon?: 'now' | 'next' | 'later' | null },
+): Promise<boolean> {
+  const rows = await x
+    .update(priorityRoundItems)
+    .set(patch)
+    .where(and(eq(priorityRoundItems.orgId, orgId), eq(priorityRoundItems.roundId, roundId), eq(priorityRoundItems.itemId, itemId)))
+    .returning({ itemId: priorityRoundItems.itemId });
+  return rows.length > 0;
 }
 
 export async function roundItemIds(x: Executor, orgId: string, roundId: string, itemIds: string[]): Promise<Set<string>> {
@@ -210,18 +250,34 @@ export interface ScoreRow {
   value: number;
 }
 
-/** One page of scores of a round, by person or side. */
-export async function listScores(x: Executor, orgId: string, roundId: string, f: { personId?: string; side?: 'business' | 'it'; offset: number; limit: number }): Promise<ScoreRow[]> {
+/**
+ * One page of scores of a round, by person or side, keyset on (person, item, criterion): `after`
+ * is the last key already read; `limit + 1` rows say whether more follow.
+ */
+export async function listScores(
+  x: Executor,
+  orgId: string,
+  roundId: string,
+  f: { personId?: string | undefined; side?: 'business' | 'it' | undefined; limit: number; after: readonly [string, string, string] | null },
+): Promise<ScoreRow[]> {
   const conds = [eq(priorityScores.orgId, orgId), eq(priorityScores.roundId, roundId)];
   if (f.personId) conds.push(eq(priorityScores.personId, f.personId));
   if (f.side) conds.push(eq(priorityScores.side, f.side));
+  if (f.after) conds.push(sql`(${priorityScores.personId}, ${priorityScores.itemId}, ${priorityScores.criterion}) > (${f.after[0]}::uuid, ${f.after[1]}::uuid, ${f.after[2]})`);
   return x
     .select({ personId: priorityScores.personId, side: priorityScores.side, itemId: priorityScores.itemId, criterion: priorityScores.criterion, value: priorityScores.value })
     .from(priorityScores)
     .where(and(...conds))
     .orderBy(asc(priorityScores.personId), asc(priorityScores.itemId), asc(priorityScores.criterion))
-    .offset(f.offset)
-    .limit(f.limit);
+    .limit(f.limit + 1);
+}
+
+/** Every score of one person in a round (their scoring sheet; at most items × criteria rows). */
+export async function scoresOfPerson(x: Executor, orgId: string, roundId: string, personId: string) {
+  return x
+    .select({ itemId: priorityScores.itemId, criterion: priorityScores.criterion, value: priorityScores.value })
+    .from(priorityScores)
+    .where(and(eq(priorityScores.orgId, orgId), eq(priorityScores.roundId, roundId), eq(priorityScores.personId, personId)));
 }
 
 /** Every score of a round, for the results (one query; the maths is in core). */
@@ -346,13 +402,23 @@ export async function insertScenario(x: Executor, v: typeof priorityScenarios.$i
   return row!;
 }
 
-export async function listScenarios(x: Executor, orgId: string, roundId: string, limit = 100): Promise<ScenarioRow[]> {
+/** One page of a round's scenarios, newest first, by (created_at, id) descending; `limit + 1` rows. */
+export async function listScenarios(x: Executor, orgId: string, roundId: string, limit: number, after: readonly [string, string] | null) {
+  const conds = [eq(priorityScenarios.orgId, orgId), eq(priorityScenarios.roundId, roundId)];
+  if (after) conds.push(sql`(${priorityScenarios.createdAt}, ${priorityScenarios.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   return x
-    .select()
+    .select({
+      id: priorityScenarios.id,
+      roundId: priorityScenarios.roundId,
+      name: priorityScenarios.name,
+      itemOrder: priorityScenarios.itemOrder,
+      createdAt: priorityScenarios.createdAt,
+      cursorAt: exactAt(priorityScenarios.createdAt),
+    })
     .from(priorityScenarios)
-    .where(and(eq(priorityScenarios.orgId, orgId), eq(priorityScenarios.roundId, roundId)))
-    .orderBy(desc(priorityScenarios.createdAt), asc(priorityScenarios.id))
-    .limit(limit);
+    .where(and(...conds))
+    .orderBy(desc(priorityScenarios.createdAt), desc(priorityScenarios.id))
+    .limit(limit + 1);
 }
 
 export async function findScenario(x: Executor, orgId: string, id: string): Promise<ScenarioRow | null> {

@@ -5,6 +5,7 @@ import type { AppContext, OrgAuth } from '../../context';
 export type PrioritiesAuditAction =
   | 'priorities.round_created'
   | 'priorities.round_items_added'
+  | 'priorities.round_item_tagged'
   | 'priorities.round_opened'
   | 'priorities.round_closed'
   | 'priorities.scores_entered_for'

@@ -1,11 +1,19 @@
 import { findRound, listScenarios } from '@tandem/db';
-import type { TScenario } from '@tandem/contracts';
+import type { TPageQuery, TScenarioList } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
+import { pageOf } from '../../lib/paging';
+import { decodeAtIdCursor } from './cursors';
 
-/** The 100 newest scenarios of a round. */
-export async function listRoundScenarios(ctx: AppContext, auth: OrgAuth, roundId: string): Promise<{ scenarios: TScenario[] }> {
+/** One page of a round's scenarios, newest first. */
+export async function listRoundScenarios(ctx: AppContext, auth: OrgAuth, roundId: string, q: TPageQuery): Promise<TScenarioList> {
+  const after = decodeAtIdCursor(q.cursor);
   if (!(await findRound(ctx.db, auth.orgId, roundId))) throw notFound('Round');
-  const rows = await listScenarios(ctx.db, auth.orgId, roundId);
-  return { scenarios: rows.map((s) => ({ id: s.id, roundId: s.roundId, name: s.name, order: s.itemOrder, createdAt: s.createdAt.toISOString() })) };
+  const rows = await listScenarios(ctx.db, auth.orgId, roundId, q.limit, after);
+  return pageOf(
+    rows,
+    q.limit,
+    (s) => [s.cursorAt, s.id],
+    (s) => ({ id: s.id, roundId: s.roundId, name: s.name, order: s.itemOrder, createdAt: s.createdAt.toISOString() }),
+  );
 }

@@ -2,14 +2,17 @@ import { findPersonOfUser, findRound, listScores } from '@tandem/db';
 import type { TScoreList, TScoresQuery } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
+import { pageOf } from '../../lib/paging';
 import { hasRole } from '../../plugins/auth';
+import { decodeScoreCursor } from './cursors';
 
 /**
- * Scores, one page at a time. Blind rating: while a round is not closed, a scorer reads only their
- * own scores (an admin those of the person they enter for); anything else is a 403. After closing,
- * every member sees everything.
+ * Scores, one page at a time by (person, item, criterion). Blind rating: while a round is not
+ * closed, a scorer reads only their own scores (an admin those of the person they enter for);
+ * anything else is a 403. After closing, every member sees everything.
  */
 export async function listRoundScores(ctx: AppContext, auth: OrgAuth, roundId: string, q: TScoresQuery): Promise<TScoreList> {
+  const after = decodeScoreCursor(q.cursor);
   const round = await findRound(ctx.db, auth.orgId, roundId);
   if (!round) throw notFound('Round');
   if (round.status !== 'closed') {
@@ -20,6 +23,6 @@ export async function listRoundScores(ctx: AppContext, auth: OrgAuth, roundId: s
       if (!me || me.id !== q.personId) throw new AppError('forbidden', blind);
     }
   }
-  const rows = await listScores(ctx.db, auth.orgId, roundId, { personId: q.personId, side: q.side, offset: q.offset, limit: q.limit + 1 });
-  return { scores: rows.slice(0, q.limit), nextOffset: rows.length > q.limit ? q.offset + q.limit : null };
+  const rows = await listScores(ctx.db, auth.orgId, roundId, { personId: q.personId, side: q.side, limit: q.limit, after });
+  return pageOf(rows, q.limit, (r) => [r.personId, r.itemId, r.criterion]);
 }

@@ -8,6 +8,7 @@ import {
   ZDisagreement,
   ZIdParams,
   ZItemIdParams,
+  ZPageQuery,
   ZPatchDisagreementRequest,
   ZPortfolio,
   ZPortfolioQuery,
@@ -18,6 +19,7 @@ import {
   ZResults,
   ZRound,
   ZRoundList,
+  ZRoundItemParams,
   ZRoundQuery,
   ZScenario,
   ZScenarioComparison,
@@ -25,6 +27,9 @@ import {
   ZScoreList,
   ZScoresQuery,
   ZScoresWritten,
+  ZScoringSheet,
+  ZScoringSheetQuery,
+  ZTagRoundItemRequest,
 } from '@tandem/contracts';
 import { requireOrg } from '../../plugins/auth';
 import { addRoundItems } from './add-round-items';
@@ -35,11 +40,14 @@ import { createScenario } from './create-scenario';
 import { decideDisagreement, getDisagreement } from './decide-disagreement';
 import { getPortfolio } from './get-portfolio';
 import { getResults } from './get-results';
-import { getRound, listOrgRounds } from './get-round';
+import { getRound } from './get-round';
+import { getScoringSheet } from './get-scoring-sheet';
+import { listOrgRoundsPage } from './list-rounds';
 import { listRoundScenarios } from './list-scenarios';
 import { listRoundScores } from './list-scores';
 import { getPortfolioSettings, setPortfolio } from './set-portfolio';
 import { changeScores, submitScores } from './submit-scores';
+import { tagItem } from './tag-round-item';
 
 const tags = ['priorities'];
 const leader = { access: 'leader' as const };
@@ -53,7 +61,9 @@ export async function prioritiesRoutes(app: FastifyInstance) {
   r.post('/priorities/rounds', { config: leader, schema: { tags, summary: 'Create a draft scoring round', body: ZCreateRoundRequest, response: { 201: ZRound } } }, async (req, reply) =>
     reply.status(201).send(await createRound(ctx, requireOrg(req), req.body)),
   );
-  r.get('/priorities/rounds', { config: member, schema: { tags, summary: 'The 200 newest rounds', response: { 200: ZRoundList } } }, (req) => listOrgRounds(ctx, requireOrg(req)));
+  r.get('/priorities/rounds', { config: member, schema: { tags, summary: 'Rounds, newest first, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZRoundList } } }, (req) =>
+    listOrgRoundsPage(ctx, requireOrg(req), req.query),
+  );
   r.get('/priorities/rounds/:id', { config: member, schema: { tags, summary: 'A round with its items, criteria and the caller as scorer', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
     getRound(ctx, requireOrg(req), req.params.id),
   );
@@ -61,6 +71,14 @@ export async function prioritiesRoutes(app: FastifyInstance) {
     '/priorities/rounds/:id/items',
     { config: leader, schema: { tags, summary: 'Add items while the round is a draft', params: ZIdParams, body: ZAddRoundItemsRequest, response: { 200: ZRound } } },
     (req) => addRoundItems(ctx, requireOrg(req), req.params.id, req.body),
+  );
+  r.patch(
+    '/priorities/rounds/:id/items/:itemId',
+    {
+      config: leader,
+      schema: { tags, summary: 'Tag an item with its portfolio category and horizon (any status; feeds the mix, never the scores)', params: ZRoundItemParams, body: ZTagRoundItemRequest, response: { 200: ZRound } },
+    },
+    (req) => tagItem(ctx, requireOrg(req), req.params.id, req.params.itemId, req.body),
   );
   r.post('/priorities/rounds/:id/open', { config: leader, schema: { tags, summary: 'Open a draft round for scoring', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
     openRound(ctx, requireOrg(req), req.params.id),
@@ -80,8 +98,16 @@ export async function prioritiesRoutes(app: FastifyInstance) {
   );
   r.get(
     '/priorities/rounds/:id/scores',
-    { config: member, schema: { tags, summary: 'Scores, paged; blind while the round is open (own scores only)', params: ZIdParams, querystring: ZScoresQuery, response: { 200: ZScoreList } } },
+    { config: member, schema: { tags, summary: 'Scores, paged (?limit ≤ 500, ?cursor); blind while the round is open (own scores only)', params: ZIdParams, querystring: ZScoresQuery, response: { 200: ZScoreList } } },
     (req) => listRoundScores(ctx, requireOrg(req), req.params.id, req.query),
+  );
+  r.get(
+    '/priorities/rounds/:id/sheet',
+    {
+      config: member,
+      schema: { tags, summary: 'One scorer\'s sheet: the criteria their side owns and their own values (the caller\'s, or anyone\'s for an admin)', params: ZIdParams, querystring: ZScoringSheetQuery, response: { 200: ZScoringSheet } },
+    },
+    (req) => getScoringSheet(ctx, requireOrg(req), req.params.id, req.query.personId),
   );
   r.get(
     '/priorities/rounds/:id/results',
@@ -93,8 +119,10 @@ export async function prioritiesRoutes(app: FastifyInstance) {
     { config: leader, schema: { tags, summary: 'Save a named copy of the combined ranking with manual moves', params: ZIdParams, body: ZCreateScenarioRequest, response: { 201: ZScenario } } },
     async (req, reply) => reply.status(201).send(await createScenario(ctx, requireOrg(req), req.params.id, req.body)),
   );
-  r.get('/priorities/rounds/:id/scenarios', { config: member, schema: { tags, summary: 'Scenarios of a round', params: ZIdParams, response: { 200: ZScenarioList } } }, (req) =>
-    listRoundScenarios(ctx, requireOrg(req), req.params.id),
+  r.get(
+    '/priorities/rounds/:id/scenarios',
+    { config: member, schema: { tags, summary: 'Scenarios of a round, newest first, paged (?limit ≤ 500, ?cursor)', params: ZIdParams, querystring: ZPageQuery, response: { 200: ZScenarioList } } },
+    (req) => listRoundScenarios(ctx, requireOrg(req), req.params.id, req.query),
   );
   r.get(
     '/priorities/scenarios/compare',

@@ -3,7 +3,7 @@ export const prioritiesKeys = {
   all: ['priorities'] as const,
   rounds: ['priorities', 'rounds'] as const,
   round: (id: string) => ['priorities', 'round', id] as const,
-  myScores: (id: string, personId: string) => ['priorities', 'scores', id, personId] as const,
+  sheet: (id: string, personId: string) => ['priorities', 'sheet', id, personId] as const,
   results: (id: string) => ['priorities', 'results', id] as const,
   disagreement: (id: string, itemId: string) => ['priorities', 'disagreement', id, itemId] as const,
   settings: ['priorities', 'settings'] as const,

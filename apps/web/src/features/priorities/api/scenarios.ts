@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZScenario, ZScenarioComparison, ZScenarioList, type TCreateScenarioRequest } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { ZScenario, ZScenarioComparison, type TCreateScenarioRequest } from '@tandem/contracts';
+import { api, apiAllPages } from '../../../lib/api';
 import { prioritiesKeys } from './keys';
 
+/** Every scenario of a round (the compare pickers offer them all), following the cursors. */
 export const useScenarios = (roundId: string) =>
-  useQuery({ queryKey: prioritiesKeys.scenarios(roundId), queryFn: ({ signal }) => api(`/priorities/rounds/${roundId}/scenarios`, { schema: ZScenarioList, signal }) });
+  useQuery({ queryKey: prioritiesKeys.scenarios(roundId), queryFn: ({ signal }) => apiAllPages(`/priorities/rounds/${roundId}/scenarios`, ZScenario, signal) });
 
 export const useCompare = (a: string | null, b: string | null) =>
   useQuery({

@@ -48,7 +48,7 @@ export function DisagreementQueue({ roundId, results, leader }: { roundId: strin
                 </Table.Td>
                 <Table.Td>{name(d.ownerId)}</Table.Td>
                 <Table.Td>{d.dueDate ?? '—'}</Table.Td>
-                <Table.Td>{d.decision ? `${d.decision.rank ? `rank ${d.decision.rank}: ` : ''}${d.decision.reason}` : '—'}</Table.Td>
+                <Table.Td>{d.decision ? `${d.decision.rank ? `rank ${d.decision.rank}: ` : d.decision.score !== null ? `score ${fmt(d.decision.score)}: ` : ''}${d.decision.reason}` : '—'}</Table.Td>
                 {leader ? (
                   <Table.Td>
                     <Button size="xs" variant="light" onClick={() => setActive(d.itemId)} aria-label={`Work on ${d.title}`}>
@@ -73,6 +73,7 @@ function DecideForm({ roundId, itemId, people, n, onDone }: { roundId: string; i
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [due, setDue] = useState<string | null>(null);
   const [rank, setRank] = useState<number | string>('');
+  const [score, setScore] = useState<number | string>('');
   const [reason, setReason] = useState('');
   if (d.isPending) return <Text>Loading…</Text>;
   if (d.isError) return <ErrorAlert error={d.error} />;
@@ -87,7 +88,9 @@ function DecideForm({ roundId, itemId, people, n, onDone }: { roundId: string; i
           status: st,
           ownerId: (ownerId ?? cur.ownerId) || null,
           dueDate: (due ?? cur.dueDate) || null,
-          ...(st === 'decided' ? { decision: { reason: reason || cur.decision?.reason || '', ...(rank === '' ? {} : { rank: Number(rank) }) } } : {}),
+          ...(st === 'decided'
+            ? { decision: { reason: reason || cur.decision?.reason || '', ...(rank === '' ? {} : { rank: Number(rank) }), ...(score === '' ? {} : { score: Number(score) }) } }
+            : {}),
         },
       },
       { onSuccess: onDone },
@@ -107,6 +110,13 @@ function DecideForm({ roundId, itemId, people, n, onDone }: { roundId: string; i
         {st === 'decided' ? (
           <>
             <NumberInput label={`Final rank (1 to ${n}; leave empty to keep its place)`} min={1} max={n} value={rank} onChange={setRank} allowDecimal={false} />
+            <NumberInput
+              label="…or a chosen score"
+              description="Replaces its combined score, so it takes its place among the others by this score (a final rank wins over it)"
+              value={score}
+              onChange={setScore}
+              decimalScale={3}
+            />
             <Textarea label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
           </>
         ) : null}

@@ -1,15 +1,18 @@
 import { Fragment, useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TMix, TPortfolio, TPortfolioSettings } from '@tandem/contracts';
+import type { TMix, TPortfolio, TPortfolioCategory, TPortfolioSettings, TPriorityHorizon } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorMessage } from '../../../lib/api';
 import { usePortfolio, usePortfolioSettings, useSetPortfolio } from '../api/portfolio';
 import { useCompare, useCreateScenario, useScenarios } from '../api/scenarios';
+import { useTagItem } from '../api/tag-item';
 import { fmt } from './words';
 
 const CATS = ['run', 'grow', 'transform'] as const;
 const LABEL = { run: 'Run', grow: 'Grow', transform: 'Transform' } as const;
+const HORIZONS = ['now', 'next', 'later'] as const;
+const HORIZON_LABEL = { now: 'Now', next: 'Next', later: 'Later' } as const;
 
 /** Capacity and target mix, the cut line on the combined ranking, the balance chart, and scenarios. */
 export function PortfolioView({ roundId, leader }: { roundId: string; leader: boolean }) {
@@ -30,7 +33,7 @@ export function PortfolioView({ roundId, leader }: { roundId: string; leader: bo
       ) : (
         <>
           <Balance p={portfolio.data} />
-          <CutLine p={portfolio.data} drop={drop} setDrop={setDrop} />
+          <CutLine roundId={roundId} p={portfolio.data} drop={drop} setDrop={setDrop} leader={leader} />
           <Scenarios roundId={roundId} p={portfolio.data} leader={leader} />
         </>
       )}
@@ -42,6 +45,8 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
   const set = useSetPortfolio();
   const [capacity, setCapacity] = useState<number | string>(current?.capacity ?? '');
   const [mix, setMix] = useState<Record<string, number | string>>(current?.targetMix ?? { run: 60, grow: 25, transform: 15 });
+  const [topN, setTopN] = useState<number | string>(current?.disagreementTopN ?? 3);
+  const [threshold, setThreshold] = useState<number | string>(current?.disagreementThreshold ?? '');
   return (
     <Paper
       withBorder
@@ -50,7 +55,12 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
       aria-label="Capacity and target mix"
       onSubmit={(e: React.FormEvent) => {
         e.preventDefault();
-        set.mutate({ capacity: Number(capacity), targetMix: { run: Number(mix.run), grow: Number(mix.grow), transform: Number(mix.transform) } });
+        set.mutate({
+          capacity: Number(capacity),
+          targetMix: { run: Number(mix.run), grow: Number(mix.grow), transform: Number(mix.transform) },
+          disagreementTopN: Number(topN),
+          disagreementThreshold: threshold === '' ? null : Number(threshold),
+        });
       }}
     >
       <Group align="flex-end">
@@ -61,6 +71,17 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
         <Button type="submit" loading={set.isPending}>
           Save
         </Button>
+      </Group>
+      <Group align="flex-end" mt="sm">
+        <NumberInput label="Disagreement queue: the top" description="items by rank difference" min={0} max={100} allowDecimal={false} w={200} value={topN} onChange={setTopN} />
+        <NumberInput
+          label="…or every item with |rank difference| at least"
+          description="Empty: use the top N"
+          min={0}
+          w={300}
+          value={threshold}
+          onChange={setThreshold}
+        />
       </Group>
       {set.isError ? <Alert color="red">{errorMessage(set.error)}</Alert> : null}
     </Paper>
@@ -112,7 +133,8 @@ function Balance({ p }: { p: TPortfolio }) {
   );
 }
 
-function CutLine({ p, drop, setDrop }: { p: TPortfolio; drop: string | null; setDrop: (v: string | null) => void }) {
+function CutLine({ roundId, p, drop, setDrop, leader }: { roundId: string; p: TPortfolio; drop: string | null; setDrop: (v: string | null) => void; leader: boolean }) {
+  const tag = useTagItem(roundId);
   const title = (id: string) => p.ranking.find((r) => r.itemId === id)?.title ?? id;
   const firstOut = p.ranking.findIndex((r) => !r.in);
   return (
@@ -138,6 +160,7 @@ function CutLine({ p, drop, setDrop }: { p: TPortfolio; drop: string | null; set
           {p.ifDropped.movesIn.length ? `Moves in: ${p.ifDropped.movesIn.map(title).join(', ')}.` : 'Nothing else would fit.'}
         </Text>
       ) : null}
+      {tag.isError ? <Alert color="red" title="Tag not saved">{errorMessage(tag.error)}</Alert> : null}
       <Table.ScrollContainer minWidth={600}>
         <Table withTableBorder aria-label="Combined ranking with the cut line">
           <Table.Thead>
@@ -145,6 +168,7 @@ function CutLine({ p, drop, setDrop }: { p: TPortfolio; drop: string | null; set
               <Table.Th scope="col">Rank</Table.Th>
               <Table.Th scope="col">Item</Table.Th>
               <Table.Th scope="col">Category</Table.Th>
+              <Table.Th scope="col">Horizon</Table.Th>
               <Table.Th scope="col">Effort</Table.Th>
               <Table.Th scope="col">In or out</Table.Th>
             </Table.Tr>
@@ -154,7 +178,7 @@ function CutLine({ p, drop, setDrop }: { p: TPortfolio; drop: string | null; set
               <Fragment key={r.itemId}>
                 {k === firstOut ? (
                   <Table.Tr key="cut">
-                    <Table.Td colSpan={5}>
+                    <Table.Td colSpan={6}>
                       <Text size="sm" fw={700}>
                         Capacity runs out here
                       </Text>
@@ -166,7 +190,36 @@ function CutLine({ p, drop, setDrop }: { p: TPortfolio; drop: string | null; set
                   <Table.Th scope="row" fw={500}>
                     {r.title}
                   </Table.Th>
-                  <Table.Td>{r.category ? LABEL[r.category] : '—'}</Table.Td>
+                  <Table.Td>
+                    {leader ? (
+                      <NativeSelect
+                        aria-label={`Category of ${r.title}`}
+                        value={r.category ?? ''}
+                        disabled={tag.isPending}
+                        onChange={(e) => tag.mutate({ itemId: r.itemId, body: { category: (e.currentTarget.value || null) as TPortfolioCategory | null } })}
+                        data={[{ value: '', label: 'None' }, ...CATS.map((c) => ({ value: c, label: LABEL[c] }))]}
+                      />
+                    ) : r.category ? (
+                      LABEL[r.category]
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {leader ? (
+                      <NativeSelect
+                        aria-label={`Horizon of ${r.title}`}
+                        value={r.horizon ?? ''}
+                        disabled={tag.isPending}
+                        onChange={(e) => tag.mutate({ itemId: r.itemId, body: { horizon: (e.currentTarget.value || null) as TPriorityHorizon | null } })}
+                        data={[{ value: '', label: 'None' }, ...HORIZONS.map((h) => ({ value: h, label: HORIZON_LABEL[h] }))]}
+                      />
+                    ) : r.horizon ? (
+                      HORIZON_LABEL[r.horizon]
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                   <Table.Td>{r.effort ?? 'not estimated'}</Table.Td>
                   <Table.Td>
                     <Badge color={r.in ? 'teal' : 'gray'} variant="light">
@@ -193,7 +246,7 @@ function Scenarios({ roundId, p, leader }: { roundId: string; p: TPortfolio; lea
   const [b, setB] = useState<string | null>(null);
   const cmp = useCompare(a, b);
   const title = (id: string) => p.ranking.find((r) => r.itemId === id)?.title ?? id;
-  const options = (list.data?.scenarios ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const options = (list.data ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">

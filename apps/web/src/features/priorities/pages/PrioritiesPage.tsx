@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { TPriorityModel, TRoundStatus } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -34,9 +34,10 @@ export function PrioritiesPage() {
         <FullPageLoader />
       ) : rounds.isError ? (
         <ErrorAlert error={rounds.error} title="Rounds could not be loaded" />
-      ) : rounds.data.rounds.length === 0 ? (
+      ) : rounds.data.pages[0]!.items.length === 0 ? (
         <Alert color="gray">No scoring rounds yet.</Alert>
       ) : (
+        <Stack gap="xs" align="flex-start">
         <Table withTableBorder striped aria-label="Scoring rounds">
           <Table.Thead>
             <Table.Tr>
@@ -47,7 +48,7 @@ export function PrioritiesPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rounds.data.rounds.map((r) => (
+            {rounds.data.pages.flatMap((page) => page.items).map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
                   <Link to="/priorities/$id" params={{ id: r.id }}>
@@ -63,6 +64,12 @@ export function PrioritiesPage() {
             ))}
           </Table.Tbody>
         </Table>
+        {rounds.hasNextPage ? (
+          <Button variant="default" onClick={() => void rounds.fetchNextPage()} loading={rounds.isFetchingNextPage}>
+            Show older rounds
+          </Button>
+        ) : null}
+        </Stack>
       )}
     </Page>
   );

@@ -49,7 +49,7 @@ export function RoundPage({ id }: { id: string }) {
               Scored so far: {results.data.progress.scorers.length === 0 ? 'nobody yet' : results.data.progress.scorers.map((s) => `${s.name} (${s.side === 'it' ? 'IT' : 'Business'}, ${s.itemsScored} of ${results.data!.progress!.items})`).join('; ')}.
             </Text>
           ) : null}
-          {r.me ? <ScoringGrid round={r} me={r.me} /> : <Alert color="yellow">Your account is not linked to a person in the directory, so you cannot score. Ask an admin to add you with your e-mail address.</Alert>}
+          {r.me ? <ScoringGrid round={r} /> : <Alert color="yellow">Your account is not linked to a person in the directory, so you cannot score. Ask an admin to add you with your e-mail address.</Alert>}
           {hasRole(me.current?.role, 'admin') ? <ScoreForOthers round={r} /> : null}
         </Stack>
       ) : null}
@@ -109,7 +109,7 @@ function ScoreForOthers({ round }: { round: TRound }) {
       />
       {chosen ? (
         <Stack mt="md">
-          <ScoringGrid key={chosen.id} round={round} me={{ personId: chosen.id, name: chosen.name, side: chosen.side }} forOther />
+          <ScoringGrid key={chosen.id} round={round} personId={chosen.id} />
         </Stack>
       ) : null}
     </Paper>
