@@ -238,7 +238,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await page.getByTestId('scroll-hint').waitFor();
     // Measured inside the page in one go, so no layout change can fall between the two readings.
     const pos = await region.evaluate(async (el) => {
-      const cell = (text: string) => [...el.querySelectorAll('td')].find((td) => td.textContent === text)!;
+      const cell = (text: string) => Array.from(el.querySelectorAll('td')).find((td) => td.textContent === text)!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const read = () => ({ region: el.getBoundingClientRect().x, name: cell('Bea Business').getBoundingClientRect().x, department: cell('Operations').getBoundingClientRect().x });
       el.scrollLeft = 0;
