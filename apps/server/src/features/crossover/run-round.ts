@@ -115,8 +115,9 @@ export async function runRound(ctx: AppContext, auth: OrgAuth, programmeId: stri
               `We met: ${link}?met=yes`,
               `We did not meet: ${link}?met=no`,
               '',
-              `Opt out or pause: ${origin}/crossover`,
+              `Opt out of this programme or pause it for a holiday: ${origin}/crossover/opt-out/${token}`,
             ].join('\n'),
+            headers: { 'List-Unsubscribe': `<${origin}/crossover/opt-out/${token}>` },
             attachments: [{ filename: 'invite.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }],
           });
           mailed++;
