@@ -102,7 +102,7 @@ function AddPeople({ programme, side, label, present }: { programme: TProgramme;
         style={{ flex: 1 }}
         nothingFoundMessage="Nobody else on this side"
       />
-      <Button variant="light" disabled={!chosen.length} loading={add.isPending} onClick={() => add.mutate({ id: programme.id, personIds: chosen }, { onSuccess: () => setChosen([]) })}>
+      <Button variant="light" aria-label={`Add the chosen ${label} people`} disabled={!chosen.length} loading={add.isPending} onClick={() => add.mutate({ id: programme.id, personIds: chosen }, { onSuccess: () => setChosen([]) })}>
         Add
       </Button>
       {add.error ? <Alert color="red" role="alert" w="100%">{errorMessage(add.error)}</Alert> : null}
