@@ -210,17 +210,17 @@ describe.skipIf(!runnable)('crossover journey: coffee pairs with mail and .ics, 
     await page.goto('/crossover');
     const it = page.getByRole('table', { name: 'IT participants of Coffee across' });
     await it.waitFor();
-    await page.getByRole('textbox', { name: 'Add IT people' }).click();
+    await page.getByRole('combobox', { name: 'Add IT people' }).click();
     await page.getByRole('option', { name: /Ivan Engineer/ }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Add the chosen IT people' }).click();
-    await it.getByRole('cell', { name: IVAN.name }).waitFor();
+    await it.getByRole('cell', { name: IVAN.name, exact: true }).waitFor();
     const business = page.getByRole('table', { name: 'Business participants of Coffee across' });
     await business.getByRole('button', { name: 'Remove Fin One' }).click();
-    await business.getByRole('cell', { name: 'Fin One' }).waitFor({ state: 'detached' });
+    await business.getByRole('cell', { name: 'Fin One', exact: true }).waitFor({ state: 'detached' });
     const today = new Date().toISOString().slice(0, 10);
     const later = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
-    await page.getByRole('textbox', { name: 'Person' }).click();
+    await page.getByRole('combobox', { name: 'Person' }).click();
     await page.getByRole('option', { name: 'Dev Two' }).click();
     await page.getByLabel('Paused from').fill(today);
     await page.getByLabel('Paused until').fill(later);
@@ -258,7 +258,7 @@ describe.skipIf(!runnable)('crossover journey: coffee pairs with mail and .ics, 
     }
     await beaPage.reload();
     await beaPage.getByRole('button', { name: 'Opt in' }).waitFor();
-    expect(await beaPage.getByRole('table', { name: 'Business participants of Coffee across' }).getByRole('cell', { name: BEA.name }).count()).toBe(0);
+    expect(await beaPage.getByRole('table', { name: 'Business participants of Coffee across' }).getByRole('cell', { name: BEA.name, exact: true }).count()).toBe(0);
   });
 
   it('9. the sit-in invitation arrives as an .ics, and after the meeting the engineer notes what he learned', async () => {

@@ -1,4 +1,4 @@
-import { createRng, groupPeople, groupReasons, lastMetIndex, sitInRota, type PairingHistory } from '@tandem/core';
+import { addDays, createRng, groupPeople, groupReasons, isoWeekday, lastMetIndex, type PairingHistory, sitInRota, slotsOnDay, zonedToUtc } from '@tandem/core';
 import {
   insertBooking,
   insertCoffeeRound,
@@ -15,7 +15,6 @@ import {
   replaceTurns,
 } from '@tandem/db';
 import { randomToken, sha256 } from '../lib/crypto';
-import { addDays, isoWeekday, slotsOnDay, zonedToUtc } from '../lib/zoned-time';
 import type { DemoSeeder } from './seed';
 
 const ROUNDS = 26;

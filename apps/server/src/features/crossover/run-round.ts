@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createRng, groupPeople, groupReasons, lastMetIndex, type PairingHistory } from '@tandem/core';
+import { addDays, createRng, groupPeople, groupReasons, isoWeekday, lastMetIndex, localDay, type PairingHistory, zonedToUtc } from '@tandem/core';
 import { activeParticipants, findProgramme, groupsSince, insertCoffeeRound, insertGroupMembers, latestRoundNumber } from '@tandem/db';
 import type { AppContext, OrgAuth } from '../../context';
 import { randomToken, sha256 } from '../../lib/crypto';
@@ -8,7 +8,6 @@ import { recordCrossoverAudit } from './audit';
 import { inFilter } from './crossover.mapper';
 import { coffeeEvent } from './coffee-event';
 import { calendarText } from '../../lib/ics';
-import { addDays, isoWeekday, localDay, zonedToUtc } from '../../lib/zoned-time';
 
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 

@@ -1,6 +1,6 @@
 import type { SitInRotaRow } from '@tandem/db';
 import { TANDEM_ORGANIZER, type CalendarEvent } from '../../lib/ics';
-import { zonedToUtc } from '../../lib/zoned-time';
+import { zonedToUtc } from '@tandem/core';
 
 type Rota = Pick<SitInRotaRow, 'id' | 'meetingTitle' | 'startTime' | 'durationMinutes' | 'timeZone' | 'location'>;
 
