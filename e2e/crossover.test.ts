@@ -205,4 +205,86 @@ describe.skipIf(!runnable)('crossover journey: coffee pairs with mail and .ics, 
       await phone.close();
     }
   });
+
+  it('7. a leader manages the participants by side: adds, removes and pauses someone, who is left out of the round', async () => {
+    await page.goto('/crossover');
+    const it = page.getByRole('table', { name: 'IT participants of Coffee across' });
+    await it.waitFor();
+    await page.getByRole('combobox', { name: 'Add IT people' }).click();
+    await page.getByRole('option', { name: /Ivan Engineer/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Add the chosen IT people' }).click();
+    await it.getByRole('cell', { name: IVAN.name, exact: true }).waitFor();
+    const business = page.getByRole('table', { name: 'Business participants of Coffee across' });
+    await business.getByRole('button', { name: 'Remove Fin One' }).click();
+    await business.getByRole('cell', { name: 'Fin One', exact: true }).waitFor({ state: 'detached' });
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+    await page.getByRole('combobox', { name: 'Person' }).click();
+    await page.getByRole('option', { name: 'Dev Two' }).click();
+    await page.getByLabel('Paused from').fill(today);
+    await page.getByLabel('Paused until').fill(later);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await it.getByRole('row', { name: new RegExp(`Dev Two .*Paused ${today} to ${later}`) }).waitFor();
+    await scan(page, 'coffee participants by side (owner)');
+    await page.getByRole('button', { name: 'Run a round' }).click();
+    const groups = page.getByRole('table', { name: 'Groups of round 2' });
+    await groups.waitFor();
+    const text = await groups.innerText();
+    expect(text).toContain(IVAN.name);
+    expect(text).not.toContain('Dev Two');
+    expect(text).not.toContain('Fin One');
+  });
+
+  it('8. a member pauses herself, then opts out from the link in her mail without signing in', async () => {
+    await beaPage.goto('/crossover');
+    const back = new Date(Date.now() + 14 * DAY).toISOString().slice(0, 10);
+    await beaPage.getByLabel('Back after').fill(back);
+    await beaPage.getByRole('button', { name: 'Pause me' }).click();
+    await beaPage.getByTestId('my-pause').filter({ hasText: `Paused until ${back}` }).waitFor();
+    await scan(beaPage, 'coffee, my pause (member)');
+    const mail = (await mailsTo(smtp, BEA.email, 2)).find((m) => m.includes('Coffee: you meet'))!;
+    const link = /(http:\/\/\S+\/crossover\/opt-out\/[A-Za-z0-9_-]{43})/.exec(mailText(mail))![1]!;
+    const anon = await browser.newContext({ ...CONTEXT_DEFAULTS });
+    try {
+      const p = await anon.newPage();
+      await p.goto(link);
+      await p.getByRole('heading', { name: 'Coffee pairs: opt out or pause' }).waitFor();
+      await scan(p, 'opt-out link (public)');
+      await p.getByRole('button', { name: 'Opt me out' }).click();
+      await p.getByRole('status').filter({ hasText: 'You are opted out of "Coffee across"' }).waitFor();
+    } finally {
+      await anon.close();
+    }
+    await beaPage.reload();
+    await beaPage.getByRole('button', { name: 'Opt in' }).waitFor();
+    expect(await beaPage.getByRole('table', { name: 'Business participants of Coffee across' }).getByRole('cell', { name: BEA.name, exact: true }).count()).toBe(0);
+  });
+
+  it('9. the sit-in invitation arrives as an .ics, and after the meeting the engineer notes what he learned', async () => {
+    const d = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+    const before = smtp.received.length;
+    await post(page.request, '/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership monthly', dates: [d(-2), d(28)], poolPersonIds: [people[IVAN.name]], time: '09:30', timeZone: 'Europe/Berlin', location: 'Board room' });
+    let invite: string | undefined;
+    for (let i = 0; i < 400 && !invite; i++) {
+      invite = smtp.received.slice(before).find((m) => m.includes(`To: ${IVAN.email}`) && m.includes('Sit in: Leadership monthly'));
+      if (!invite) await new Promise((r) => setTimeout(r, 25));
+    }
+    const ics = mailPart(invite!, 'text/calendar')!;
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(ics).toContain(`DTSTART;TZID=Europe/Berlin:${d(-2).replaceAll('-', '')}T093000`);
+    expect(cal.getAllSubcomponents('vevent')).toHaveLength(2);
+    await ivanPage.goto('/crossover');
+    await ivanPage.getByRole('tab', { name: 'Sit-ins' }).click();
+    const table = ivanPage.getByRole('table', { name: 'Sit-in rota: Leadership monthly' });
+    await table.waitFor();
+    await ivanPage.getByText('09:30 (Europe/Berlin), 60 minutes, Board room').waitFor();
+    await table.getByRole('button', { name: `Write the note of ${d(-2)}` }).click();
+    await ivanPage.getByRole('textbox', { name: `What I learned on ${d(-2)}` }).fill('How the budget trade-offs are argued');
+    await scan(ivanPage, 'sit-in note (member)');
+    await ivanPage.getByRole('button', { name: 'Save note' }).click();
+    await table.getByText('How the budget trade-offs are argued').waitFor();
+    expect(await table.getByRole('button', { name: `Write the note of ${d(28)}` }).count()).toBe(0);
+  });
 });

@@ -155,6 +155,57 @@ describe.each(engines())('crossover on %s', (engine) => {
     expect(round.groups.map((g: { personIds: string[] }) => g.personIds.length).sort()).toEqual([2, 2, 3]);
   });
 
+  it('pauses a person between dates (themselves or by a leader) and leaves them out of those rounds only', async () => {
+    const id = (await owner.post('/api/v1/crossover/programmes', { name: 'Pauses', cadence: 'weekly', groupSize: 2, noRepeatRounds: 0, preferCrossSide: true, preferCrossDepartment: false })).json().id;
+    await owner.request({ method: 'PUT', url: `/api/v1/crossover/programmes/${id}/participants`, json: { personIds: people.slice(0, 4) } });
+    const today = t.clock.now.toISOString().slice(0, 10);
+    const day = (n: number) => new Date(t.clock.now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+    // Bad pauses: from without until, until before from, a pause on opt-out; nothing written.
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-in`, { personId: people[1], pausedFrom: day(1) })).json().error.message).toContain('pausedUntil');
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-in`, { personId: people[1], pausedFrom: day(5), pausedUntil: day(2) })).statusCode).toBe(400);
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-out`, { personId: people[1], pausedFrom: day(1) })).statusCode).toBe(400);
+    // A leader pauses people[1] from today for a week; people[2] is paused only next month.
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-in`, { personId: people[1], pausedFrom: today, pausedUntil: day(7) })).statusCode).toBe(200);
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-in`, { personId: people[2], pausedFrom: day(30), pausedUntil: day(40) })).statusCode).toBe(200);
+    // The member pauses themselves (opting in with the pause).
+    expect((await member.post(`/api/v1/crossover/programmes/${id}/opt-in`, { pausedUntil: day(3) })).statusCode).toBe(200);
+    const parts = (await member.get(`/api/v1/crossover/programmes/${id}/participants`)).json().items;
+    expect(parts.find((p: { personId: string }) => p.personId === people[1])).toMatchObject({ pausedFrom: today, pausedUntil: day(7) });
+    expect(parts.find((p: { personId: string }) => p.personId === memberPersonId)).toMatchObject({ pausedFrom: null, pausedUntil: day(3) });
+    const ran = (await owner.post(`/api/v1/crossover/programmes/${id}/rounds`)).json();
+    expect(ran.groups.flatMap((g: { personIds: string[] }) => g.personIds).sort()).toEqual([people[0], people[2], people[3]].sort());
+    // Opting in again without dates ends the pause.
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/opt-in`, { personId: people[1] })).statusCode).toBe(200);
+    const again = (await owner.post(`/api/v1/crossover/programmes/${id}/rounds`)).json();
+    expect(again.groups.flatMap((g: { personIds: string[] }) => g.personIds).sort()).toEqual([people[0], people[1], people[2], people[3]].sort());
+  });
+
+  it('opts out or pauses from the mail link without signing in, for that member only', async () => {
+    const id = (await owner.post('/api/v1/crossover/programmes', { name: 'Link test', cadence: 'weekly', groupSize: 2, noRepeatRounds: 1, preferCrossSide: true, preferCrossDepartment: true })).json().id;
+    await owner.request({ method: 'PUT', url: `/api/v1/crossover/programmes/${id}/participants`, json: { personIds: [people[0], people[1], people[2], memberPersonId] } });
+    const before = smtp.received.length;
+    expect((await owner.post(`/api/v1/crossover/programmes/${id}/rounds`)).statusCode).toBe(201);
+    const mail = mailsTo('mo@acme.test', before)[0]!;
+    // The header may be folded onto the next line (RFC 5322).
+    expect(mail).toMatch(/List-Unsubscribe:\s+<[^>]*\/crossover\/opt-out\/[A-Za-z0-9_-]{43}>/);
+    const token = /\/crossover\/opt-out\/([A-Za-z0-9_-]{43})/.exec(mailText(mail))![1]!;
+    const anon = new Client(t.app);
+    const ids = async () => (await owner.get(`/api/v1/crossover/programmes/${id}/participants`)).json().items.map((p: { personId: string; pausedUntil: string | null }) => [p.personId, p.pausedUntil]);
+    // Bad input changes nothing.
+    expect((await anon.post(`/api/v1/crossover/opt-out/${token}`, { pausedUntil: '2001-01-01' })).statusCode).toBe(400);
+    expect((await anon.post(`/api/v1/crossover/opt-out/${'y'.repeat(43)}`, {})).statusCode).toBe(404);
+    expect(await ids()).toHaveLength(4);
+    const paused = await anon.post(`/api/v1/crossover/opt-out/${token}`, { pausedUntil: '2099-06-30' });
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.json()).toEqual({ programmeName: 'Link test', optedOut: false, pausedUntil: '2099-06-30' });
+    expect(await ids()).toContainEqual([memberPersonId, '2099-06-30']);
+    const out = await anon.post(`/api/v1/crossover/opt-out/${token}`, {});
+    expect(out.json()).toEqual({ programmeName: 'Link test', optedOut: true, pausedUntil: null });
+    const left = (await ids()).map((x: string[]) => x[0]);
+    expect(left).not.toContain(memberPersonId);
+    expect(left).toHaveLength(3);
+  });
+
   it('books each open-hour slot once, also under a race, and cancels with METHOD:CANCEL', async () => {
     const leader = people[0]!;
     expect((await owner.post('/api/v1/crossover/open-hours', { leaderId: leader, weekday: 4, start: '15:00', end: '16:00', slotMinutes: 15, timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
@@ -230,16 +281,43 @@ describe.each(engines())('crossover on %s', (engine) => {
   it('proposes a fair sit-in rota, refuses outsiders, re-plans after a decline, and feeds calendars', async () => {
     const dates = ['2026-12-07', '2026-12-14', '2026-12-21', '2026-12-28', '2027-01-04', '2027-01-11'];
     expect((await owner.post('/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates, poolPersonIds: [people[1], otherOrgPersonId] })).statusCode).toBe(400);
+    expect((await owner.post('/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates, poolPersonIds: [people[1]], time: '25:00' })).statusCode).toBe(400);
+    expect((await owner.post('/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates, poolPersonIds: [people[1]], timeZone: 'Mars/Olympus' })).statusCode).toBe(400);
     const pool = [people[1]!, people[3]!, memberPersonId];
-    const res = await owner.post('/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates, poolPersonIds: pool });
+    const sent = smtp.received.length;
+    const res = await owner.post('/api/v1/crossover/sit-ins', { meetingTitle: 'Leadership weekly', dates, poolPersonIds: pool, time: '09:30', durationMinutes: 60, timeZone: 'Europe/Berlin', location: 'Board room' });
     expect(res.statusCode, res.body).toBe(201);
     const rota = res.json();
+    expect(rota).toMatchObject({ time: '09:30', durationMinutes: 60, timeZone: 'Europe/Berlin', location: 'Board room' });
     expect(rota.rota.map((x: { personId: string }) => x.personId)).toEqual([...pool, ...pool]);
+    // One invitation mail per pool member with all their turns: METHOD:REQUEST, TZID and VTIMEZONE.
+    const invites = mailsTo('mo@acme.test', sent);
+    expect(invites).toHaveLength(1);
+    const inviteIcs = mailPart(invites[0]!, 'text/calendar')!;
+    const inv = parseIcs(inviteIcs);
+    expect(inv.method).toBe('REQUEST');
+    const myDates = rota.rota.filter((x: { personId: string }) => x.personId === memberPersonId).map((x: { date: string }) => x.date);
+    expect(inv.events.map((e) => e.uid).sort()).toEqual(myDates.map((d: string) => `sit-in-${rota.id}-${d}@tandem`).sort());
+    expect(inviteIcs).toContain(`DTSTART;TZID=Europe/Berlin:${myDates[0].replaceAll('-', '')}T093000`);
+    expect(inviteIcs).toContain('BEGIN:VTIMEZONE');
+    expect(inv.events[0]!.startDate.toJSDate().toISOString()).toBe(`${myDates[0]}T08:30:00.000Z`);
+    expect(inv.events[0]!.endDate.toJSDate().toISOString()).toBe(`${myDates[0]}T09:30:00.000Z`);
+    expect(inv.events[0]!.location).toBe('Board room');
+    expect(inv.events[0]!.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(['mailto:mo@acme.test']);
+    expect(smtp.received.length - sent).toBe(3);
+
     const mine = rota.rota.find((x: { personId: string }) => x.personId === memberPersonId).date;
+    const beforeDecline = smtp.received.length;
     const declined = (await member.post(`/api/v1/crossover/sit-ins/${rota.id}/declines`, { date: mine })).json();
     const i = dates.indexOf(mine);
     expect(declined.rota[i].personId).not.toBe(memberPersonId);
     expect(declined.rota[i + 1].personId).toBe(memberPersonId);
+    // The decliner gets a METHOD:CANCEL for the declined date; whoever takes it gets an invitation.
+    const cancelMail = mailsTo('mo@acme.test', beforeDecline).map((m) => parseIcs(mailPart(m, 'text/calendar')!)).find((c) => c.method === 'CANCEL')!;
+    expect(cancelMail.events.map((e) => e.uid)).toContain(`sit-in-${rota.id}-${mine}@tandem`);
+    const takerEmail = declined.rota[i].personId === people[1] ? 'p1@acme.test' : 'p3@acme.test';
+    const takerIcs = mailsTo(takerEmail, beforeDecline).map((m) => parseIcs(mailPart(m, 'text/calendar')!)).find((c) => c.method === 'REQUEST')!;
+    expect(takerIcs.events.map((e) => e.uid)).toContain(`sit-in-${rota.id}-${mine}@tandem`);
     expect((await member.get(`/api/v1/crossover/sit-ins/${rota.id}`)).json().rota[i].declinedBy).toEqual([memberPersonId]);
 
     // The calendar feed: created once, only the URL holder reads it, rotation and revocation end the old URL.
@@ -261,6 +339,8 @@ describe.each(engines())('crossover on %s', (engine) => {
     expect((await member.delete('/api/v1/me/calendar-feed')).statusCode).toBe(200);
     expect((await anon.get(rotated)).statusCode).toBe(404);
     expect((await member.post(`/api/v1/crossover/sit-ins/${rota.id}/notes`, { date: dates[i + 1], note: 'Budget talk was eye-opening' })).statusCode).toBe(200);
+    expect((await member.post(`/api/v1/crossover/sit-ins/${rota.id}/notes`, { date: dates[i], note: 'Not my turn' })).statusCode).toBe(403);
+    expect((await member.get(`/api/v1/crossover/sit-ins/${rota.id}`)).json().rota[i + 1].note).toBe('Budget talk was eye-opening');
   });
 
   it('keeps organisations apart: foreign ids answer 404', async () => {

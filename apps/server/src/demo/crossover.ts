@@ -1,4 +1,4 @@
-import { createRng, groupPeople, groupReasons, lastMetIndex, sitInRota, type PairingHistory } from '@tandem/core';
+import { addDays, createRng, groupPeople, groupReasons, isoWeekday, lastMetIndex, type PairingHistory, sitInRota, slotsOnDay, zonedToUtc } from '@tandem/core';
 import {
   insertBooking,
   insertCoffeeRound,
@@ -6,6 +6,7 @@ import {
   insertOpenHour,
   insertProgramme,
   insertRota,
+  upsertParticipant,
   insertTopic,
   insertTopicVote,
   listPeople,
@@ -14,7 +15,6 @@ import {
   replaceTurns,
 } from '@tandem/db';
 import { randomToken, sha256 } from '../lib/crypto';
-import { addDays, isoWeekday, slotsOnDay, zonedToUtc } from '../lib/zoned-time';
 import type { DemoSeeder } from './seed';
 
 const ROUNDS = 26;
@@ -54,6 +54,11 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
     });
     const joined = people.filter(() => rng.next() < 0.45);
     await replaceParticipants(tx, orgId, programme.id, joined.map((p) => p.id));
+    // Two people are away: one on holiday now, one booked for a break next month (decision 076).
+    if (joined.length > 2) {
+      await upsertParticipant(tx, orgId, programme.id, joined[0]!.id, { from: null, until: addDays(today, 10) });
+      await upsertParticipant(tx, orgId, programme.id, joined[1]!.id, { from: addDays(today, 30), until: addDays(today, 44) });
+    }
     const persons = joined.map((p) => ({ id: p.id, side: p.side, department: p.department, location: p.location }));
     const side = new Map(joined.map((p) => [p.id, p.side]));
     const history: { round: number; pairs: string[][] }[] = [];
@@ -123,7 +128,7 @@ export const seedCrossover: DemoSeeder = async (ctx, { orgId }) => {
       return d;
     })();
     const dates = Array.from({ length: 8 }, (_, i) => addDays(firstMonday, i * 7));
-    const rota = await insertRota(tx, orgId, { meetingTitle: 'Leadership weekly', poolPersonIds: pool });
+    const rota = await insertRota(tx, orgId, { meetingTitle: 'Leadership weekly', poolPersonIds: pool, startTime: '09:00', durationMinutes: 60, timeZone: 'Europe/London', location: 'Board room' });
     await replaceTurns(
       tx,
       orgId,

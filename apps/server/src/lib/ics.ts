@@ -1,4 +1,4 @@
-import { localDateTime, vtimezone } from './zoned-time';
+import { localDateTime, vtimezone } from '@tandem/core';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 /** One calendar event as the crossover feature (and the calendar feed) describes it. */

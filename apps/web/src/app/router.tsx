@@ -22,7 +22,7 @@ import { PrioritiesPage, RoundPage } from '../features/priorities';
 import { DeferredNeedsPage, FlowPage, ForecastPage, RequestPage, RequestStatusesPage, RequestsPage } from '../features/requests';
 import { InsightsPage, UnsubscribePage } from '../features/insights';
 import { ValuePage } from '../features/value';
-import { CrossoverPage, MetPage } from '../features/crossover';
+import { CrossoverPage, MetPage, OptOutPage } from '../features/crossover';
 import { CheckInPage, DemoPage, DemosPage, HackweekPage, HackweeksPage, ParticipationPage, RoundtablePage, RoundtablesPage } from '../features/events';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -101,6 +101,16 @@ const metRoute = createRoute({
     const { token } = metRoute.useParams();
     const { met } = metRoute.useSearch();
     return <MetPage token={token} initial={met} />;
+  },
+});
+
+/** The opt-out link of a coffee mail: public, no session; acts only on a button press (decision 076). */
+const optOutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/crossover/opt-out/$token',
+  component: function OptOutRoute() {
+    const { token } = optOutRoute.useParams();
+    return <OptOutPage token={token} />;
   },
 });
 
@@ -261,6 +271,7 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   respondRoute,
   metRoute,
+  optOutRoute,
   pulsePrintRoute,
   unsubscribeRoute,
   appRoute.addChildren([

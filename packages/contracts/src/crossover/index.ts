@@ -67,12 +67,19 @@ export const ZProgrammeParams = z.strictObject({ id: ZUuid });
 export const ZPutParticipantsRequest = z.strictObject({ personIds: z.array(ZUuid).max(20_000) });
 export const ZParticipantsSet = z.object({ participants: z.number().int() });
 
-/** Opt in or out. Without personId the caller's own person; only leaders and admins name someone else. */
-export const ZOptRequest = z.strictObject({
-  personId: ZUuid.optional(),
-  /** Opt-in only: skip rounds up to and including this day (holidays). */
-  pausedUntil: ZIsoDate.nullable().optional(),
-});
+/**
+ * Opt in or out. Without personId the caller's own person; only leaders and admins name someone
+ * else. Opt-in also sets a holiday pause: rounds run from `pausedFrom` (default: at once) up to
+ * and including `pausedUntil` skip the person; opting in without them ends any pause.
+ */
+export const ZOptRequest = z
+  .strictObject({
+    personId: ZUuid.optional(),
+    pausedFrom: ZIsoDate.nullable().optional(),
+    pausedUntil: ZIsoDate.nullable().optional(),
+  })
+  .refine((v) => !v.pausedFrom || !!v.pausedUntil, { path: ['pausedUntil'], message: 'pausedUntil is required with pausedFrom' })
+  .refine((v) => !v.pausedFrom || !v.pausedUntil || v.pausedFrom <= v.pausedUntil, { path: ['pausedUntil'], message: 'pausedUntil must be on or after pausedFrom' });
 export type TOptRequest = z.infer<typeof ZOptRequest>;
 
 export const ZParticipant = z.object({
@@ -81,8 +88,11 @@ export const ZParticipant = z.object({
   side: ZSide,
   department: z.string(),
   location: z.string(),
+  /** The pause: from this day (null: already running) up to and including `pausedUntil`. */
+  pausedFrom: z.string().nullable(),
   pausedUntil: z.string().nullable(),
 });
+export type TParticipant = z.infer<typeof ZParticipant>;
 export const ZParticipantList = zPage(ZParticipant);
 
 export const ZRoundParams = z.strictObject({ id: ZUuid, roundId: ZUuid });
@@ -115,6 +125,10 @@ export const ZMetRequest = z.strictObject({ personId: ZUuid, met: z.boolean() })
 export const ZMetTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'token is not a link Tandem sent') });
 export const ZMetByTokenRequest = z.strictObject({ met: z.boolean() });
 export const ZMetAnswer = z.object({ programmeName: z.string(), met: z.boolean() });
+/** The mail's opt-out link (the member's own link token): without pausedUntil opt out; with it, pause until then. */
+export const ZOptOutByTokenRequest = z.strictObject({ pausedUntil: ZIsoDate.optional() });
+export const ZOptOutAnswer = z.object({ programmeName: z.string(), optedOut: z.boolean(), pausedUntil: z.string().nullable() });
+export type TOptOutAnswer = z.infer<typeof ZOptOutAnswer>;
 
 const ZRateCell = z.object({ groups: z.number().int(), met: z.number().int(), rate: z.number().nullable() });
 export const ZProgrammeStats = z.object({
@@ -210,10 +224,24 @@ export const ZCreateSitInRequest = z.strictObject({
   meetingTitle: z.string().trim().min(1, 'meetingTitle is required').max(200),
   dates: z.array(ZIsoDate).min(1, 'dates needs at least one date').max(520),
   poolPersonIds: z.array(ZUuid).min(1, 'poolPersonIds needs at least one person').max(500),
+  /** The meeting's local start time; without it the invitations are all-day entries. */
+  time: ZClock.optional(),
+  durationMinutes: z.number().int().min(5, 'durationMinutes must be 5 to 480').max(480, 'durationMinutes must be 5 to 480').default(60),
+  timeZone: ZTimeZone.default('UTC'),
+  location: z.string().trim().max(500).optional(),
 });
 export type TCreateSitInRequest = z.infer<typeof ZCreateSitInRequest>;
 export const ZRotaTurn = z.object({ date: z.string(), personId: ZUuid.nullable(), name: z.string().nullable(), declinedBy: z.array(ZUuid), note: z.string().nullable() });
-export const ZSitIn = z.object({ id: ZUuid, meetingTitle: z.string(), poolPersonIds: z.array(ZUuid), rota: z.array(ZRotaTurn) });
+export const ZSitIn = z.object({
+  id: ZUuid,
+  meetingTitle: z.string(),
+  time: z.string().nullable(),
+  durationMinutes: z.number().int(),
+  timeZone: z.string(),
+  location: z.string().nullable(),
+  poolPersonIds: z.array(ZUuid),
+  rota: z.array(ZRotaTurn),
+});
 export type TSitIn = z.infer<typeof ZSitIn>;
 export const ZSitInSummary = z.object({ id: ZUuid, meetingTitle: z.string(), poolSize: z.number().int(), createdAt: z.string() });
 export const ZSitInList = zPage(ZSitInSummary);

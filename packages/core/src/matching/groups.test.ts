@@ -102,3 +102,33 @@ describe('groupPeople in blocks', () => {
     expect(again.repeats).toBe(0);
   });
 });
+
+describe('groupPeople in blocks', () => {
+  // Each block sees only its own members' pairs inside the window (historyPerBlock); rounds outside
+  // the window, people not in this round and pairs across blocks must not change the groups.
+  it('gives the same groups whatever irrelevant history is added', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000 }), (seed) => {
+        const rng = createRng(seed);
+        const people: PairingPerson[] = Array.from({ length: 41 }, (_, i) => ({ id: `p${i}`, side: rng.next() < 0.4 ? 'it' : 'business', department: `d${Math.floor(rng.next() * 4)}` }));
+        const ids = people.map((p) => p.id);
+        const shuffled = (xs: string[]) => xs.map((x) => ({ x, k: rng.next() })).sort((a, b) => a.k - b.k).map((y) => y.x);
+        const round = (r: number, extra: string[] = []) => {
+          const xs = shuffled([...ids, ...extra]);
+          const pairs: string[][] = [];
+          for (let i = 0; i + 2 < xs.length; i += 3) pairs.push(r % 2 ? [xs[i]!, xs[i + 1]!, xs[i + 2]!] : [xs[i]!, xs[i + 1]!]);
+          return { round: r, pairs };
+        };
+        const inWindow = [round(7), round(8), round(9)];
+        const noisy: PairingHistory = [round(1, ['gone1', 'gone2']), round(2), ...inWindow.map((r) => ({ round: r.round, pairs: [...r.pairs, ['gone1', 'gone2']] }))];
+        const r = { groupSize: 2 as const, noRepeatRounds: 3, preferCrossSide: true, preferCrossDepartment: true, currentRound: 10, blockSize: 10 };
+        const a = groupPeople(people, inWindow, r, createRng(seed));
+        const b = groupPeople(people, noisy, r, createRng(seed));
+        expect(a.blocks).toBe(5);
+        expect(b.groups).toEqual(a.groups);
+        expect(b.repeats).toBe(a.repeats);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

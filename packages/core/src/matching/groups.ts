@@ -118,7 +118,9 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
   const currentRound = rules.currentRound ?? latestRound(history) + 1;
   const blockSize = Math.max(2, rules.blockSize ?? 500);
   const blocks = splitIntoBlocks(people, blockSize, rng);
-  const solved = blocks.map((b) => pairPeople(b, history, options, rng));
+  const histories = blocks.length === 1 ? [history] : historyPerBlock(history, blocks, currentRound, options.lookbackRounds ?? 0);
+  // The round is fixed here: a block's trimmed history must not move pairPeople's default.
+  const solved = blocks.map((b, i) => pairPeople(b, histories[i]!, { ...options, currentRound }, rng));
   const paired = {
     groups: solved.flatMap((r) => r.groups),
     unpaired: solved.flatMap((r) => r.unpaired),
@@ -182,6 +184,43 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
     if (mixed) crossSide++;
   }
   return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length };
+}
+
+/**
+ * The history as each block sees it: only rounds inside the window, and of each group only the
+ * members in that block (a group split across blocks keeps the pairs inside each). One pass over
+ * the history instead of one per block: with 10 blocks and 52 rounds of 5,000 people, each block
+ * used to walk all 130,000 groups to find its ~13,000. {@link pairPeople} ignores pairs with a
+ * member outside its people and rounds outside the window, so its result is unchanged. O(Σ group size).
+ */
+function historyPerBlock(history: PairingHistory, blocks: readonly (readonly PairingPerson[])[], currentRound: number, lookback: number): PairingHistory[] {
+  const blockOf = new Map<string, number>();
+  blocks.forEach((b, i) => b.forEach((p) => blockOf.set(p.id, i)));
+  const out = blocks.map(() => [] as { round: number; pairs: (readonly string[])[] }[]);
+  for (const r of history) {
+    const age = currentRound - r.round;
+    if (!(age >= 1 && age <= lookback)) continue;
+    const per = blocks.map(() => [] as (readonly string[])[]);
+    for (const g of r.pairs) {
+      if (g.length === 2) {
+        const a = blockOf.get(g[0]!);
+        if (a !== undefined && a === blockOf.get(g[1]!)) per[a]!.push(g);
+        continue;
+      }
+      const parts = new Map<number, string[]>();
+      for (const id of g) {
+        const b = blockOf.get(id);
+        if (b === undefined) continue;
+        if (!parts.has(b)) parts.set(b, []);
+        parts.get(b)!.push(id);
+      }
+      for (const [b, ids] of parts) if (ids.length > 1) per[b]!.push(ids);
+    }
+    per.forEach((pairs, i) => {
+      if (pairs.length) out[i]!.push({ round: r.round, pairs });
+    });
+  }
+  return out;
 }
 
 /** A random partition into ⌈n / size⌉ blocks of an even size each, the last taking the rest. O(n). */

@@ -72,11 +72,12 @@ export async function replaceParticipants(x: Executor, orgId: string, programmeI
   }
 }
 
-export async function upsertParticipant(x: Executor, orgId: string, programmeId: string, personId: string, pausedUntil: string | null) {
+/** Opts a person in, or sets their pause (`pausedFrom` null: from now on; both null: no pause). */
+export async function upsertParticipant(x: Executor, orgId: string, programmeId: string, personId: string, pause: { from: string | null; until: string | null }) {
   await x
     .insert(coffeeParticipants)
-    .values({ orgId, programmeId, personId, pausedUntil })
-    .onConflictDoUpdate({ target: [coffeeParticipants.programmeId, coffeeParticipants.personId], set: { pausedUntil } });
+    .values({ orgId, programmeId, personId, pausedUntil: pause.until, pausedFrom: pause.from })
+    .onConflictDoUpdate({ target: [coffeeParticipants.programmeId, coffeeParticipants.personId], set: { pausedUntil: pause.until, pausedFrom: pause.from } });
 }
 
 export async function deleteParticipant(x: Executor, orgId: string, programmeId: string, personId: string) {
@@ -86,7 +87,7 @@ export async function deleteParticipant(x: Executor, orgId: string, programmeId:
 /** Participants with their person, ordered by name then id, keyset-paged. */
 export async function listParticipants(x: Executor, orgId: string, programmeId: string, limit: number, after?: { name: string; id: string }) {
   return x
-    .select({ personId: people.id, name: people.name, side: people.side, department: people.department, location: people.location, pausedUntil: coffeeParticipants.pausedUntil })
+    .select({ personId: people.id, name: people.name, side: people.side, department: people.department, location: people.location, pausedFrom: coffeeParticipants.pausedFrom, pausedUntil: coffeeParticipants.pausedUntil })
     .from(coffeeParticipants)
     .innerJoin(people, and(eq(people.orgId, coffeeParticipants.orgId), eq(people.id, coffeeParticipants.personId)))
     .where(
@@ -100,7 +101,7 @@ export async function listParticipants(x: Executor, orgId: string, programmeId: 
     .limit(limit + 1);
 }
 
-/** Everyone who takes part in a round on `day`: opted in, active, not paused. */
+/** Everyone who takes part in a round on `day`: opted in, active, not paused on that day. */
 export async function activeParticipants(x: Executor, orgId: string, programmeId: string, day: string) {
   return x
     .select({ id: people.id, name: people.name, email: people.email, side: people.side, department: people.department, location: people.location })
@@ -111,7 +112,7 @@ export async function activeParticipants(x: Executor, orgId: string, programmeId
         eq(coffeeParticipants.orgId, orgId),
         eq(coffeeParticipants.programmeId, programmeId),
         eq(people.active, true),
-        or(isNull(coffeeParticipants.pausedUntil), lt(coffeeParticipants.pausedUntil, day)),
+        or(isNull(coffeeParticipants.pausedUntil), lt(coffeeParticipants.pausedUntil, day), gt(coffeeParticipants.pausedFrom, day)),
       ),
     )
     .orderBy(asc(people.id));
@@ -331,7 +332,11 @@ export async function countVotes(x: Executor, topicId: string): Promise<number> 
 
 /* ---------- sit-ins ---------- */
 
-export async function insertRota(x: Executor, orgId: string, v: { meetingTitle: string; poolPersonIds: string[] }): Promise<SitInRotaRow> {
+export async function insertRota(
+  x: Executor,
+  orgId: string,
+  v: { meetingTitle: string; poolPersonIds: string[]; startTime: string | null; durationMinutes: number; timeZone: string; location: string | null },
+): Promise<SitInRotaRow> {
   const [row] = await x.insert(sitInRotas).values({ ...v, orgId }).returning();
   return row!;
 }
@@ -361,7 +366,7 @@ export async function replaceTurns(x: Executor, orgId: string, rotaId: string, t
 
 export async function sitInsOf(x: Executor, orgId: string, personId: string, sinceDay: string) {
   return x
-    .select({ date: sitInTurns.date, rotaId: sitInTurns.rotaId, meetingTitle: sitInRotas.meetingTitle })
+    .select({ date: sitInTurns.date, rota: sitInRotas })
     .from(sitInTurns)
     .innerJoin(sitInRotas, and(eq(sitInRotas.orgId, sitInTurns.orgId), eq(sitInRotas.id, sitInTurns.rotaId)))
     .where(and(eq(sitInTurns.orgId, orgId), eq(sitInTurns.personId, personId), gte(sitInTurns.date, sinceDay)))
@@ -388,14 +393,18 @@ export async function findCalendarFeed(x: Executor, tokenHash: string) {
   return row ?? null;
 }
 
-/** The programme name of a round (the mail link answers without knowing the programme id). */
-export async function programmeNameOfRound(x: Executor, orgId: string, roundId: string): Promise<string | null> {
+/** The programme of a round (the mail links act without knowing the programme id). */
+export async function programmeOfRound(x: Executor, orgId: string, roundId: string): Promise<CoffeeProgrammeRow | null> {
   const [row] = await x
-    .select({ name: coffeeProgrammes.name })
+    .select({ p: coffeeProgrammes })
     .from(coffeeRounds)
     .innerJoin(coffeeProgrammes, and(eq(coffeeProgrammes.orgId, coffeeRounds.orgId), eq(coffeeProgrammes.id, coffeeRounds.programmeId)))
     .where(and(eq(coffeeRounds.orgId, orgId), eq(coffeeRounds.id, roundId)));
-  return row?.name ?? null;
+  return row?.p ?? null;
+}
+
+export async function programmeNameOfRound(x: Executor, orgId: string, roundId: string): Promise<string | null> {
+  return (await programmeOfRound(x, orgId, roundId))?.name ?? null;
 }
 
 export async function setTurnNote(x: Executor, orgId: string, rotaId: string, date: string, note: string) {

@@ -38,7 +38,10 @@ export const coffeeProgrammes = pgTable(
   ],
 );
 
-/** Who is opted in; `pausedUntil` skips rounds before that day (holidays). Opting out deletes the row. */
+/**
+ * Who is opted in. A pause (holidays) skips the rounds run from `pausedFrom` (or at once when it
+ * is null) up to and including `pausedUntil`. Opting out deletes the row.
+ */
 export const coffeeParticipants = pgTable(
   'coffee_participants',
   {
@@ -46,6 +49,7 @@ export const coffeeParticipants = pgTable(
     programmeId: uuid('programme_id').notNull(),
     personId: uuid('person_id').notNull(),
     pausedUntil: day('paused_until'),
+    pausedFrom: day('paused_from'),
     joinedAt: ts('joined_at').notNull().defaultNow(),
   },
   (t) => [
@@ -189,6 +193,11 @@ export const sitInRotas = pgTable(
     orgId: orgId(),
     meetingTitle: text('meeting_title').notNull(),
     poolPersonIds: jsonb('pool_person_ids').$type<string[]>().notNull(),
+    /** Local start `HH:MM` of the meeting in `timeZone`; null: an all-day entry (decision 076). */
+    startTime: text('start_time'),
+    durationMinutes: integer('duration_minutes').notNull().default(60),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    location: text('location'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [unique('sit_in_rotas_org_id_id_key').on(t.orgId, t.id), index('sit_in_rotas_org_idx').on(t.orgId, t.createdAt)],

@@ -7,7 +7,7 @@ import { recordCrossoverAudit } from './audit';
 import { mustFindOpenHour } from './create-open-hour';
 import { calendarText } from '../../lib/ics';
 import { bookingEvent, describeOpenHour } from './open-hour-event';
-import { localDay, slotsOnDay } from '../../lib/zoned-time';
+import { localDay, slotsOnDay } from '@tandem/core';
 
 /**
  * Books one slot. The slot must be one the open hour publishes and lie in the future. A slot is

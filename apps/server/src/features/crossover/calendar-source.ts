@@ -2,7 +2,7 @@ import { bookingsOf, coffeeMeetingsOf, findPerson, peopleOfOrg, roundMembers, si
 import type { CalendarEvent } from '../../lib/ics';
 import { bookingEvent } from './open-hour-event';
 import { coffeeEvent } from './coffee-event';
-import { zonedToUtc } from '../../lib/zoned-time';
+import { sitInEvent } from './sit-in-event';
 
 /**
  * The crossover events of one person for their calendar feed: coffee groups, open-hour bookings
@@ -21,17 +21,6 @@ export async function crossoverCalendarEvents(x: Executor, orgId: string, person
   }
   const sitIns = await sitInsOf(x, orgId, personId, since.toISOString().slice(0, 10));
   const [me] = await peopleOfOrg(x, orgId, [personId]);
-  for (const s of sitIns) {
-    events.push({
-      uid: `sit-in-${s.rotaId}-${s.date}@tandem`,
-      start: zonedToUtc(s.date, '00:00', 'UTC'),
-      end: zonedToUtc(s.date, '23:59', 'UTC'),
-      timeZone: 'UTC',
-      allDay: true,
-      summary: `Sit in: ${s.meetingTitle}`,
-      organizer: { name: 'Tandem', email: 'no-reply@tandem.invalid' },
-      attendees: me ? [{ name: me.name, email: me.email }] : [],
-    });
-  }
+  if (me) for (const s of sitIns) events.push(sitInEvent(s.rota, s.date, me));
   return events;
 }

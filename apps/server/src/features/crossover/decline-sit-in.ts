@@ -4,14 +4,16 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { actingPerson } from './access';
 import { recordCrossoverAudit } from './audit';
+import { mailSitInChanges, sitInChanges } from './mail-sit-ins';
 import { toSitIn } from './sit-ins.mapper';
 
 /**
  * A pool member declines one meeting: the rota from that date on is proposed again with every
  * decline so far, the earlier meetings as history, so the decliner gets the next free meeting.
+ * After the commit, whoever gained a date gets an invitation and whoever lost one a METHOD:CANCEL.
  */
 export async function declineSitIn(ctx: AppContext, auth: OrgAuth, id: string, input: { date: string; personId?: string | undefined }) {
-  return ctx.db.transaction(async (tx) => {
+  const made = await ctx.db.transaction(async (tx) => {
     const r = await findRota(tx, auth.orgId, id);
     if (!r) throw notFound('Sit-in rota');
     const person = await actingPerson(tx, auth, input.personId);
@@ -27,6 +29,8 @@ export async function declineSitIn(ctx: AppContext, auth: OrgAuth, id: string, i
     await replaceTurns(tx, auth.orgId, id, next);
     await recordCrossoverAudit(ctx, tx, auth, 'sit_in.declined', id, { date: input.date, personId: person.id });
     const people = await peopleOfOrg(tx, auth.orgId, r.poolPersonIds);
-    return toSitIn(r, next.map((t) => ({ ...t, orgId: auth.orgId, rotaId: id })), new Map(people.map((p) => [p.id, p.name])));
+    return { r, before: turns.map((t) => ({ date: t.date, personId: t.personId })), next, people };
   });
+  await mailSitInChanges(ctx, made.r, sitInChanges(made.before, made.next, input.date), new Map(made.people.map((p) => [p.id, p])));
+  return toSitIn(made.r, made.next.map((t) => ({ ...t, orgId: auth.orgId, rotaId: id })), new Map(made.people.map((p) => [p.id, p.name])));
 }

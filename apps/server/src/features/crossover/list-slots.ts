@@ -4,7 +4,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError } from '../../lib/errors';
 import { hasRole } from '../../plugins/auth';
 import { mustFindOpenHour } from './create-open-hour';
-import { addDays, localDay, slotsOnDay } from '../../lib/zoned-time';
+import { addDays, localDay, slotsOnDay } from '@tandem/core';
 
 const MAX_DAYS = 92;
 

@@ -24,6 +24,8 @@ import {
   ZOk,
   ZOpenHourList,
   ZOpenHourStats,
+  ZOptOutAnswer,
+  ZOptOutByTokenRequest,
   ZOptRequest,
   ZPageQuery,
   ZParticipantList,
@@ -65,6 +67,7 @@ import { listTopics } from './list-topics';
 import { markTopicDiscussed } from './mark-discussed';
 import { noteSitIn } from './note-sit-in';
 import { optIn, optOut } from './opt-in-out';
+import { optOutByToken } from './opt-out-by-token';
 import { postTopic } from './post-topic';
 import { recordMet, recordMetByToken } from './record-met';
 import { runRound } from './run-round';
@@ -101,7 +104,7 @@ export async function crossoverRoutes(app: FastifyInstance) {
   r.get(`${P}/:id/participants`, { config: { access: 'member' }, schema: { tags, summary: 'Opted-in people of a programme by name, paged', params: ZIdParams, querystring: ZPageQuery, response: { 200: ZParticipantList } } }, (req) =>
     listProgrammeParticipants(ctx, requireOrg(req), req.params.id, req.query),
   );
-  r.post(`${P}/:id/opt-in`, { config: { access: 'member' }, schema: { tags, summary: 'Opt in (yourself; leaders may name personId); pausedUntil skips rounds for holidays', params: ZIdParams, body: ZOptRequest, response: { 200: ZOk } } }, (req) =>
+  r.post(`${P}/:id/opt-in`, { config: { access: 'member' }, schema: { tags, summary: 'Opt in (yourself; leaders may name personId), or set a holiday pause: rounds from pausedFrom (default now) to pausedUntil skip the person; opting in without them ends the pause', params: ZIdParams, body: ZOptRequest, response: { 200: ZOk } } }, (req) =>
     optIn(ctx, requireOrg(req), req.params.id, req.body),
   );
   r.post(`${P}/:id/opt-out`, { config: { access: 'member' }, schema: { tags, summary: 'Opt out (yourself; leaders may name personId)', params: ZIdParams, body: ZOptRequest, response: { 200: ZOk } } }, (req) =>
@@ -127,6 +130,9 @@ export async function crossoverRoutes(app: FastifyInstance) {
   );
   r.post('/crossover/met/:token', { config: { access: 'public' }, schema: { tags, summary: 'Answer "did you meet?" from the mail link, without signing in (the link answers for its member only)', params: ZMetTokenParams, body: ZMetByTokenRequest, response: { 200: ZMetAnswer } } }, (req) =>
     recordMetByToken(ctx, req.params.token, req.body.met),
+  );
+  r.post('/crossover/opt-out/:token', { config: { access: 'public' }, schema: { tags, summary: 'Opt out (or pause until pausedUntil) from the coffee mail\'s link, without signing in; the link acts for its member only', params: ZMetTokenParams, body: ZOptOutByTokenRequest, response: { 200: ZOptOutAnswer } } }, (req) =>
+    optOutByToken(ctx, req.params.token, req.body),
   );
 
   /* ---- leadership open hours ---- */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { createRng, groupPeople, groupReasons, lastMetIndex, type PairingHistory } from '@tandem/core';
+import { addDays, createRng, groupPeople, groupReasons, isoWeekday, lastMetIndex, localDay, type PairingHistory, zonedToUtc } from '@tandem/core';
 import { activeParticipants, findProgramme, groupsSince, insertCoffeeRound, insertGroupMembers, latestRoundNumber } from '@tandem/db';
 import type { AppContext, OrgAuth } from '../../context';
 import { randomToken, sha256 } from '../../lib/crypto';
@@ -9,7 +9,6 @@ import { recordCrossoverAudit } from './audit';
 import { inFilter } from './crossover.mapper';
 import { coffeeEvent } from './coffee-event';
 import { calendarText } from '../../lib/ics';
-import { addDays, isoWeekday, localDay, zonedToUtc } from '../../lib/zoned-time';
 
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 
@@ -127,8 +126,9 @@ export async function runRound(ctx: AppContext, auth: OrgAuth, programmeId: stri
               `We met: ${link}?met=yes`,
               `We did not meet: ${link}?met=no`,
               '',
-              `Opt out or pause: ${origin}/crossover`,
+              `Opt out of this programme or pause it for a holiday: ${origin}/crossover/opt-out/${token}`,
             ].join('\n'),
+            headers: { 'List-Unsubscribe': `<${origin}/crossover/opt-out/${token}>` },
             attachments: [{ filename: 'invite.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }],
           });
           mailed++;

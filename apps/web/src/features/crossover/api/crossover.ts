@@ -9,7 +9,8 @@ import {
   ZMetAnswer,
   ZOk,
   ZOpenHourList,
-  ZParticipantList,
+  ZOptOutAnswer,
+  ZParticipant,
   ZProgrammeList,
   ZProgrammeStats,
   ZSitIn,
@@ -22,7 +23,7 @@ import {
   type TCreateProgrammeRequest,
   type TCreateSitInRequest,
 } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { api, apiAllPages } from '../../../lib/api';
 
 /** Query keys of the crossover feature; every write invalidates `all`. */
 export const crossoverKeys = {
@@ -47,7 +48,9 @@ const e = encodeURIComponent;
 
 export const useCrossoverMe = () => useQuery({ queryKey: crossoverKeys.me, queryFn: () => api('/crossover/me', { schema: ZCrossoverMe }) });
 export const useProgrammes = () => useQuery({ queryKey: crossoverKeys.programmes, queryFn: () => api(`${P}?limit=100`, { schema: ZProgrammeList }) });
-export const useParticipants = (id: string) => useQuery({ queryKey: crossoverKeys.participants(id), queryFn: () => api(`${P}/${e(id)}/participants?limit=500`, { schema: ZParticipantList }) });
+/** Every participant of a programme (all pages): the lists by side and the pause status. */
+export const useParticipants = (id: string) =>
+  useQuery({ queryKey: crossoverKeys.participants(id), queryFn: async ({ signal }) => ({ items: await apiAllPages(`${P}/${e(id)}/participants`, ZParticipant, signal) }) });
 export const useRounds = (id: string) => useQuery({ queryKey: crossoverKeys.rounds(id), queryFn: () => api(`${P}/${e(id)}/rounds?limit=20`, { schema: ZCoffeeRoundList }) });
 export const useRound = (id: string, roundId: string | null) =>
   useQuery({ queryKey: crossoverKeys.round(id, roundId ?? ''), enabled: roundId !== null, queryFn: () => api(`${P}/${e(id)}/rounds/${e(roundId!)}`, { schema: ZCoffeeRound }) });
@@ -68,7 +71,18 @@ function useWrite<A, R>(fn: (a: A) => Promise<R>) {
 
 const ZRoundCreated = z.object({ id: z.string() });
 export const useCreateProgramme = () => useWrite((body: TCreateProgrammeRequest) => api(P, { method: 'POST', body, schema: ZCreatedId }));
-export const useOptIn = () => useWrite(({ id, out }: { id: string; out: boolean }) => api(`${P}/${e(id)}/${out ? 'opt-out' : 'opt-in'}`, { method: 'POST', body: {}, schema: ZOk }));
+export const useOptIn = () =>
+  useWrite(({ id, out, personId }: { id: string; out: boolean; personId?: string }) => api(`${P}/${e(id)}/${out ? 'opt-out' : 'opt-in'}`, { method: 'POST', body: personId ? { personId } : {}, schema: ZOk }));
+/** Leaders add several people at once: one opt-in each (a pause others already have is kept). */
+export const useAddParticipants = () =>
+  useWrite(async ({ id, personIds }: { id: string; personIds: string[] }) => {
+    for (const personId of personIds) await api(`${P}/${e(id)}/opt-in`, { method: 'POST', body: { personId }, schema: ZOk });
+  });
+/** A holiday pause (from null: at once) or, with both null, the end of a pause. */
+export const usePause = () =>
+  useWrite(({ id, personId, from, until }: { id: string; personId?: string | undefined; from: string | null; until: string | null }) =>
+    api(`${P}/${e(id)}/opt-in`, { method: 'POST', body: { ...(personId ? { personId } : {}), ...(until ? { pausedUntil: until, ...(from ? { pausedFrom: from } : {}) } : {}) }, schema: ZOk }),
+  );
 export const useRunRound = () => useWrite((id: string) => api(`${P}/${e(id)}/rounds`, { method: 'POST', schema: ZRoundCreated }));
 export const useRecordMet = () =>
   useWrite(({ id, roundId, index, personId, met }: { id: string; roundId: string; index: number; personId: string; met: boolean }) =>
@@ -81,8 +95,11 @@ export const usePostTopic = () => useWrite((title: string) => api('/crossover/op
 export const useVote = () => useWrite((id: string) => api(`/crossover/open-mic/topics/${e(id)}/votes`, { method: 'POST', body: {}, schema: ZOk }));
 export const useDiscussedMark = () => useWrite(({ id, outcome }: { id: string; outcome: string }) => api(`/crossover/open-mic/topics/${e(id)}/discussed`, { method: 'POST', body: { outcome }, schema: ZTopic }));
 export const useCreateSitIn = () => useWrite((body: TCreateSitInRequest) => api('/crossover/sit-ins', { method: 'POST', body, schema: ZSitIn }));
+export const useSitInNote = () => useWrite(({ id, date, note }: { id: string; date: string; note: string }) => api(`/crossover/sit-ins/${e(id)}/notes`, { method: 'POST', body: { date, note }, schema: ZOk }));
 export const useDecline = () => useWrite(({ id, date }: { id: string; date: string }) => api(`/crossover/sit-ins/${e(id)}/declines`, { method: 'POST', body: { date }, schema: ZSitIn }));
 export const useCalendarFeed = () => useWrite(() => api('/me/calendar-feed', { method: 'POST', schema: ZCalendarFeed }));
 export const useRevokeCalendarFeed = () => useWrite(() => api('/me/calendar-feed', { method: 'DELETE', schema: ZOk }));
 /** The mail's one-click answer: public, no session needed. */
 export const answerMet = (token: string, met: boolean) => api(`/crossover/met/${e(token)}`, { method: 'POST', body: { met }, schema: ZMetAnswer });
+/** The mail's opt-out link: public; without pausedUntil opts out, with it pauses. */
+export const optOutByLink = (token: string, pausedUntil?: string) => api(`/crossover/opt-out/${e(token)}`, { method: 'POST', body: pausedUntil ? { pausedUntil } : {}, schema: ZOptOutAnswer });

@@ -4,6 +4,7 @@ import type { TProgramme } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormError } from '../../../components/FormError';
 import { errorMessage } from '../../../lib/api';
+import { MyPause, Participants } from './Participants';
 import { useCreateProgramme, useOptIn, useParticipants, useProgrammeStats, useProgrammes, useRecordMet, useRound, useRounds, useRunRound } from '../api/crossover';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
@@ -70,7 +71,9 @@ function Programme({ p, leader, myPersonId }: { p: TProgramme; leader: boolean; 
   const opt = useOptIn();
   const run = useRunRound();
   const [roundId, setRoundId] = useState<string | null>(null);
-  const optedIn = !!participants.data?.items.some((x) => x.personId === myPersonId);
+  const mine = participants.data?.items.find((x) => x.personId === myPersonId) ?? null;
+  const optedIn = mine !== null;
+  const today = new Date().toISOString().slice(0, 10);
   const shownRound = roundId ?? rounds.data?.items[0]?.id ?? null;
   return (
     <Stack>
@@ -94,6 +97,8 @@ function Programme({ p, leader, myPersonId }: { p: TProgramme; leader: boolean; 
       </Group>
       {run.error ? <Alert color="red" role="alert">{errorMessage(run.error)}</Alert> : null}
       {opt.error ? <Alert color="red" role="alert">{errorMessage(opt.error)}</Alert> : null}
+      {mine ? <MyPause programmeId={p.id} me={mine} today={today} /> : null}
+      <Participants p={p} leader={leader} today={today} />
       {stats.data ? (
         <Paper withBorder p="md">
           <Title order={3} size="h5">
