@@ -187,9 +187,10 @@ export interface PulseActionView extends PulseActionRow {
 export async function listPulseActionsPage(
   x: Executor,
   orgId: string,
-  opts: { pulseId?: string | undefined; status?: 'open' | 'done' | undefined; limit: number; after: readonly [string, string] | null },
+  opts: { id?: string; pulseId?: string | undefined; status?: 'open' | 'done' | undefined; limit: number; after: readonly [string, string] | null },
 ): Promise<PulseActionView[]> {
   const conds = [eq(pulseActions.orgId, orgId)];
+  if (opts.id) conds.push(eq(pulseActions.id, opts.id));
   if (opts.pulseId) conds.push(eq(pulseActions.pulseId, opts.pulseId));
   if (opts.status) conds.push(eq(pulseActions.status, opts.status));
   if (opts.after) conds.push(sql`(${pulseActions.dueDate}, ${pulseActions.id}) > (${opts.after[0]}::date, ${opts.after[1]}::uuid)`);
