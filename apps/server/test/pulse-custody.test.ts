@@ -70,7 +70,7 @@ describe.each(engines())('link custody with mail on %s', (engine) => {
     const sizes: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await admin.get(`/api/v1/pulses/${p.id}/invitations?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page = (await admin.get(`/api/v1/pulses/${p.id}/invitations?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json() as { issued: number; items: unknown[]; nextCursor: string | null };
       expect(page.issued).toBe(8);
       sizes.push(page.items.length);
       seen.push(...page.items);

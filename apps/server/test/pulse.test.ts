@@ -350,8 +350,11 @@ describe.each(engines())('demo pulses on %s', (engine) => {
     await seedDemo(t.app.ctx);
     const c = new Client(t.app);
     await c.post('/api/v1/auth/login', DEMO_LOGIN);
-    const pulses = (await c.get('/api/v1/pulses')).json().items as { id: string; title: string; status: string; respondents: number }[];
+    const all = (await c.get('/api/v1/pulses')).json().items as { id: string; title: string; status: string; respondents: number; previousPulseId: string | null }[];
+    // The three closed quarters, and the next quarter already made as a draft from the latest (decision 135).
+    const pulses = all.filter((p) => p.status === 'closed');
     expect(pulses).toHaveLength(3);
+    expect(all.filter((p) => p.status === 'draft').map((p) => p.previousPulseId)).toEqual([pulses[0]!.id]);
     const ordered = [...pulses].reverse();
     const gaps: number[] = [];
     for (const p of ordered) {

@@ -719,3 +719,12 @@ export async function savePulseDisclosure(x: Executor, orgId: string, pulseId: s
       setWhere: sql`${pulseDisclosures.ruleVersion} <> ${ruleVersion} or ${pulseDisclosures.respondents} <> ${respondents}`,
     });
 }
+
+/** A few goals and initiatives of an organisation by title (the demo links its actions to them). */
+export async function listActionLinkTargets(x: Executor, orgId: string, limit: number) {
+  const [g, i] = await Promise.all([
+    x.select({ id: goals.id, title: goals.title }).from(goals).where(eq(goals.orgId, orgId)).orderBy(asc(goals.title)).limit(limit),
+    x.select({ id: initiatives.id, title: initiatives.title }).from(initiatives).where(eq(initiatives.orgId, orgId)).orderBy(asc(initiatives.title)).limit(limit),
+  ]);
+  return { goals: g, initiatives: i };
+}

@@ -6,3 +6,4 @@ export { LadderPage } from './pages/LadderPage';
 export { LensesPage } from './pages/LensesPage';
 export { LadderRungsForm } from './components/LadderRungsForm';
 export { RUNGS, RUNG_LABEL } from './labels';
+export { useRoadmapQuery } from './api/get-roadmap';
