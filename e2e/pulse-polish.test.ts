@@ -18,7 +18,8 @@ const runnable = browserAvailable();
 /**
  * Issue 17 (pulse): the list comes first, the audience shows how many people it matches, every
  * irreversible step asks first and a cancelled dialog changes nothing, a draft can be deleted, a
- * closed pulse archived, and the trend leaves a gap at a hidden point.
+ * closed pulse archived, and the trend leaves a gap at a hidden point. Part 2: the step-by-step
+ * new-pulse form, answer distributions with the change since the last pulse, and actions from results.
  */
 describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive, audience, trend gaps', () => {
   let tandem: RunningTandem;
@@ -85,11 +86,23 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     summariseAxe(axe);
   });
 
-  it('the pulse list comes first; New pulse chooses department and location from the directory and says how many people match', async () => {
+  it('the pulse list comes first; New pulse is a short step-by-step form: template preview, audience from the directory with how many people match', async () => {
     await page.goto('/pulses');
     await page.getByRole('table', { name: 'Pulses' }).waitFor();
     expect(await page.getByRole('heading', { name: 'New pulse' }).count()).toBe(0);
     await page.getByRole('button', { name: 'New pulse' }).click();
+    const step = page.getByTestId('pulse-step');
+    await step.getByText('Step 1 of 5: Basics').waitFor();
+    // The template's statements are previewed before anything is created.
+    expect(await page.getByTestId('template-preview').getByRole('listitem').count()).toBe(9);
+    // A step says what stops it, in words, before the server is asked.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('alert').getByText('Give the pulse a title.').waitFor();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Quarterly team pulse');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await step.getByText('Step 2 of 5: Statements').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await step.getByText('Step 3 of 5: Audience').waitFor();
     const match = page.getByTestId('audience-match');
     await match.getByText('Matches 5 people in the directory.').waitFor();
     await page.getByRole('combobox', { name: 'Department' }).click();
@@ -100,7 +113,31 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await match.getByText(/Matches nobody/).waitFor();
     expect(await page.getByText('(k)').count()).toBe(0);
     await page.getByLabel('Minimum group size', { exact: true }).waitFor();
-    await scan('pulse list and new pulse');
+    await scan('pulse list and new pulse (audience step)');
+    await page.getByRole('combobox', { name: 'Location' }).click();
+    await page.getByRole('option', { name: 'Paris' }).click();
+    await match.getByText('Matches 2 people in the directory.').waitFor();
+    await page.getByLabel('Minimum group size', { exact: true }).fill('3');
+    await page.getByLabel('Minimum group for comments').fill('3');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await step.getByText('Step 4 of 5: Schedule').waitFor();
+    await page.getByRole('combobox', { name: 'Repeat' }).click();
+    await page.getByRole('option', { name: 'Every quarter' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('alert').getByText('A repeating pulse needs a closing date', { exact: false }).waitFor();
+    await page.getByLabel('Closes on').fill('2027-01-29');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const review = page.getByTestId('pulse-review');
+    await review.waitFor();
+    const said = await review.innerText();
+    expect(said).toContain('9 statements, asked of Sales, Paris (2 people today)');
+    expect(said).toContain('Repeats every quarter, each next pulse waiting as a draft.');
+    await scan('new pulse review');
+    await page.getByRole('button', { name: 'Create pulse' }).click();
+    await page.getByRole('heading', { name: 'Quarterly team pulse', level: 1 }).waitFor();
+    const created = (await api('get', '/api/v1/pulses?limit=1')).json.items[0];
+    expect(created).toMatchObject({ title: 'Quarterly team pulse', status: 'draft', audience: { department: 'Sales', location: 'Paris' }, minGroupSize: 3, repeat: { every: 'quarter', autoOpen: false } });
+    expect(created.closesAt).toBe('2027-01-29T23:59:59.000Z');
   });
 
   it('a cancelled delete changes nothing; a confirmed one deletes the draft', async () => {
@@ -157,11 +194,51 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     await table.waitFor();
     const feb = (await table.getByRole('row').allInnerTexts()).find((r) => r.includes('February pulse'))!;
     expect(feb).toContain('hidden (gap)');
-    // Everyone is visible in January and March only: two runs of one point, so no line joins them.
-    expect(await trend.getByTestId('trend-run').count()).toBe(0);
+    // The chart is recharts now: everyone is visible in January and March only, so no line segment joins them.
+    await trend.getByTestId('trend-chart').locator('.recharts-line').first().waitFor({ state: 'attached' });
+    const curves = await trend.getByTestId('trend-chart').locator('path.recharts-line-curve').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+    expect(curves.filter((d) => d.includes('L'))).toEqual([]);
     // 3 of 3 answered, but every published group is barely above the minimum group of 3.
     await page.getByTestId('participation-caution').getByText('barely above the minimum group of 3', { exact: false }).waitFor();
     await scan('trend with a gap');
+  });
+
+  it('each statement shows its answers as a stacked bar with a table, and no change against a hidden pulse', async () => {
+    const section = page.getByRole('region', { name: /Answers by statement/ });
+    await section.getByTestId('distribution-chart').locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
+    const rows = await section.getByTestId('distribution-table').getByRole('row').allInnerTexts();
+    const everyone = rows.find((r) => r.startsWith('Everyone'))!;
+    // Three answers of 4 (agree): 100% agree, and February (everything hidden) is not comparable.
+    expect(everyone).toContain('100% (3)');
+    expect(everyone).toContain('not comparable');
+    expect(await section.getByRole('columnheader', { name: 'Since February pulse' }).count()).toBe(1);
+  });
+
+  it('a leader turns a result into an action with an owner and a due date, and ticks it done; the next pulse shows what was done', async () => {
+    const form = page.getByRole('region', { name: 'Actions from these results' });
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    await form.getByLabel('What will be done').fill('Walk every team through the roadmap');
+    await form.getByRole('combobox', { name: 'For the group' }).click();
+    await page.getByRole('option', { name: 'Everyone' }).click();
+    await form.getByRole('combobox', { name: 'Owner' }).click();
+    await page.getByRole('option', { name: 'Bea Lead' }).click();
+    await form.getByLabel('Due on').fill('2027-02-15');
+    await scan('new action');
+    await form.getByRole('button', { name: 'Save action' }).click();
+    const table = form.getByRole('table', { name: 'Actions from this pulse' });
+    await table.getByText('Walk every team through the roadmap').waitFor();
+    const [action] = (await api('get', `/api/v1/pulses/actions?pulseId=${ids.third}`)).json.items;
+    expect(action).toMatchObject({ title: 'Walk every team through the roadmap', ownerName: 'Bea Lead', dueDate: '2027-02-15', status: 'open', segment: {} });
+    // The box follows the server: it ticks once the change is saved.
+    await table.getByRole('checkbox', { name: 'Walk every team through the roadmap: done' }).click();
+    await table.getByText('done', { exact: true }).waitFor();
+    expect((await api('get', `/api/v1/pulses/actions?pulseId=${ids.third}`)).json.items[0].status).toBe('done');
+    // The pulse closed after March (the "Open pulse" closed above) lists it under "what we did since last time".
+    await page.goto(`/pulses/${ids.open}`);
+    const since = page.getByRole('table', { name: 'Actions from March pulse' });
+    await since.getByText('Walk every team through the roadmap').waitFor();
+    expect(await since.getByRole('checkbox', { name: 'Walk every team through the roadmap: done' }).isChecked()).toBe(true);
+    await scan('results with what we did since last time');
   });
 
   it('archiving a closed pulse puts it apart and takes it out of the trend', async () => {

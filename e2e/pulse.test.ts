@@ -57,6 +57,9 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     await scan(page, 'pulses');
     await page.getByRole('button', { name: 'New pulse' }).click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Q4 alignment pulse');
+    // The step-by-step form: basics, statements, audience, schedule, review (decision 137).
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('pulse-review').waitFor();
     await page.getByRole('button', { name: 'Create pulse' }).click();
     await page.waitForURL(/\/pulses\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Q4 alignment pulse', level: 1 }).waitFor();

@@ -81,7 +81,7 @@ async function collectApi(admin: Client, pulseId: string, truth: TruthCell[]): P
     }
   });
   const pulse = (await admin.get(`/api/v1/pulses/${pulseId}`)).json();
-  const listed = (await admin.get('/api/v1/pulses')).json().pulses.find((p: { id: string }) => p.id === pulseId);
+  const listed = (await admin.get('/api/v1/pulses')).json().items.find((p: { id: string }) => p.id === pulseId);
   expect(listed.respondents).toBe(pulse.respondents);
   if (pulse.respondents !== null || everyone !== null) expect(pulse.respondents).toBe(everyone);
   return out;

@@ -65,9 +65,20 @@ describe.each(engines())('link custody with mail on %s', (engine) => {
     for (const i of inv.invitations.slice(1, 3)) expect((await respond(t.app, i.token, p.questions, 5)).statusCode).toBe(201);
     // Even at k answers no total while open (decision 023: a count that moves while a leader watches tells who answered).
     expect((await admin.get(`/api/v1/pulses/${p.id}/invitations`)).json().respondents).toBeNull();
-    const page = (await admin.get(`/api/v1/pulses/${p.id}/invitations?limit=3&offset=6`)).json();
-    expect(page.items).toHaveLength(2);
-    expect(page.issued).toBe(8);
+    // The paged-list contract: 3 + 3 + 2 by cursor, every link once, the same order as one page of all.
+    const seen: unknown[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await admin.get(`/api/v1/pulses/${p.id}/invitations?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json() as { issued: number; items: unknown[]; nextCursor: string | null };
+      expect(page.issued).toBe(8);
+      sizes.push(page.items.length);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(sizes).toEqual([3, 3, 2]);
+    expect(seen).toEqual(after.items);
+    expect((await admin.get(`/api/v1/pulses/${p.id}/invitations?cursor=bm90LWEta2V5`)).statusCode).toBe(400);
     const bad = await admin.get(`/api/v1/pulses/${p.id}/invitations?limit=0`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('limit');

@@ -48,7 +48,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
     const custom = await createPulse(admin, { title: 'Custom', questions: [{ text: 'Our demos are attended by the business' }], minGroupSize: 3, minCommentGroupSize: 3 });
     expect(custom.questions[0]!.id).toBe(again.questions[9]!.id);
     const list = (await admin.get('/api/v1/pulses')).json();
-    expect(list.pulses.map((x: { title: string }) => x.title)).toEqual(expect.arrayContaining(['Q1', 'Q2', 'Custom']));
+    expect(list.items.map((x: { title: string }) => x.title)).toEqual(expect.arrayContaining(['Q1', 'Q2', 'Custom']));
     expect((await admin.get(`/api/v1/pulses/${p.id}`)).json().title).toBe('Q1');
   });
 
@@ -59,11 +59,11 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
     ['unknown template', { title: 'x', template: 'nope' }, 'body.template'],
     ['unknown field', { title: 'x', template: 'tech-priorities-alignment', secret: 1 }, 'body'],
   ])('refuses %s with 400 naming the field', async (_label, body, field) => {
-    const before = (await admin.get('/api/v1/pulses')).json().pulses.length;
+    const before = (await admin.get('/api/v1/pulses')).json().items.length;
     const res = await admin.post('/api/v1/pulses', body);
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error)).toContain(field);
-    expect((await admin.get('/api/v1/pulses')).json().pulses.length).toBe(before);
+    expect((await admin.get('/api/v1/pulses')).json().items.length).toBe(before);
   });
 
   it('invites the audience with single-use 128-bit links stored only as hashes, and opens the pulse', async () => {
@@ -335,7 +335,7 @@ describe.each(engines())('alignment pulse on %s', (engine) => {
     expect(r.questions[0].segments).toHaveLength(1);
     expect(r.questions[0].segments[0]).toMatchObject({ key: {}, n: 12 });
     expect(r.gaps).toEqual([]);
-    expect((await member.get('/api/v1/pulses')).json().pulses.map((x: { title: string }) => x.title)).toEqual(['Published']);
+    expect((await member.get('/api/v1/pulses')).json().items.map((x: { title: string }) => x.title)).toEqual(['Published']);
   });
 });
 
@@ -350,8 +350,11 @@ describe.each(engines())('demo pulses on %s', (engine) => {
     await seedDemo(t.app.ctx);
     const c = new Client(t.app);
     await c.post('/api/v1/auth/login', DEMO_LOGIN);
-    const pulses = (await c.get('/api/v1/pulses')).json().pulses as { id: string; title: string; status: string; respondents: number }[];
+    const all = (await c.get('/api/v1/pulses')).json().items as { id: string; title: string; status: string; respondents: number; previousPulseId: string | null }[];
+    // The three closed quarters, and the next quarter already made as a draft from the latest (decision 135).
+    const pulses = all.filter((p) => p.status === 'closed');
     expect(pulses).toHaveLength(3);
+    expect(all.filter((p) => p.status === 'draft').map((p) => p.previousPulseId)).toEqual([pulses[0]!.id]);
     const ordered = [...pulses].reverse();
     const gaps: number[] = [];
     for (const p of ordered) {

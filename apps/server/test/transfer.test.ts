@@ -77,7 +77,7 @@ describe('moving an organisation between instances', () => {
       }
       if (url === '/api/v1/pulses') {
         // Pulse links (who was invited, who used theirs) stay behind: the invited count starts again.
-        const strip = (r: typeof x) => (r.json().pulses as Record<string, unknown>[]).map(({ invited: _, ...p }) => p);
+        const strip = (r: typeof x) => (r.json().items as Record<string, unknown>[]).map(({ invited: _, ...p }) => p);
         expect(normalise(strip(y)), url).toBe(normalise(strip(x)));
         continue;
       }

@@ -1,5 +1,5 @@
-import { createRng, findPulseTemplate, type Rng } from '@tandem/core';
-import { insertPulse, insertPulseInvitations, insertPulseItems, insertPulseResponse, listPeople, upsertQuestions } from '@tandem/db';
+import { createRng, findPulseTemplate, nextPulseSchedule, nextPulseTitle, type Rng } from '@tandem/core';
+import { insertPulse, insertPulseAction, insertPulseInvitations, insertPulseItems, insertPulseResponse, listActionLinkTargets, listPeople, upsertQuestions, type Executor, type PulseAudience, type PulseRow } from '@tandem/db';
 import type { AppContext } from '../context';
 import { randomToken, sha256 } from '../lib/crypto';
 
@@ -40,6 +40,7 @@ export async function seedDemoPulses(ctx: AppContext, org: { orgId: string; owne
   const now = ctx.now().getTime();
   await ctx.db.transaction(async (tx) => {
     const questions = await upsertQuestions(tx, org.orgId, [...template.statements]);
+    const made: PulseRow[] = [];
     for (const q of QUARTERS) {
       const opened = new Date(now - q.daysAgo * DAY);
       const closed = new Date(opened.getTime() + 14 * DAY);
@@ -51,6 +52,8 @@ export async function seedDemoPulses(ctx: AppContext, org: { orgId: string; owne
         audience: {},
         minGroupSize: 5,
         minCommentGroupSize: 10,
+        // The latest one repeats every quarter; its next one waits as a draft (decision 135).
+        ...(q === QUARTERS[QUARTERS.length - 1] ? { repeatEvery: 'quarter' as const } : {}),
         openedAt: opened,
         closesAt: closed,
         closedAt: closed,
@@ -59,6 +62,7 @@ export async function seedDemoPulses(ctx: AppContext, org: { orgId: string; owne
         createdAt: new Date(opened.getTime() - DAY),
       });
       await insertPulseItems(tx, org.orgId, pulse.id, questions.map((x) => x.id));
+      made.push(pulse);
       const responding = new Set(people.filter(() => rng.next() < 0.97).map((p) => p.id));
       await insertPulseInvitations(
         tx,
@@ -104,7 +108,71 @@ export async function seedDemoPulses(ctx: AppContext, org: { orgId: string; owne
         );
       }
     }
+    await seedDemoActions(ctx, tx, org, made, people, questions);
   });
+}
+
+/**
+ * Actions from results (decision 134): the middle pulse's, all done ("what we did since last
+ * time" on the latest), the latest's still open, each linked to the roadmap; and the latest pulse's
+ * next quarter already made as a draft, as the hourly job would make it.
+ */
+async function seedDemoActions(
+  ctx: AppContext,
+  tx: Executor,
+  org: { orgId: string; ownerId: string },
+  made: PulseRow[],
+  people: { id: string; level: string; side: string }[],
+  questions: { id: string }[],
+) {
+  const now = ctx.now();
+  const day = (d: number) => new Date(now.getTime() + d * DAY).toISOString().slice(0, 10);
+  const leaders = people.filter((p) => p.level === 'leader');
+  const it = leaders.filter((p) => p.side === 'it');
+  const biz = leaders.filter((p) => p.side === 'business');
+  const { goals, initiatives } = await listActionLinkTargets(tx, org.orgId, 3);
+  const [, middle, latest] = made;
+  if (!middle || !latest) return;
+  const actions: { pulse: PulseRow; q: number; segment: PulseAudience; title: string; owner: { id: string } | undefined; due: number; done: boolean; goal?: { id: string } | undefined; initiative?: { id: string } | undefined }[] = [
+    { pulse: middle, q: 0, segment: { level: 'employee' }, title: 'Share the roadmap and its reasons at every all-hands', owner: biz[0], due: -120, done: true, goal: goals[0] },
+    { pulse: middle, q: 2, segment: { side: 'business' }, title: 'Bring an IT lead into each quarterly budget review', owner: biz[1], due: -110, done: true, initiative: initiatives[0] },
+    { pulse: middle, q: 3, segment: {}, title: 'Give every initiative an owner, a date and a measure', owner: it[0], due: -100, done: true, goal: goals[1] },
+    { pulse: latest, q: 0, segment: { level: 'employee' }, title: 'Monthly roadmap demo open to every employee', owner: it[1] ?? it[0], due: 30, done: false, initiative: initiatives[1] },
+    { pulse: latest, q: 7, segment: { side: 'business' }, title: 'Show the revenue each IT initiative serves on the roadmap', owner: biz[0], due: 60, done: false, goal: goals[2] },
+  ];
+  for (const a of actions) {
+    if (!a.owner) continue;
+    await insertPulseAction(tx, {
+      orgId: org.orgId,
+      pulseId: a.pulse.id,
+      questionId: questions[a.q]?.id ?? null,
+      segment: a.segment,
+      title: a.title,
+      ownerId: a.owner.id,
+      dueDate: day(a.due),
+      goalId: a.goal?.id ?? null,
+      initiativeId: a.initiative?.id ?? null,
+      status: a.done ? 'done' : 'open',
+      doneAt: a.done ? new Date(now.getTime() + (a.due - 3) * DAY) : null,
+      createdBy: org.ownerId,
+      createdAt: a.pulse.closedAt ?? now,
+    });
+  }
+  const { opensAt, closesAt } = nextPulseSchedule(latest, 'quarter', now);
+  const next = await insertPulse(tx, {
+    orgId: org.orgId,
+    title: nextPulseTitle(latest.title, 'quarter', opensAt),
+    audience: {},
+    minGroupSize: latest.minGroupSize,
+    minCommentGroupSize: latest.minCommentGroupSize,
+    opensAt,
+    closesAt,
+    repeatEvery: 'quarter',
+    previousPulseId: latest.id,
+    createdBy: org.ownerId,
+    createdAt: now,
+  });
+  await insertPulseItems(tx, org.orgId, next.id, questions.map((x) => x.id));
 }
 
 const COMMENTS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDateTime, ZLevel, ZName, ZSide, ZUuid } from '../common';
+import { ZIsoDate, ZIsoDateTime, ZLevel, ZName, ZPageCursor, ZPageQuery, ZSide, ZUuid, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, zPage } from '../common';
 
 /** The attributes a pulse segments by; they are the person's as of the invitation. */
 export const ZPulseDimension = z.enum(['side', 'level', 'department', 'location']);
@@ -17,6 +17,17 @@ export const ZPulseAudience = z.strictObject({
 export type TPulseAudience = z.infer<typeof ZPulseAudience>;
 
 const ZQuestionText = z.string().trim().min(3, 'a statement needs at least 3 characters').max(300);
+/**
+ * A repeating pulse (decision 135): every month or quarter the next one is made from this one, with
+ * the same statements, audience and minimum groups. `autoOpen` opens it at its date (links go out as
+ * issuing would send them); otherwise it waits as a draft for a leader.
+ */
+export const ZPulseRepeat = z.strictObject({
+  every: z.enum(['month', 'quarter'], 'repeat every is month or quarter'),
+  autoOpen: z.boolean('autoOpen is true or false').default(false),
+});
+export type TPulseRepeat = z.infer<typeof ZPulseRepeat>;
+
 /** k: no number is shown for fewer respondents. The floor of 3 is a product rule, not a default. */
 const ZMinGroupSize = z.number().int().min(3, 'the minimum group size is never below 3').max(1000);
 
@@ -30,6 +41,7 @@ export const ZCreatePulseRequest = z
     minCommentGroupSize: ZMinGroupSize.optional(),
     opensAt: ZIsoDateTime.optional(),
     closesAt: ZIsoDateTime.optional(),
+    repeat: ZPulseRepeat.nullable().optional(),
   })
   .refine((v) => v.template !== undefined || (v.questions?.length ?? 0) > 0, { message: 'give a template or at least one question', path: ['questions'] })
   .refine((v) => v.minCommentGroupSize === undefined || v.minCommentGroupSize >= (v.minGroupSize ?? 5), {
@@ -47,6 +59,8 @@ export const ZUpdatePulseRequest = z.strictObject({
   closesAt: ZIsoDateTime.nullable().optional(),
   /** Whether a closed pulse counts in the trend; the only change a closed pulse accepts (decision 130). */
   inTrend: z.boolean('inTrend is true or false').optional(),
+  /** Repeat or stop repeating (null); a closed pulse accepts it too, so a series can be stopped. */
+  repeat: ZPulseRepeat.nullable().optional(),
 });
 export type TUpdatePulseRequest = z.infer<typeof ZUpdatePulseRequest>;
 
@@ -77,6 +91,10 @@ export const ZPulse = z.object({
   createdAt: z.string(),
   questions: z.array(ZPulseQuestion),
   invited: z.number().int(),
+  /** How it repeats, or null (decision 135). */
+  repeat: z.object({ every: z.enum(['month', 'quarter']), autoOpen: z.boolean() }).nullable(),
+  /** The pulse this one repeats, when it was made by the schedule. */
+  previousPulseId: ZUuid.nullable(),
   /** Everyone who answered: only for a closed pulse whose audited results show everyone (decision 023); null otherwise. */
   respondents: z.number().int().nullable(),
 });
@@ -95,7 +113,11 @@ export type TAudienceQuery = z.infer<typeof ZAudienceQuery>;
 export const ZAudienceMatch = z.object({ matches: z.number().int(), departments: z.array(z.string()), locations: z.array(z.string()) });
 export type TAudienceMatch = z.infer<typeof ZAudienceMatch>;
 
-export const ZPulseList = z.object({ pulses: z.array(ZPulse) });
+/** `GET /pulses`: paged, newest first; `archived` filters (absent: both). */
+export const ZPulseListQuery = ZPageQuery.extend({
+  archived: z.enum(['true', 'false'], 'archived is true or false').optional(),
+});
+export const ZPulseList = zPage(ZPulse);
 export type TPulseList = z.infer<typeof ZPulseList>;
 
 /**
@@ -119,9 +141,15 @@ export const ZPulseUnlinkedLinks = z.object({ links: z.array(z.string()) });
 export const ZPulseInvitations = z.union([ZPulseInvitationsMailed, ZPulseUnlinkedLinks]);
 export type TPulseInvitations = z.infer<typeof ZPulseInvitations>;
 
+/** The paged-list query (`limit`, `cursor`), with the limit's words spelled out. */
 export const ZIssuedLinksQuery = z.strictObject({
-  limit: z.coerce.number().int('limit is a whole number').min(1, 'limit is at least 1').max(500, 'limit is at most 500').default(100),
-  offset: z.coerce.number().int('offset is a whole number').min(0, 'offset is at least 0').max(1_000_000, 'offset is at most 1000000').default(0),
+  limit: z.coerce
+    .number()
+    .int('limit is a whole number')
+    .min(1, 'limit is at least 1')
+    .max(PAGE_LIMIT_MAX, `limit is at most ${PAGE_LIMIT_MAX}`)
+    .default(PAGE_LIMIT_DEFAULT),
+  cursor: ZPageCursor.optional(),
 });
 
 /**
@@ -134,6 +162,8 @@ export const ZIssuedLinks = z.object({
   unlinked: z.number().int(),
   respondents: z.number().int().nullable(),
   items: z.array(z.object({ personId: ZUuid.optional(), name: z.string().optional(), issuedAt: z.string() })),
+  /** The paged-list contract: the next page's cursor, null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type TIssuedLinks = z.infer<typeof ZIssuedLinks>;
 
@@ -207,6 +237,13 @@ export type TSegmentKey = z.infer<typeof ZSegmentKey>;
 
 const ZInterval = z.tuple([z.number(), z.number()]);
 
+/**
+ * The change of a segment since the previous pulse (decision 136): shares now minus then, only when
+ * the segment is visible in both pulses; null otherwise.
+ */
+export const ZScoreChange = z.object({ favourable: z.number(), distribution: z.array(z.number()).length(5) });
+export type TScoreChange = z.infer<typeof ZScoreChange>;
+
 export const ZVisibleScore = z.object({
   key: ZSegmentKey,
   n: z.number().int(),
@@ -214,7 +251,10 @@ export const ZVisibleScore = z.object({
   favourable: z.number(),
   /** Wilson 95% interval of favourable. */
   ci: ZInterval,
+  /** How many answered 1, 2, 3, 4, 5 (strongly disagree … strongly agree). */
   distribution: z.array(z.number().int()).length(5),
+  /** Present when results compare with a previous pulse: the change, or null when either side is hidden. */
+  change: ZScoreChange.nullable().optional(),
 });
 export const ZSuppressed = z.object({ key: ZSegmentKey, suppressed: z.literal(true) });
 export const ZSegmentScore = z.union([ZVisibleScore, ZSuppressed]);
@@ -252,6 +292,8 @@ export const ZPulseResults = z.object({
   gaps: z.array(ZPulseGap),
   headline: z.string().nullable(),
   suppression: z.object({ segments: z.number().int(), hidden: z.number().int() }),
+  /** The pulse the changes compare with (decision 136), or null when there is none to compare. */
+  previous: z.object({ pulseId: ZUuid, title: z.string(), closedAt: z.string().nullable() }).nullable().optional(),
   /** True when the pulse issued unlinked links: some segments were stated by the respondents themselves, not taken from the directory. */
   selfStated: z.boolean().optional(),
 });
@@ -267,3 +309,67 @@ export const ZPulseTrend = z.object({
   ),
 });
 export type TPulseTrend = z.infer<typeof ZPulseTrend>;
+
+/* ---------- actions from results (decision 134) ---------- */
+
+export const ZPulseActionStatus = z.enum(['open', 'done'], 'status is open or done');
+
+const ZActionTitle = z.string().trim().min(3, 'an action needs at least 3 characters').max(300, 'an action is at most 300 characters');
+
+/** `POST /pulses/{id}/actions`: an action taken from a statement's result, optionally one segment's. */
+export const ZCreatePulseActionRequest = z
+  .strictObject({
+    title: ZActionTitle,
+    questionId: ZUuid.optional(),
+    segment: z
+      .strictObject({ side: ZSide.optional(), level: ZLevel.optional(), department: z.string().trim().max(120).optional(), location: z.string().trim().max(120).optional() })
+      .optional(),
+    ownerId: ZUuid,
+    dueDate: ZIsoDate,
+    goalId: ZUuid.optional(),
+    initiativeId: ZUuid.optional(),
+  })
+  .refine((v) => v.segment === undefined || v.questionId !== undefined, { message: 'a segment is chosen on a statement: give questionId too', path: ['segment'] });
+export type TCreatePulseActionRequest = z.infer<typeof ZCreatePulseActionRequest>;
+
+export const ZUpdatePulseActionRequest = z.strictObject({
+  title: ZActionTitle.optional(),
+  ownerId: ZUuid.optional(),
+  dueDate: ZIsoDate.optional(),
+  status: ZPulseActionStatus.optional(),
+  goalId: ZUuid.nullable().optional(),
+  initiativeId: ZUuid.nullable().optional(),
+});
+export type TUpdatePulseActionRequest = z.infer<typeof ZUpdatePulseActionRequest>;
+
+export const ZPulseAction = z.object({
+  id: ZUuid,
+  pulseId: ZUuid,
+  pulseTitle: z.string(),
+  questionId: ZUuid.nullable(),
+  questionText: z.string().nullable(),
+  segment: ZSegmentKey,
+  title: z.string(),
+  ownerId: ZUuid,
+  ownerName: z.string().nullable(),
+  dueDate: z.string(),
+  /** The linked goal; `goalTitle` null with an id means the goal was deleted since. */
+  goalId: ZUuid.nullable(),
+  goalTitle: z.string().nullable(),
+  initiativeId: ZUuid.nullable(),
+  initiativeTitle: z.string().nullable(),
+  status: ZPulseActionStatus,
+  doneAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TPulseAction = z.infer<typeof ZPulseAction>;
+
+/** `GET /pulses/actions`: paged by due date; filter by pulse and status. */
+export const ZPulseActionsQuery = ZPageQuery.extend({
+  pulseId: ZUuid.optional(),
+  status: ZPulseActionStatus.optional(),
+});
+export const ZPulseActionList = zPage(ZPulseAction);
+export type TPulseActionList = z.infer<typeof ZPulseActionList>;
+
+export const ZPulseActionParams = z.strictObject({ actionId: ZUuid });

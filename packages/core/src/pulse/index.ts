@@ -5,3 +5,5 @@ export * from './scores';
 export * from './results';
 export * from './templates';
 export * from './caution';
+export * from './recurrence';
+export * from './change';

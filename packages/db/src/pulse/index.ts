@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../client';
 import { people } from '../schema/org';
-import { pulseDisclosures, pulseInvitations, pulseResultMemos, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { pulseActions, pulseDisclosures, pulseInvitations, pulseResultMemos, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
+import { goals, initiatives } from '../schema/strategy';
 
 export * from './calendar';
 
 export type PulseRow = typeof pulses.$inferSelect;
 export type PulseInvitationRow = typeof pulseInvitations.$inferSelect;
+export type PulseActionRow = typeof pulseActions.$inferSelect;
 export type { PulseAudience };
 
 /* ---------- question bank ---------- */
@@ -54,6 +56,192 @@ export async function lockPulse(x: Executor, orgId: string, id: string): Promise
 
 export async function listPulses(x: Executor, orgId: string): Promise<PulseRow[]> {
   return x.select().from(pulses).where(eq(pulses.orgId, orgId)).orderBy(desc(pulses.createdAt), asc(pulses.id));
+}
+
+/**
+ * One page of pulses, newest first by (creation time, id) descending, `limit + 1` rows; members
+ * ask for published ones only, filtered here so that pages stay full.
+ */
+export async function listPulsesPage(
+  x: Executor,
+  orgId: string,
+  opts: { publishedOnly: boolean; archived?: boolean | undefined; limit: number; before: readonly [string, string] | null },
+): Promise<PulseRow[]> {
+  const at = sql`date_trunc('milliseconds', ${pulses.createdAt})`;
+  const conds = [eq(pulses.orgId, orgId)];
+  if (opts.publishedOnly) conds.push(sql`${pulses.publishedAt} is not null`);
+  if (opts.archived !== undefined) conds.push(opts.archived ? sql`${pulses.archivedAt} is not null` : sql`${pulses.archivedAt} is null`);
+  if (opts.before) conds.push(sql`(${at}, ${pulses.id}) < (${opts.before[0]}::timestamptz, ${opts.before[1]}::uuid)`);
+  return x
+    .select()
+    .from(pulses)
+    .where(and(...conds))
+    .orderBy(sql`${at} desc`, desc(pulses.id))
+    .limit(opts.limit + 1);
+}
+
+/**
+ * The pulse a result compares with (decision 136): the latest other closed pulse, not archived and
+ * counted in the trend, that closed before `before` (or any, when `before` is null).
+ */
+export async function findPreviousClosedPulse(x: Executor, orgId: string, id: string, before: Date | null, now: Date): Promise<PulseRow | null> {
+  const closedAt = sql`coalesce(${pulses.closedAt}, ${pulses.closesAt})`;
+  const conds = [
+    eq(pulses.orgId, orgId),
+    sql`${pulses.id} <> ${id}`,
+    sql`${pulses.archivedAt} is null`,
+    eq(pulses.inTrend, true),
+    sql`(${pulses.status} = 'closed' or (${pulses.status} = 'open' and ${pulses.closesAt} <= ${now.toISOString()}::timestamptz))`,
+  ];
+  if (before) conds.push(sql`${closedAt} < ${before.toISOString()}::timestamptz`);
+  const [row] = await x
+    .select()
+    .from(pulses)
+    .where(and(...conds))
+    .orderBy(sql`${closedAt} desc`, desc(pulses.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/* ---------- recurrence (decision 135) ---------- */
+
+/** Repeating pulses, of every organisation, that are no longer drafts and have no successor yet. */
+export async function listRepeatingWithoutSuccessor(x: Executor): Promise<PulseRow[]> {
+  return x
+    .select()
+    .from(pulses)
+    .where(
+      and(
+        sql`${pulses.repeatEvery} is not null`,
+        sql`${pulses.status} <> 'draft'`,
+        sql`not exists (select 1 from pulses s where s.org_id = ${pulses.orgId} and s.previous_pulse_id = ${pulses.id})`,
+      ),
+    );
+}
+
+/** Drafts, of every organisation, that the job opens: auto-open repeats whose opening date has come. */
+export async function listDueAutoOpenDrafts(x: Executor, now: Date): Promise<PulseRow[]> {
+  return x
+    .select()
+    .from(pulses)
+    .where(and(eq(pulses.status, 'draft'), eq(pulses.repeatAutoOpen, true), sql`${pulses.opensAt} is not null and ${pulses.opensAt} <= ${now.toISOString()}::timestamptz`));
+}
+
+/** The question ids of a pulse in order (a successor asks exactly the same statements). */
+export async function listPulseItemIds(x: Executor, orgId: string, pulseId: string): Promise<string[]> {
+  const rows = await x
+    .select({ id: pulseItems.questionId })
+    .from(pulseItems)
+    .where(and(eq(pulseItems.orgId, orgId), eq(pulseItems.pulseId, pulseId)))
+    .orderBy(asc(pulseItems.position));
+  return rows.map((r) => r.id);
+}
+
+/** Inserts a pulse unless its predecessor already has one (the unique key); null when another instance won. */
+export async function insertSuccessorPulse(x: Executor, v: typeof pulses.$inferInsert): Promise<PulseRow | null> {
+  const [row] = await x
+    .insert(pulses)
+    .values(v)
+    .onConflictDoNothing({ target: [pulses.orgId, pulses.previousPulseId] })
+    .returning();
+  return row ?? null;
+}
+
+/* ---------- actions (decision 134) ---------- */
+
+export async function insertPulseAction(x: Executor, v: typeof pulseActions.$inferInsert): Promise<PulseActionRow> {
+  const [row] = await x.insert(pulseActions).values(v).returning();
+  return row!;
+}
+
+export async function findPulseAction(x: Executor, orgId: string, id: string): Promise<PulseActionRow | null> {
+  const [row] = await x.select().from(pulseActions).where(and(eq(pulseActions.orgId, orgId), eq(pulseActions.id, id)));
+  return row ?? null;
+}
+
+export async function updatePulseAction(x: Executor, orgId: string, id: string, patch: Partial<typeof pulseActions.$inferInsert>): Promise<PulseActionRow | null> {
+  const [row] = await x
+    .update(pulseActions)
+    .set(patch)
+    .where(and(eq(pulseActions.orgId, orgId), eq(pulseActions.id, id)))
+    .returning();
+  return row ?? null;
+}
+
+export async function deletePulseAction(x: Executor, orgId: string, id: string): Promise<boolean> {
+  const rows = await x.delete(pulseActions).where(and(eq(pulseActions.orgId, orgId), eq(pulseActions.id, id))).returning({ id: pulseActions.id });
+  return rows.length > 0;
+}
+
+/** An action with the names it shows: its pulse, statement, owner, and the linked goal or initiative (null when deleted). */
+export interface PulseActionView extends PulseActionRow {
+  pulseTitle: string;
+  questionText: string | null;
+  ownerName: string | null;
+  goalTitle: string | null;
+  initiativeTitle: string | null;
+}
+
+/**
+ * Actions by (due date, id), `limit + 1` rows, filtered by pulse and status; open ones first when
+ * no status is asked (done ones follow, by the same order).
+ */
+export async function listPulseActionsPage(
+  x: Executor,
+  orgId: string,
+  opts: { id?: string; pulseId?: string | undefined; status?: 'open' | 'done' | undefined; limit: number; after: readonly [string, string] | null },
+): Promise<PulseActionView[]> {
+  const conds = [eq(pulseActions.orgId, orgId)];
+  if (opts.id) conds.push(eq(pulseActions.id, opts.id));
+  if (opts.pulseId) conds.push(eq(pulseActions.pulseId, opts.pulseId));
+  if (opts.status) conds.push(eq(pulseActions.status, opts.status));
+  if (opts.after) conds.push(sql`(${pulseActions.dueDate}, ${pulseActions.id}) > (${opts.after[0]}::date, ${opts.after[1]}::uuid)`);
+  return x
+    .select({
+      ...getColumns(),
+      pulseTitle: pulses.title,
+      questionText: pulseQuestions.text,
+      ownerName: people.name,
+      goalTitle: goals.title,
+      initiativeTitle: initiatives.title,
+    })
+    .from(pulseActions)
+    .innerJoin(pulses, and(eq(pulses.orgId, pulseActions.orgId), eq(pulses.id, pulseActions.pulseId)))
+    .leftJoin(pulseQuestions, and(eq(pulseQuestions.orgId, pulseActions.orgId), eq(pulseQuestions.id, pulseActions.questionId)))
+    .leftJoin(people, and(eq(people.orgId, pulseActions.orgId), eq(people.id, pulseActions.ownerId)))
+    .leftJoin(goals, and(eq(goals.orgId, pulseActions.orgId), eq(goals.id, pulseActions.goalId)))
+    .leftJoin(initiatives, and(eq(initiatives.orgId, pulseActions.orgId), eq(initiatives.id, pulseActions.initiativeId)))
+    .where(and(...conds))
+    .orderBy(asc(pulseActions.dueDate), asc(pulseActions.id))
+    .limit(opts.limit + 1);
+}
+
+function getColumns() {
+  return {
+    id: pulseActions.id,
+    orgId: pulseActions.orgId,
+    pulseId: pulseActions.pulseId,
+    questionId: pulseActions.questionId,
+    segment: pulseActions.segment,
+    title: pulseActions.title,
+    ownerId: pulseActions.ownerId,
+    dueDate: pulseActions.dueDate,
+    goalId: pulseActions.goalId,
+    initiativeId: pulseActions.initiativeId,
+    status: pulseActions.status,
+    doneAt: pulseActions.doneAt,
+    createdBy: pulseActions.createdBy,
+    createdAt: pulseActions.createdAt,
+  };
+}
+
+/** Whether the question is one of the pulse's statements. */
+export async function pulseHasQuestion(x: Executor, orgId: string, pulseId: string, questionId: string): Promise<boolean> {
+  const [r] = await x
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pulseItems)
+    .where(and(eq(pulseItems.orgId, orgId), eq(pulseItems.pulseId, pulseId), eq(pulseItems.questionId, questionId)));
+  return Number(r?.n ?? 0) > 0;
 }
 
 export async function updatePulse(x: Executor, orgId: string, id: string, patch: Partial<typeof pulses.$inferInsert>): Promise<PulseRow | null> {
@@ -160,16 +348,22 @@ export async function rotatePulseInvitationToken(x: Executor, orgId: string, id:
   return rows.length === 1;
 }
 
-/** Issued links of a pulse, oldest first, a page at a time: who has one (null for unlinked) and when, never whether it was used. */
-export async function listIssuedInvitations(x: Executor, orgId: string, pulseId: string, page: { limit: number; offset: number }) {
+/**
+ * Issued links of a pulse, oldest first by (issue time, id), a page at a time (`limit + 1` rows):
+ * who has one (null for unlinked) and when, never whether it was used. Times compare at the
+ * millisecond, the precision a cursor carries.
+ */
+export async function listIssuedInvitations(x: Executor, orgId: string, pulseId: string, limit: number, after: readonly [string, string] | null) {
+  const at = sql`date_trunc('milliseconds', ${pulseInvitations.createdAt})`;
+  const conds = [eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId)];
+  if (after) conds.push(sql`(${at}, ${pulseInvitations.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   return x
-    .select({ personId: pulseInvitations.personId, name: people.name, issuedAt: pulseInvitations.createdAt })
+    .select({ id: pulseInvitations.id, personId: pulseInvitations.personId, name: people.name, issuedAt: pulseInvitations.createdAt })
     .from(pulseInvitations)
     .leftJoin(people, and(eq(people.orgId, pulseInvitations.orgId), eq(people.id, pulseInvitations.personId)))
-    .where(and(eq(pulseInvitations.orgId, orgId), eq(pulseInvitations.pulseId, pulseId)))
-    .orderBy(asc(pulseInvitations.createdAt), asc(people.name), asc(pulseInvitations.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .where(and(...conds))
+    .orderBy(at, asc(pulseInvitations.id))
+    .limit(limit + 1);
 }
 
 /** Issued links of a pulse: all of them, and how many are unlinked. */
@@ -551,4 +745,13 @@ export async function savePulseResultMemo(x: Executor, orgId: string, pulseId: s
       set: { version, results, computedAt: at },
       setWhere: sql`${pulseResultMemos.version} <> ${version}`,
     });
+}
+
+/** A few goals and initiatives of an organisation by title (the demo links its actions to them). */
+export async function listActionLinkTargets(x: Executor, orgId: string, limit: number) {
+  const [g, i] = await Promise.all([
+    x.select({ id: goals.id, title: goals.title }).from(goals).where(eq(goals.orgId, orgId)).orderBy(asc(goals.title)).limit(limit),
+    x.select({ id: initiatives.id, title: initiatives.title }).from(initiatives).where(eq(initiatives.orgId, orgId)).orderBy(asc(initiatives.title)).limit(limit),
+  ]);
+  return { goals: g, initiatives: i };
 }

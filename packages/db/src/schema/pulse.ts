@@ -44,6 +44,12 @@ export const pulses = pgTable(
     archivedAt: ts('archived_at'),
     /** False when a leader leaves a closed pulse out of the trend (low participation, decision 130). */
     inTrend: boolean('in_trend').notNull().default(true),
+    /** A repeating pulse (decision 135): the next one is made from this one every month or quarter. */
+    repeatEvery: text('repeat_every', { enum: ['month', 'quarter'] }),
+    /** True: the scheduled job also opens the next one at its opening date; false: it waits as a draft. */
+    repeatAutoOpen: boolean('repeat_auto_open').notNull().default(false),
+    /** The pulse this one repeats. One successor per pulse (unique), so several instances make it once. */
+    previousPulseId: uuid('previous_pulse_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -51,6 +57,8 @@ export const pulses = pgTable(
     unique('pulses_org_id_id_key').on(t.orgId, t.id),
     index('pulses_org_idx').on(t.orgId, t.createdAt),
     check('pulses_status_check', sql`${t.status} in ('draft','open','closed')`),
+    check('pulses_repeat_check', sql`${t.repeatEvery} is null or ${t.repeatEvery} in ('month','quarter')`),
+    uniqueIndex('pulses_previous_key').on(t.orgId, t.previousPulseId),
     check('pulses_k_check', sql`${t.minGroupSize} >= 3 and ${t.minCommentGroupSize} >= ${t.minGroupSize}`),
   ],
 );
@@ -196,5 +204,44 @@ export const pulseResultMemos = pgTable(
   (t) => [
     primaryKey({ name: 'pulse_result_memos_pkey', columns: [t.orgId, t.pulseId, t.view] }),
     foreignKey({ name: 'pulse_result_memos_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * An action a leader takes from a result (decision 134): from a statement and, optionally, one
+ * segment of it, with an owner, a due date and an optional link to a goal or an initiative, tracked
+ * to done. It holds words and links, never a number: it adds nothing to what the results publish.
+ * The goal and initiative ids are checked on write but carry no foreign key, so that deleting a goal
+ * or an initiative in the roadmap never fails on an action (the action then shows the link as gone).
+ */
+export const pulseActions = pgTable(
+  'pulse_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    pulseId: uuid('pulse_id').notNull(),
+    questionId: uuid('question_id'),
+    /** The segment key the action answers ({} or absent: everyone). */
+    segment: jsonb('segment').$type<PulseAudience>().notNull().default({}),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    goalId: uuid('goal_id'),
+    initiativeId: uuid('initiative_id'),
+    status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
+    doneAt: ts('done_at'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('pulse_actions_org_id_id_key').on(t.orgId, t.id),
+    index('pulse_actions_org_idx').on(t.orgId, t.pulseId, t.createdAt),
+    index('pulse_actions_due_idx').on(t.orgId, t.status, t.dueDate),
+    check('pulse_actions_status_check', sql`${t.status} in ('open','done')`),
+    foreignKey({ name: 'pulse_actions_pulse_fk', columns: [t.orgId, t.pulseId], foreignColumns: [pulses.orgId, pulses.id] }).onDelete('cascade'),
+    foreignKey({ name: 'pulse_actions_question_fk', columns: [t.orgId, t.questionId], foreignColumns: [pulseQuestions.orgId, pulseQuestions.id] }),
+    foreignKey({ name: 'pulse_actions_owner_fk', columns: [t.orgId, t.ownerId], foreignColumns: [people.orgId, people.id] }),
   ],
 );

@@ -13,7 +13,11 @@ export type PulseAuditAction =
   | 'pulse.exported'
   | 'pulse.deleted'
   | 'pulse.archived'
-  | 'pulse.restored';
+  | 'pulse.restored'
+  | 'pulse.repeated'
+  | 'pulse.action_created'
+  | 'pulse.action_updated'
+  | 'pulse.action_deleted';
 
 /**
  * Appends one audit entry for a pulse action inside the caller's transaction. Respondent actions

@@ -7,7 +7,7 @@ import { recordPulseAudit } from './audit';
 import { effectiveStatus, toPulses } from './pulse.mapper';
 
 /** Opens a draft pulse (inside the caller's transaction); an open pulse stays as it is. */
-export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: OrgAuth, p: PulseRow): Promise<PulseRow> {
+export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: { orgId: string; userId: string | null }, p: PulseRow): Promise<PulseRow> {
   const status = effectiveStatus(p, ctx.now());
   if (status === 'closed') throw new AppError('conflict', 'This pulse is closed; create a new one');
   if (status === 'open') return p;

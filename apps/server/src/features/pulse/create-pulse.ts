@@ -34,6 +34,8 @@ export async function createPulse(ctx: AppContext, auth: OrgAuth, input: TCreate
       minCommentGroupSize: kComments,
       opensAt,
       closesAt,
+      repeatEvery: input.repeat?.every ?? null,
+      repeatAutoOpen: input.repeat?.autoOpen ?? false,
       createdBy: auth.userId,
       createdAt: ctx.now(),
     });

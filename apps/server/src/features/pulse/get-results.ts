@@ -1,5 +1,5 @@
-import { computePulseResults, DISCLOSURE_RULE_VERSION, SEGMENT_DIMENSIONS, type SegmentDimension } from '@tandem/core';
-import { findPulse, findPulseResultMemos, listComments, listPulses, savePulseResultMemo, type Executor, type PulseRow } from '@tandem/db';
+import { changeSincePrevious, computePulseResults, DISCLOSURE_RULE_VERSION, SEGMENT_DIMENSIONS, type SegmentDimension } from '@tandem/core';
+import { findPreviousClosedPulse, findPulse, findPulseResultMemos, listComments, listPulses, savePulseResultMemo, type Executor, type PulseRow } from '@tandem/db';
 import type { TPulseResults, TPulseTrend } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { notFound } from '../../lib/errors';
@@ -83,8 +83,32 @@ export async function getPulseResults(ctx: AppContext, auth: OrgAuth, id: string
   if (!p) throw notFound('Pulse');
   const leader = hasRole(auth.role, 'leader');
   if (!leader && p.publishedAt === null) throw notFound('Pulse');
-  const r = await computeResults(ctx, ctx.db, p, leader ? parseBy(byParam) : [], true);
-  return leader ? r : { ...r, gaps: [] };
+  const by = leader ? parseBy(byParam) : [];
+  const r = await computeResults(ctx, ctx.db, p, by, true);
+  const compared = await withChangeSincePrevious(ctx, p, r, by, leader);
+  return leader ? compared : { ...compared, gaps: [] };
+}
+
+/**
+ * The change since the previous pulse (decision 136), for a closed pulse: each visible segment gets
+ * the difference of its shares and the same segment's in the previous closed pulse, which is under
+ * its own audited visible set; hidden on either side gives null. Members compare only with a
+ * published previous pulse: otherwise the change would let them work out its unpublished numbers.
+ */
+async function withChangeSincePrevious(ctx: AppContext, p: PulseRow, r: TPulseResults, by: SegmentDimension[], leader: boolean): Promise<TPulseResults> {
+  if (r.status !== 'closed') return r;
+  const prevRow = await findPreviousClosedPulse(ctx.db, p.orgId, p.id, p.closedAt ?? p.closesAt, ctx.now());
+  if (!prevRow || (!leader && prevRow.publishedAt === null)) return { ...r, previous: null };
+  const prev = await computeResults(ctx, ctx.db, prevRow, by, false);
+  const prevByQuestion = new Map(prev.questions.map((q) => [q.questionId, q.segments]));
+  return {
+    ...r,
+    previous: { pulseId: prevRow.id, title: prevRow.title, closedAt: (prevRow.closedAt ?? prevRow.closesAt)?.toISOString() ?? null },
+    questions: r.questions.map((q) => {
+      const changes = changeSincePrevious(q.segments, prevByQuestion.get(q.questionId));
+      return { ...q, segments: q.segments.map((s, i) => ('suppressed' in s ? s : { ...s, change: changes[i] ?? null })) };
+    }),
+  };
 }
 
 /**

@@ -69,12 +69,33 @@ function requireMailer(ctx: AppContext, what: string): Mailer {
 export async function inviteRespondents(ctx: AppContext, auth: OrgAuth, id: string, origin: string, body: TIssueInvitationsRequest): Promise<TPulseInvitations> {
   const unlinked = body?.unlinked === true ? body.count! : 0;
   const mailer = unlinked ? null : requireMailer(ctx, 'Personal survey links');
+  return issueLinks(ctx, auth, id, origin, unlinked, mailer, unlinked > 0);
+}
+
+/**
+ * Opens a repeating pulse on its date (decision 135), as issuing would: with mail every person of the
+ * audience is mailed their own link; without mail only members are invited, and they answer from My
+ * pulses. No link ever reaches anyone else, and no unlinked link is made by the schedule.
+ */
+export async function inviteOnSchedule(ctx: AppContext, orgId: string, id: string, origin: string): Promise<void> {
+  await issueLinks(ctx, { orgId, userId: null }, id, origin, 0, ctx.mailer, ctx.mailer === null);
+}
+
+async function issueLinks(
+  ctx: AppContext,
+  auth: { orgId: string; userId: string | null },
+  id: string,
+  origin: string,
+  unlinked: number,
+  mailer: Mailer | null,
+  membersOnly: boolean,
+): Promise<TPulseInvitations> {
   const { pulse, created, links } = await ctx.db.transaction(async (tx) => {
     const p = await lockPulse(tx, auth.orgId, id);
     if (!p) throw notFound('Pulse');
     const pulse = await openLockedPulse(ctx, tx, auth, p);
     // Without mail only members (who answer from their own page) get a person invitation.
-    const audience = await listUninvitedAudience(tx, auth.orgId, id, pulse.audience, unlinked > 0);
+    const audience = await listUninvitedAudience(tx, auth.orgId, id, pulse.audience, membersOnly);
     const created = audience.map((person) => ({ person, token: randomToken(PULSE_TOKEN_BYTES) }));
     const links = Array.from({ length: unlinked }, () => randomToken(PULSE_TOKEN_BYTES));
     const now = ctx.now();
@@ -97,15 +118,16 @@ export async function inviteRespondents(ctx: AppContext, auth: OrgAuth, id: stri
       actorUserId: auth.userId,
       action: 'pulse.invited',
       target: id,
-      details: unlinked ? { unlinked, members: created.length } : { invited: created.length, mailed: created.length },
+      details: unlinked ? { unlinked, members: created.length } : mailer ? { invited: created.length, mailed: created.length } : { members: created.length, scheduled: true },
     });
     return { pulse, created, links };
   });
   if (unlinked) return { links: links.map((token) => respondUrl(ctx, origin, token)) };
   const org = (await findOrganisation(ctx.db, auth.orgId))?.name ?? 'Your organisation';
   let mailed = 0;
+  if (!mailer) return { issued: created.length, mailed };
   for (const { person, token } of created) {
-    await mailer!.send({ to: person.email, subject: `${org}: ${pulse.title}`, text: mailText(org, pulse.title, respondUrl(ctx, origin, token), pulse.closesAt, false) });
+    await mailer.send({ to: person.email, subject: `${org}: ${pulse.title}`, text: mailText(org, pulse.title, respondUrl(ctx, origin, token), pulse.closesAt, false) });
     mailed++;
   }
   return { issued: created.length, mailed };

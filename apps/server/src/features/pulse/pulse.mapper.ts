@@ -45,6 +45,8 @@ export async function toPulses(x: Executor, orgId: string, rows: PulseRow[], now
       closedAt: iso(p.closedAt ?? (effectiveStatus(p, now) === 'closed' ? p.closesAt : null)),
       createdAt: p.createdAt.toISOString(),
       questions: questions.filter((q) => q.pulseId === p.id).map((q) => ({ id: q.id, text: q.text })),
+      repeat: p.repeatEvery ? { every: p.repeatEvery, autoOpen: p.repeatAutoOpen } : null,
+      previousPulseId: p.previousPulseId,
       invited: t.invited,
       respondents: audited.get(p.id)?.has('') ? t.responded : null,
     };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ZAudienceMatch,
   ZAudienceQuery,
+  ZCreatePulseActionRequest,
   ZCreatePulseRequest,
   ZIdParams,
   ZIssuedLinks,
@@ -13,13 +14,19 @@ import {
   ZOk,
   ZPersonLinkParams,
   ZPulse,
+  ZPulseAction,
+  ZPulseActionList,
+  ZPulseActionParams,
+  ZPulseActionsQuery,
   ZPulseInvitations,
   ZPulseList,
+  ZPulseListQuery,
   ZPulseResults,
   ZPulseTrend,
   ZRespondForm,
   ZResultsQuery,
   ZSubmitResponseRequest,
+  ZUpdatePulseActionRequest,
   ZUpdatePulseRequest,
 } from '@tandem/contracts';
 import { linkOrigin } from '../../lib/origin';
@@ -28,6 +35,10 @@ import { deleteDraftPulse, setPulseArchived } from './archive-pulse';
 import { closePulse, openPulse, publishPulse } from './change-pulse-status';
 import { matchAudience } from './count-audience';
 import { createPulse } from './create-pulse';
+import { createPulseAction } from './create-pulse-action';
+import { listPulseActions } from './list-pulse-actions';
+import { repeatPulsesJob } from './repeat-pulses';
+import { deleteOrgPulseAction, updateOrgPulseAction } from './update-pulse-action';
 import { exportPulseResults } from './export-results';
 import { getOrgPulse, listOrgPulses } from './get-pulse';
 import { getPulseResults, getPulseTrend } from './get-results';
@@ -50,6 +61,7 @@ export async function pulseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const respondRate = { max: ctx.config.respondRateLimit, timeWindow: '1 minute' };
+  app.jobs.register(repeatPulsesJob(() => linkOrigin(app)));
 
   r.post(
     '/pulses',
@@ -57,9 +69,46 @@ export async function pulseRoutes(app: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await createPulse(ctx, requireOrg(req), req.body)),
   );
 
-  r.get('/pulses', { config: { access: 'member' }, schema: { tags, summary: 'Pulses (members see published ones)', response: { 200: ZPulseList } } }, async (req) => ({
-    pulses: await listOrgPulses(ctx, requireOrg(req)),
-  }));
+  r.get(
+    '/pulses',
+    { config: { access: 'member' }, schema: { tags, summary: 'Pulses, newest first, paged (members see published ones); archived=true|false filters', querystring: ZPulseListQuery, response: { 200: ZPulseList } } },
+    (req) => listOrgPulses(ctx, requireOrg(req), req.query),
+  );
+
+  r.get(
+    '/pulses/actions',
+    {
+      config: { access: 'leader' },
+      schema: { tags, summary: 'Actions taken from results, soonest due first, paged; filter by pulseId and status', querystring: ZPulseActionsQuery, response: { 200: ZPulseActionList } },
+    },
+    (req) => listPulseActions(ctx, requireOrg(req), req.query),
+  );
+
+  r.patch(
+    '/pulses/actions/:actionId',
+    { config: { access: 'leader' }, schema: { tags, summary: 'Edit an action or track it to done', params: ZPulseActionParams, body: ZUpdatePulseActionRequest, response: { 200: ZPulseAction } } },
+    (req) => updateOrgPulseAction(ctx, requireOrg(req), req.params.actionId, req.body),
+  );
+
+  r.delete('/pulses/actions/:actionId', { config: { access: 'leader' }, schema: { tags, summary: 'Delete an action', params: ZPulseActionParams } }, async (req, reply) => {
+    await deleteOrgPulseAction(ctx, requireOrg(req), req.params.actionId);
+    return reply.status(204).send();
+  });
+
+  r.post(
+    '/pulses/:id/actions',
+    {
+      config: { access: 'leader' },
+      schema: {
+        tags,
+        summary: "Create an action from a closed pulse's result (a statement, optionally one segment): owner, due date, optional goal or initiative",
+        params: ZIdParams,
+        body: ZCreatePulseActionRequest,
+        response: { 201: ZPulseAction },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createPulseAction(ctx, requireOrg(req), req.params.id, req.body)),
+  );
 
   r.get(
     '/pulses/trend',

@@ -18,8 +18,8 @@ export async function updateOrgPulse(ctx: AppContext, auth: OrgAuth, id: string,
     if (anonymity && effectiveStatus(p, ctx.now()) !== 'draft') {
       throw new AppError('conflict', 'The anonymity settings are frozen once the pulse is open');
     }
-    // A closed pulse changes only in whether it counts in the trend (decision 130).
-    if (effectiveStatus(p, ctx.now()) === 'closed' && Object.keys(input).some((f) => f !== 'inTrend')) throw new AppError('conflict', 'This pulse is closed');
+    // A closed pulse changes only in whether it counts in the trend (decision 130) and whether it repeats (135).
+    if (effectiveStatus(p, ctx.now()) === 'closed' && Object.keys(input).some((f) => f !== 'inTrend' && f !== 'repeat')) throw new AppError('conflict', 'This pulse is closed');
     const k = input.minGroupSize ?? p.minGroupSize;
     const kComments = input.minCommentGroupSize ?? (input.minGroupSize !== undefined ? Math.max(p.minCommentGroupSize, k) : p.minCommentGroupSize);
     if (kComments < k) {
@@ -38,6 +38,7 @@ export async function updateOrgPulse(ctx: AppContext, auth: OrgAuth, id: string,
       opensAt,
       closesAt,
       inTrend: input.inTrend ?? p.inTrend,
+      ...(input.repeat === undefined ? {} : { repeatEvery: input.repeat?.every ?? null, repeatAutoOpen: input.repeat?.autoOpen ?? false }),
     });
     await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.updated', target: id, details: { fields: Object.keys(input) } });
     return (await toPulses(tx, auth.orgId, [row!], ctx.now()))[0]!;

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZPulse, ZPulseList } from '@tandem/contracts';
-import { api } from '../../../lib/api';
+import { ZPulse } from '@tandem/contracts';
+import { api, apiAllPages } from '../../../lib/api';
 import { pulseKeys } from './keys';
 
-export const getPulses = (signal?: AbortSignal) => api('/pulses', { schema: ZPulseList, signal });
+/** Every pulse, following the list's cursors (an organisation runs a few a year; the list shows them all). */
+export const getPulses = async (signal?: AbortSignal) => ({ pulses: await apiAllPages('/pulses', ZPulse, signal) });
 export const pulsesQueryOptions = () => queryOptions({ queryKey: pulseKeys.list, queryFn: ({ signal }) => getPulses(signal) });
 export const usePulses = () => useQuery(pulsesQueryOptions());
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZIssuedLinks, ZOk, ZPulseInvitations, type TIssueInvitationsRequest } from '@tandem/contracts';
 import { api } from '../../../lib/api';
 import { pulseKeys } from './keys';
@@ -14,11 +14,18 @@ export function useInviteRespondents() {
 
 export const ISSUED_PAGE = 100;
 
-export const getIssuedLinks = (id: string, offset: number, signal?: AbortSignal) =>
-  api(`/pulses/${id}/invitations?limit=${ISSUED_PAGE}&offset=${offset}`, { schema: ZIssuedLinks, signal });
+export const getIssuedLinks = (id: string, cursor: string | null, signal?: AbortSignal) =>
+  api(`/pulses/${id}/invitations?limit=${ISSUED_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { schema: ZIssuedLinks, signal });
 
-export const useIssuedLinks = (id: string, offset: number, enabled: boolean) =>
-  useQuery({ queryKey: pulseKeys.issued(id, offset), queryFn: ({ signal }) => getIssuedLinks(id, offset, signal), enabled });
+/** The issued links page by page (paged-list contract): "Show more links" follows the cursor. */
+export const useIssuedLinks = (id: string, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: pulseKeys.issued(id),
+    queryFn: ({ pageParam, signal }) => getIssuedLinks(id, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
 
 export const reissueLink = ({ id, personId }: { id: string; personId: string }) =>
   api(`/pulses/${id}/invitations/${personId}/reissue`, { method: 'POST', body: {}, schema: ZOk });

@@ -27,3 +27,11 @@ export function useSetInTrend() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: setInTrend, onSuccess: () => qc.invalidateQueries({ queryKey: pulseKeys.all }) });
 }
+
+/** Stops a series: the pulse no longer repeats (the ones already made stay). */
+export const stopRepeating = (id: string) => api(`/pulses/${id}`, { method: 'PATCH', body: { repeat: null }, schema: ZPulse });
+
+export function useStopRepeating() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: stopRepeating, onSuccess: () => qc.invalidateQueries({ queryKey: pulseKeys.all }) });
+}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { TPulse } from '@tandem/contracts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { errorMessage } from '../../../lib/api';
-import { ISSUED_PAGE, useIssuedLinks, useReissueLink } from '../api/invite-respondents';
+import { useIssuedLinks, useReissueLink } from '../api/invite-respondents';
 import { ScrollRegion } from './ScrollRegion';
 
 /**
@@ -12,13 +12,13 @@ import { ScrollRegion } from './ScrollRegion';
  * audited rule (decision 023: none while open).
  */
 export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
-  const [page, setPage] = useState(1);
-  const links = useIssuedLinks(pulse.id, (page - 1) * ISSUED_PAGE, pulse.invited > 0);
+  const links = useIssuedLinks(pulse.id, pulse.invited > 0);
   const reissue = useReissueLink();
   const [target, setTarget] = useState<{ personId: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (pulse.invited === 0) return null;
-  const d = links.data;
+  const first = links.data?.pages[0];
+  const d = first ? { ...first, items: links.data!.pages.flatMap((p) => p.items) } : undefined;
   return (
     <section aria-labelledby="issued-title">
       <Stack gap="xs">
@@ -69,9 +69,11 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
                 </Table.Tbody>
               </Table>
             </ScrollRegion>
-            {d.issued > ISSUED_PAGE ? (
+            {links.hasNextPage ? (
               <Group>
-                <Pagination total={Math.ceil(d.issued / ISSUED_PAGE)} value={page} onChange={setPage} />
+                <Button variant="default" loading={links.isFetchingNextPage} onClick={() => void links.fetchNextPage()}>
+                  Show more links ({d.items.length} of {d.issued} shown)
+                </Button>
               </Group>
             ) : null}
           </>

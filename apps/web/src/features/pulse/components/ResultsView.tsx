@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Checkbox, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import type { TPulseResults } from '@tandem/contracts';
 import { DIMENSIONS } from '../labels';
+import { DistributionChart } from './DistributionChart';
 import { GapView } from './GapView';
 import { Headline } from './Headline';
 import { ResponseRates } from './ResponseRates';
@@ -34,6 +35,14 @@ export function ResultsView({ results, by, onByChange }: { results: TPulseResult
         </Title>
         <SegmentHeatmap results={results} />
       </section>
+      {results.status === 'closed' ? (
+        <section aria-labelledby="distribution-title">
+          <Title order={2} size="h4" id="distribution-title" mb="xs">
+            Answers by statement{results.previous ? ', and the change since the last pulse' : ''}
+          </Title>
+          <DistributionChart results={results} />
+        </section>
+      ) : null}
       {current && results.gaps.length > 0 ? (
         <section aria-labelledby="gaps-title">
           <Title order={2} size="h4" id="gaps-title" mb="xs">

@@ -1,84 +1,54 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Box, Group, Table, Text } from '@mantine/core';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TPulseTrend } from '@tandem/contracts';
 import { pct } from '../labels';
 
 const SERIES = [
-  { key: '{}', label: 'Everyone', color: '#364fc7' },
-  { key: '{"level":"leader"}', label: 'Leaders', color: '#c92a2a' },
-  { key: '{"level":"employee"}', label: 'Employees', color: '#2b8a3e' },
+  { key: '{}', id: 'everyone', label: 'Everyone', color: '#364fc7' },
+  { key: '{"level":"leader"}', id: 'leaders', label: 'Leaders', color: '#c92a2a' },
+  { key: '{"level":"employee"}', id: 'employees', label: 'Employees', color: '#2b8a3e' },
 ] as const;
 
-type Pt = { i: number; p: number; lo: number; hi: number };
+type Pt = { p: number; lo: number; hi: number };
 
-/** Splits a series at its hidden points into runs of consecutive visible points. */
-export function toRuns(pts: (Pt | null)[]): Pt[][] {
-  const runs: Pt[][] = [];
-  let run: Pt[] = [];
-  for (const p of pts) {
-    if (p) run.push(p);
-    else if (run.length) {
-      runs.push(run);
-      run = [];
-    }
-  }
-  if (run.length) runs.push(run);
-  return runs;
-}
+const short = (t: string) => (t.length > 24 ? `${t.slice(0, 23)}…` : t);
 
-/** One statement across pulses: % favourable with its Wilson band for everyone, leaders and employees. */
+/**
+ * One statement across pulses: % favourable with its Wilson band for everyone, leaders and
+ * employees (recharts). A hidden point is a null, and the lines do not connect across nulls, so the
+ * chart never draws through a pulse whose number is hidden (decision 130). The chart is decoration
+ * for sighted readers; the table under it carries every number and is what screen readers read.
+ */
 export function TrendChart({ question }: { question: TPulseTrend['questions'][number] }) {
-  const w = 560;
-  const h = 220;
-  const pad = { l: 40, r: 16, t: 12, b: 28 };
-  const n = question.points.length;
-  const x = (i: number) => pad.l + (n <= 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (n - 1));
-  const y = (p: number) => pad.t + (1 - p) * (h - pad.t - pad.b);
   const series = SERIES.map((s) => ({
     ...s,
-    pts: question.points.map((p, i) => {
+    pts: question.points.map((p): Pt | null => {
       const seg = p.segments.find((x) => JSON.stringify(x.key) === s.key);
-      return seg && !('suppressed' in seg) ? { i, p: seg.favourable, lo: seg.ci[0], hi: seg.ci[1] } : null;
+      return seg && !('suppressed' in seg) ? { p: seg.favourable, lo: seg.ci[0], hi: seg.ci[1] } : null;
     }),
   }));
-  const summary = series
-    .map((s) => `${s.label}: ${s.pts.map((p) => (p ? pct(p.p) : 'hidden')).join(' → ')}`)
-    .join('; ');
+  const data = question.points.map((p, i) => ({
+    title: short(p.title),
+    ...Object.fromEntries(series.flatMap((s) => [[s.id, s.pts[i]?.p ?? null], [`${s.id}Band`, s.pts[i] ? [s.pts[i]!.lo, s.pts[i]!.hi] : null]])),
+  }));
   return (
     <div>
-      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={`Trend of "${question.text}": ${summary}`} style={{ maxWidth: w }}>
-        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-          <g key={t}>
-            <line x1={pad.l} x2={w - pad.r} y1={y(t)} y2={y(t)} stroke="#dee2e6" />
-            <text x={pad.l - 6} y={y(t) + 4} fontSize="11" textAnchor="end" fill="#495057">
-              {pct(t)}
-            </text>
-          </g>
-        ))}
-        {question.points.map((p, i) => (
-          <text key={p.pulseId} x={x(i)} y={h - 8} fontSize="11" textAnchor="middle" fill="#495057">
-            {p.title.length > 24 ? `${p.title.slice(0, 23)}…` : p.title}
-          </text>
-        ))}
-        {series.map((s) => {
-          // A hidden point breaks the line: each run of consecutive visible points is drawn on its own,
-          // so the chart never draws across a pulse whose number is hidden (decision 130).
-          const runs = toRuns(s.pts);
-          if (runs.length === 0) return null;
-          return (
-            <g key={s.key}>
-              {runs.map((pts) => (
-                <g key={pts[0]!.i}>
-                  <polygon points={[...pts.map((p) => `${x(p.i)},${y(p.hi)}`), ...[...pts].reverse().map((p) => `${x(p.i)},${y(p.lo)}`)].join(' ')} fill={s.color} opacity={0.12} />
-                  {pts.length > 1 ? <polyline points={pts.map((p) => `${x(p.i)},${y(p.p)}`).join(' ')} fill="none" stroke={s.color} strokeWidth={2} data-testid="trend-run" /> : null}
-                  {pts.map((p) => (
-                    <circle key={p.i} cx={x(p.i)} cy={y(p.p)} r={3.5} fill={s.color} />
-                  ))}
-                </g>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
+      <Box h={240} maw={640} aria-hidden="true" data-testid="trend-chart">
+        <ResponsiveContainer>
+          <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="title" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct(Number(v[0]))}–${pct(Number(v[1]))}` : pct(Number(v)))} />
+            {series.map((s) => (
+              <Area key={`${s.id}Band`} dataKey={`${s.id}Band`} name={`${s.label} 95% band`} stroke="none" fill={s.color} fillOpacity={0.12} connectNulls={false} isAnimationActive={false} />
+            ))}
+            {series.map((s) => (
+              <Line key={s.id} dataKey={s.id} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3.5, fill: s.color }} connectNulls={false} isAnimationActive={false} />
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </Box>
       <Group gap="md">
         {SERIES.map((s) => (
           <Group gap={4} key={s.key}>

@@ -8,10 +8,11 @@ import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
 import { hasRole, useCurrentMe, usePeople } from '../../org';
 import { useChangePulseStatus, type PulseAction } from '../api/change-pulse-status';
-import { useDeletePulse, useSetArchived, useSetInTrend } from '../api/manage-pulse';
+import { useDeletePulse, useSetArchived, useSetInTrend, useStopRepeating } from '../api/manage-pulse';
 import { usePulse } from '../api/get-pulses';
 import { resultsCsvUrl, usePulseResults, usePulseTrend } from '../api/get-results';
 import type { TPulse, TPulseInvitations } from '@tandem/contracts';
+import { ActionsPanel } from '../components/ActionsPanel';
 import { InvitationLinks } from '../components/InvitationLinks';
 import { IssuedLinksPanel } from '../components/IssuedLinksPanel';
 import { IssueLinksDialog } from '../components/IssueLinksDialog';
@@ -38,6 +39,7 @@ export function PulsePage({ id }: { id: string }) {
   const remove = useDeletePulse();
   const archive = useSetArchived();
   const inTrend = useSetInTrend();
+  const stopRepeat = useStopRepeating();
   const navigate = useNavigate();
 
   if (pulse.isPending) return <FullPageLoader />;
@@ -69,6 +71,11 @@ export function PulsePage({ id }: { id: string }) {
                 Publish to everyone
               </Button>
             ) : null}
+            {p.repeat ? (
+              <Button variant="default" loading={stopRepeat.isPending} onClick={() => stopRepeat.mutate(p.id)}>
+                Stop repeating
+              </Button>
+            ) : null}
             {p.status === 'draft' ? (
               <Button variant="default" color="red" onClick={() => setConfirming('delete')}>
                 Delete draft
@@ -94,6 +101,7 @@ export function PulsePage({ id }: { id: string }) {
         <Text size="sm">
           {p.invited} invited · {p.status !== 'closed' ? 'responses counted at close' : p.respondents === null ? `fewer than ${p.minGroupSize} responses (or hidden)` : `${p.respondents} responses`} · minimum group {p.minGroupSize}
           {p.anonymityFrozen ? ' (frozen since opening)' : ''}
+          {p.repeat ? ` · repeats every ${p.repeat.every}${p.repeat.autoOpen ? ', opening by itself' : ', as a draft to review'}` : ''}
         </Text>
       </Group>
       {p.archived ? (
@@ -110,7 +118,7 @@ export function PulsePage({ id }: { id: string }) {
           onChange={(e) => inTrend.mutate({ id: p.id, inTrend: e.currentTarget.checked })}
         />
       ) : null}
-      {[status, remove, archive, inTrend].map((m, i) => (m.isError ? <Alert key={i} color="red" role="alert">{errorMessage(m.error)}</Alert> : null))}
+      {[status, remove, archive, inTrend, stopRepeat].map((m, i) => (m.isError ? <Alert key={i} color="red" role="alert">{errorMessage(m.error)}</Alert> : null))}
       {leader ? (
         <PulseConfirmations
           pulse={p}
@@ -157,6 +165,7 @@ export function PulsePage({ id }: { id: string }) {
           ) : null}
           <ParticipationCaution results={results.data} {...(leader && !p.archived ? { inTrend: p.inTrend } : {})} />
           <ResultsView results={results.data} {...(leader ? { by, onByChange: setBy } : {})} />
+          {leader ? <ActionsPanel results={results.data} /> : null}
         </>
       )}
 

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, Badge, Button, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import type { TPulse } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
-import { errorMessage, fieldErrors } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
-import { useAudienceMatch } from '../api/audience';
-import { useCreatePulse } from '../api/create-pulse';
 import { usePulses } from '../api/get-pulses';
+import { NewPulseForm } from '../components/NewPulseForm';
 import { ScrollRegion } from '../components/ScrollRegion';
 
 export function StatusBadge({ pulse }: { pulse: TPulse }) {
@@ -51,7 +49,7 @@ export function PulsesPage() {
       )}
       {leader ? (
         creating ? (
-          <CreatePulseForm />
+          <NewPulseForm onCancel={() => setCreating(false)} />
         ) : (
           <div>
             <Button onClick={() => setCreating(true)}>New pulse</Button>
@@ -93,102 +91,5 @@ function PulseTable({ pulses, label }: { pulses: TPulse[]; label: string }) {
         </Table.Tbody>
       </Table>
     </ScrollRegion>
-  );
-}
-
-function CreatePulseForm() {
-  const create = useCreatePulse();
-  const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [template, setTemplate] = useState(true);
-  const [extra, setExtra] = useState('');
-  const [k, setK] = useState<number | string>(5);
-  const [kComments, setKComments] = useState<number | string>(10);
-  const [side, setSide] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
-  const [department, setDepartment] = useState<string | null>(null);
-  const [location, setLocation] = useState<string | null>(null);
-  const audience = {
-    ...(side ? { side: side as 'it' | 'business' } : {}),
-    ...(level ? { level: level as 'leader' | 'employee' } : {}),
-    ...(department ? { department } : {}),
-    ...(location ? { location } : {}),
-  };
-  const match = useAudienceMatch(audience);
-  const [closesOn, setClosesOn] = useState('');
-  const errors = fieldErrors(create.error);
-  return (
-    <Paper withBorder p="md" maw={720}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const questions = extra
-            .split('\n')
-            .map((t) => t.trim())
-            .filter(Boolean)
-            .map((text) => ({ text }));
-          create.mutate(
-            {
-              title,
-              ...(template ? { template: 'tech-priorities-alignment' as const } : {}),
-              ...(questions.length ? { questions } : {}),
-              minGroupSize: Number(k),
-              minCommentGroupSize: Number(kComments),
-              audience,
-              ...(closesOn ? { closesAt: new Date(`${closesOn}T23:59:59Z`).toISOString() } : {}),
-            },
-            { onSuccess: (p) => navigate({ to: '/pulses/$id', params: { id: p.id } }) },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            New pulse
-          </Title>
-          <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} />
-          <Checkbox
-            label="Start from the template “IT and Business alignment on tech priorities” (9 statements)"
-            checked={template}
-            onChange={(e) => setTemplate(e.currentTarget.checked)}
-          />
-          <Textarea
-            label="More statements"
-            description="One per line, answered on a 5-point agreement scale. The same statement keeps its history across pulses."
-            autosize
-            minRows={2}
-            value={extra}
-            onChange={(e) => setExtra(e.currentTarget.value)}
-            error={errors.questions}
-          />
-          <Text size="sm" fw={500}>
-            Audience: all active people, or only those matching every filter
-          </Text>
-          <Group grow align="flex-start">
-            <Select label="Side" placeholder="Both" clearable data={[{ value: 'it', label: 'IT' }, { value: 'business', label: 'Business' }]} value={side} onChange={setSide} />
-            <Select label="Level" placeholder="Both" clearable data={[{ value: 'leader', label: 'Leaders' }, { value: 'employee', label: 'Employees' }]} value={level} onChange={setLevel} />
-          </Group>
-          <Group grow align="flex-start">
-            <Select label="Department" placeholder="Any" clearable searchable data={match.data?.departments ?? []} value={department} onChange={setDepartment} error={errors['audience.department']} />
-            <Select label="Location" placeholder="Any" clearable searchable data={match.data?.locations ?? []} value={location} onChange={setLocation} error={errors['audience.location']} />
-          </Group>
-          <Text size="sm" aria-live="polite" data-testid="audience-match" c={match.data?.matches === 0 ? 'red.8' : undefined}>
-            {match.data === undefined
-              ? 'Counting the people this audience matches…'
-              : match.data.matches === 0
-                ? 'Matches nobody: a pulse whose audience matches no one cannot be opened.'
-                : `Matches ${match.data.matches} ${match.data.matches === 1 ? 'person' : 'people'} in the directory.`}
-          </Text>
-          <TextInput type="date" label="Closes on (optional)" value={closesOn} onChange={(e) => setClosesOn(e.currentTarget.value)} error={errors.closesAt} maw={240} />
-          <NumberInput label="Minimum group size" description="No number is shown for fewer people than this; never below 3." min={3} value={k} onChange={setK} error={errors.minGroupSize} />
-          <NumberInput label="Minimum group for comments" min={3} value={kComments} onChange={setKComments} error={errors.minCommentGroupSize} />
-          {create.isError && Object.keys(errors).length === 0 ? <Alert color="red">{errorMessage(create.error)}</Alert> : null}
-          <div>
-            <Button type="submit" loading={create.isPending}>
-              Create pulse
-            </Button>
-          </div>
-        </Stack>
-      </form>
-    </Paper>
   );
 }
