@@ -1,6 +1,6 @@
+import { zonedToUtc } from '@tandem/core';
 import { demosOfPerson, peopleOfOrg, roundtablesOfPerson, type Executor } from '@tandem/db';
 import { TANDEM_ORGANIZER, type CalendarEvent } from '../../lib/ics';
-import { zonedToUtc } from '../../lib/zoned-time';
 
 /**
  * The events feature's part of a person's calendar feed (decision 126): the sprint demos they are
