@@ -52,6 +52,38 @@ describe('groupPeople', () => {
     );
   });
 
+  it('never repeats a pair within the window whenever a repeat-free grouping exists (odd counts: the trio too, brute force)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 5 }).map((k) => k * 2 + 1), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), (n, seed, rounds) => {
+        const ps = people(n, seed);
+        const history: { round: number; pairs: string[][] }[] = [];
+        for (let r = 1; r <= rounds; r++) {
+          const g = groupPeople(ps, history, { ...rules, currentRound: r }, createRng(seed * 31 + r)).groups;
+          history.push({ round: r, pairs: g });
+        }
+        const forbidden = new Set(lastMetIndex(history, rounds + 1, rules.noRepeatRounds).keys());
+        const out = groupPeople(ps, history, rules, createRng(seed));
+        if (repeatFreeExists(ps.map((p) => p.id), forbidden)) expect(out.repeats).toBe(0);
+        expect(out.groups.flat().sort()).toEqual(ps.map((p) => p.id).sort());
+        expect(out.groups.filter((g) => g.length === 3)).toHaveLength(1);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('seven people, three rounds: the trio never forces a repeat (the case a merged suite once caught)', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const ps = people(7, seed);
+      const history: { round: number; pairs: string[][] }[] = [];
+      for (let r = 1; r <= 3; r++) {
+        const out = groupPeople(ps, history, { ...rules, noRepeatRounds: 3, currentRound: r }, createRng(seed * 7 + r));
+        const forbidden = new Set(lastMetIndex(history, r, 3).keys());
+        if (repeatFreeExists(ps.map((p) => p.id), forbidden)) expect(out.repeats, `seed ${seed}, round ${r}`).toBe(0);
+        history.push({ round: r, pairs: out.groups });
+      }
+    }
+  });
+
   it('prefers a repeat-free pairing to one with many more cross-side pairs', () => {
     // 10 people: the only cross-side partner of every IT person met them last round.
     const ps: PairingPerson[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, side: i < 5 ? 'it' : 'business', department: 'D' }));

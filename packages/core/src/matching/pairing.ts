@@ -163,7 +163,8 @@ export function pairingWeight(
  * Definition: maximise the total {@link pairingWeight} over a maximum-cardinality matching (so
  * nobody is left out for a heavier pair elsewhere). With an odd count, the person the matching
  * leaves single joins the pair `{a, b}` that maximises `w(x, a) + w(x, b)` (the cheapest place
- * to add them). 0 people: nothing; 1 person: no group, reported in `unpaired`; 2: one pair;
+ * to add them); up to 41 people (exact method) every person is tried as that third member and
+ * the heaviest grouping, trio pairs included, is kept. 0 people: nothing; 1 person: no group, reported in `unpaired`; 2: one pair;
  * 3: one trio.
  *
  * Algorithm: people are placed in a seeded random order (`rng` only orders people and picks
@@ -194,6 +195,9 @@ export function pairingWeight(
  * "Computing minimum-weight perfect matchings", INFORMS J. Computing 11(2), 1999. Weights and
  * defaults are Tandem's.
  */
+/** Odd rounds up to this size choose the trio's third member exhaustively (see pairPeople). */
+const ODD_EXHAUSTIVE_LIMIT = 41;
+
 export function pairPeople(
   people: readonly PairingPerson[],
   history: PairingHistory,
@@ -326,20 +330,41 @@ export function pairPeople(
     }
   }
 
-  const groups: number[][] = [];
-  for (let v = 0; v < n; v++) if (mate[v]! > v) groups.push([v, mate[v]!]);
-  if (left.length === 1 && groups.length > 0) {
-    const x = left[0]!;
-    let best = 0;
-    let bestGain = -Infinity;
-    groups.forEach(([a, b], gi) => {
-      const gain = weight(x, a!) + weight(x, b!);
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = gi;
+  /** The pairs of a matching, with its single person (if any) added to the pair it costs least to join. */
+  const groupsOf = (m: ArrayLike<number>, single: number | undefined): number[][] => {
+    const gs: number[][] = [];
+    for (let v = 0; v < n; v++) if (m[v]! > v) gs.push([v, m[v]!]);
+    if (single !== undefined && gs.length > 0) {
+      let best = 0;
+      let bestGain = -Infinity;
+      gs.forEach(([a, b], gi) => {
+        const gain = weight(single, a!) + weight(single, b!);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = gi;
+        }
+      });
+      gs[best]!.push(single);
+    }
+    return gs;
+  };
+  let groups = groupsOf(mate, left.length === 1 ? left[0] : undefined);
+  if (method === 'exact' && n % 2 === 1 && n >= 5 && n <= ODD_EXHAUSTIVE_LIMIT) {
+    // Which person joins a pair is part of the optimum: the matching alone picks its single
+    // person without the trio's extra pairs in view, and can then force a repeat that another
+    // choice avoids. Small odd rounds try every person as the third member and keep the heaviest
+    // grouping (n matchings of n − 1 people), so the trio obeys the same rule as the pairs.
+    const total = (gs: number[][]) => gs.reduce((t, g) => t + g.reduce((u, a, i) => u + g.slice(i + 1).reduce((w2, b) => w2 + weight(a, b), 0), 0), 0);
+    let bestTotal = total(groups);
+    for (let x = 0; x < n; x++) {
+      const rest = edges.filter(([a, b]) => a !== x && b !== x);
+      const candidate = groupsOf(padded(solveMatching(rest, true).mate, n), x);
+      const t = total(candidate);
+      if (t > bestTotal + 1e-9) {
+        bestTotal = t;
+        groups = candidate;
       }
-    });
-    groups[best]!.push(x);
+    }
   }
 
   let totalWeight = 0;
