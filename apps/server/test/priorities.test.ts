@@ -20,6 +20,7 @@ describe.each(engines())('priorities on %s', (engine) => {
   const item: Record<string, string> = {};
   let foreignInitiative: string;
   let foreignRound: string;
+  let otherOrgId: string;
   let roundId: string;
 
   const put = (c: Client, url: string, json: unknown) => c.request({ method: 'PUT', url, json });
@@ -55,6 +56,7 @@ describe.each(engines())('priorities on %s', (engine) => {
     foreignInitiative = (await owner.post('/api/v1/initiatives', { title: 'Foreign', effort: 1 })).json().id;
     foreignRound = (await owner.post('/api/v1/priorities/rounds', { name: 'Foreign round', model: 'wsjf', items: [{ type: 'initiative', id: foreignInitiative }] })).json().id;
     expect(other.id).not.toBe(acmeId);
+    otherOrgId = other.id;
     expect((await owner.post(`/api/v1/orgs/${acmeId}/switch`)).statusCode).toBe(200);
   });
   afterAll(() => t.close());
@@ -357,6 +359,38 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(second).toMatchObject({ items: [{ name: 'As decided' }], nextCursor: null });
   });
 
+  it('scores requests from the intake beside initiatives: titled, scorable, in the results; another organisation\'s request is refused', async () => {
+    const request = (await owner.post('/api/v1/requests', { title: 'Export orders to Excel', side: 'business', type: 'feature' })).json().id as string;
+    const created = await owner.post('/api/v1/priorities/rounds', { name: 'Requests too', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'request', id: request, category: 'run' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const round = created.json();
+    expect(round.items.map((i: { type: string; title: string; effort: number | null }) => [i.type, i.title, i.effort])).toEqual([
+      ['initiative', 'Initiative A', 5],
+      ['request', 'Export orders to Excel', null],
+    ]);
+    expect((await owner.post(`/api/v1/priorities/rounds/${round.id}/open`)).statusCode).toBe(200);
+    const scored = await owner.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: person.it2, itemId: request, scores: { businessValue: 3, timeCriticality: 2, riskReduction: 1, jobSize: 2 } } });
+    expect(scored.statusCode, scored.body).toBe(200);
+    await owner.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: person.biz2, itemId: request, scores: { businessValue: 8, timeCriticality: 5, riskReduction: 3 } } });
+    await owner.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: person.it2, itemId: item.A, scores: { businessValue: 3, timeCriticality: 2, riskReduction: 1, jobSize: 5 } } });
+    await owner.request({ method: 'PUT', url: `/api/v1/priorities/rounds/${round.id}/scores`, json: { personId: person.biz2, itemId: item.A, scores: { businessValue: 20, timeCriticality: 13, riskReduction: 8 } } });
+    expect((await owner.post(`/api/v1/priorities/rounds/${round.id}/close`)).statusCode).toBe(200);
+    const results = (await owner.get(`/api/v1/priorities/rounds/${round.id}/results`)).json();
+    const r = results.items.find((i: { itemId: string }) => i.itemId === request);
+    // Business: (8 + 5 + 3) / 2 = 8 against A's (20 + 13 + 8) / 5 = 8.2; IT: (3 + 2 + 1) / 2 = 3 against A's 6 / 5 = 1.2.
+    expect(r).toMatchObject({ title: 'Export orders to Excel', business: { score: 8, rank: 2 }, it: { score: 3, rank: 1 }, rankDifference: 1 });
+
+    // A request of another organisation is refused and nothing is written.
+    const before = (await owner.get('/api/v1/priorities/rounds?limit=500')).json().items.length;
+    expect((await owner.post(`/api/v1/orgs/${otherOrgId}/switch`)).statusCode).toBe(200);
+    const foreignRequest = (await owner.post('/api/v1/requests', { title: 'Foreign request' })).json().id as string;
+    expect((await owner.post(`/api/v1/orgs/${acmeId}/switch`)).statusCode).toBe(200);
+    const refused = await owner.post('/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'request', id: foreignRequest }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/no request with this id/);
+    expect((await owner.get('/api/v1/priorities/rounds?limit=500')).json().items).toHaveLength(before);
+  });
+
   describe('bad input: 400 with the reason and nothing written', () => {
     let openRound: string;
     const snapshot = async () => {
@@ -385,7 +419,7 @@ describe.each(engines())('priorities on %s', (engine) => {
       ['weights that do not sum to a positive number', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'W', model: 'weighted', criteria: [{ key: 'value', label: 'Value', weight: 1, owner: 'business' }, { key: 'effort', label: 'Effort', weight: -1, owner: 'it' }], items: [] }], /body\.criteria.*positive/],
       ['an item from another organisation', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'initiative', id: foreignInitiative }] }], /body\.items\.1\.id.*no initiative/],
       ['an initiative id given as an enabler', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'enabler', id: item.A }] }], /body\.items\.0\.id.*no enabler/],
-      ['a request (not available yet)', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'request', id: item.A }] }], /requests are not available yet/],
+      ['an initiative sent as a request', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'request', id: item.A }] }], /body\.items\.0\.id.*no request/],
       ['the same item twice', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', items: [{ type: 'initiative', id: item.A }, { type: 'initiative', id: item.A }] }], /body\.items\.1\.id.*already/],
       ['criteria on a fixed model', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'wsjf', criteria: [{ key: 'v', label: 'V', weight: 1, owner: 'both' }], items: [] }], /body\.criteria.*fixed/],
       ['a weighted round without criteria', () => [owner, 'POST', '/api/v1/priorities/rounds', { name: 'X', model: 'weighted', items: [] }], /body\.criteria/],

@@ -74,7 +74,7 @@ export type TCriterion = z.infer<typeof ZCriterion>;
 
 export const ZRoundItem = z.object({
   itemId: ZUuid,
-  type: z.enum(['initiative', 'enabler']),
+  type: ZPriorityItemType,
   title: z.string(),
   effort: z.number().nullable(),
   category: ZPortfolioCategory.nullable(),
@@ -173,7 +173,7 @@ export const ZResults = z.object({
     z.object({
       itemId: ZUuid,
       title: z.string(),
-      type: z.enum(['initiative', 'enabler']),
+      type: ZPriorityItemType,
       business: ZSideResult,
       it: ZSideResult,
       rankDifference: z.number(),
@@ -249,7 +249,7 @@ export const ZPortfolio = z.object({
     z.object({
       itemId: ZUuid,
       title: z.string(),
-      type: z.enum(['initiative', 'enabler']),
+      type: ZPriorityItemType,
       effort: z.number().nullable(),
       category: ZPortfolioCategory.nullable(),
       horizon: ZPriorityHorizon.nullable(),

@@ -12,6 +12,7 @@ import {
   prioritySettings,
   type StoredCriterion,
 } from '../schema/priorities';
+import { requests } from '../schema/requests';
 import { enablers, initiatives } from '../schema/strategy';
 
 export type RoundRow = typeof priorityRounds.$inferSelect;
@@ -98,19 +99,20 @@ export async function listRoundsPage(x: Executor, orgId: string, limit: number, 
 /* ---------- items ---------- */
 
 export interface StrategyItemRef {
-  type: 'initiative' | 'enabler';
+  type: 'initiative' | 'enabler' | 'request';
   id: string;
   category: 'run' | 'grow' | 'transform' | null;
   horizon: 'now' | 'next' | 'later' | null;
 }
 
-/** The ids among the given ones that are initiatives / enablers of the organisation. */
-export async function existingStrategyItems(x: Executor, orgId: string, initiativeIds: string[], enablerIds: string[]) {
+/** The ids among the given ones that are initiatives / enablers / requests of the organisation. */
+export async function existingStrategyItems(x: Executor, orgId: string, initiativeIds: string[], enablerIds: string[], requestIds: string[] = []) {
   const ini = initiativeIds.length
     ? await x.select({ id: initiatives.id }).from(initiatives).where(and(eq(initiatives.orgId, orgId), inArray(initiatives.id, initiativeIds)))
     : [];
   const ena = enablerIds.length ? await x.select({ id: enablers.id }).from(enablers).where(and(eq(enablers.orgId, orgId), inArray(enablers.id, enablerIds))) : [];
-  return { initiatives: new Set(ini.map((r) => r.id)), enablers: new Set(ena.map((r) => r.id)) };
+  const req = requestIds.length ? await x.select({ id: requests.id }).from(requests).where(and(eq(requests.orgId, orgId), inArray(requests.id, requestIds))) : [];
+  return { initiatives: new Set(ini.map((r) => r.id)), enablers: new Set(ena.map((r) => r.id)), requests: new Set(req.map((r) => r.id)) };
 }
 
 export async function insertRoundItems(x: Executor, orgId: string, roundId: string, items: StrategyItemRef[], firstPosition: number) {
@@ -123,6 +125,7 @@ export async function insertRoundItems(x: Executor, orgId: string, roundId: stri
       itemType: i.type,
       initiativeId: i.type === 'initiative' ? i.id : null,
       enablerId: i.type === 'enabler' ? i.id : null,
+      requestId: i.type === 'request' ? i.id : null,
       category: i.category,
       horizon: i.horizon,
       position: firstPosition + k,
@@ -132,7 +135,7 @@ export async function insertRoundItems(x: Executor, orgId: string, roundId: stri
 
 export interface RoundItemView {
   itemId: string;
-  type: 'initiative' | 'enabler';
+  type: 'initiative' | 'enabler' | 'request';
   title: string;
   effort: number | null;
   category: 'run' | 'grow' | 'transform' | null;
@@ -140,13 +143,13 @@ export interface RoundItemView {
   position: number;
 }
 
-/** A round's items with their titles and efforts (the strategy item's own effort field). */
+/** A round's items with their titles and efforts (the strategy item's own effort field; a request has none). */
 export async function listRoundItems(x: Executor, orgId: string, roundId: string): Promise<RoundItemView[]> {
   return x
     .select({
       itemId: priorityRoundItems.itemId,
       type: priorityRoundItems.itemType,
-      title: sql<string>`coalesce(${initiatives.title}, ${enablers.title})`,
+      title: sql<string>`coalesce(${initiatives.title}, ${enablers.title}, ${requests.title})`,
       effort: sql<number | null>`coalesce(${initiatives.effort}, ${enablers.effort})`,
       category: priorityRoundItems.category,
       horizon: priorityRoundItems.horizon,
@@ -155,6 +158,7 @@ export async function listRoundItems(x: Executor, orgId: string, roundId: string
     .from(priorityRoundItems)
     .leftJoin(initiatives, and(eq(initiatives.orgId, priorityRoundItems.orgId), eq(initiatives.id, priorityRoundItems.initiativeId)))
     .leftJoin(enablers, and(eq(enablers.orgId, priorityRoundItems.orgId), eq(enablers.id, priorityRoundItems.enablerId)))
+    .leftJoin(requests, and(eq(requests.orgId, priorityRoundItems.orgId), eq(requests.id, priorityRoundItems.requestId)))
     .where(and(eq(priorityRoundItems.orgId, orgId), eq(priorityRoundItems.roundId, roundId)))
     .orderBy(asc(priorityRoundItems.position));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations, people, users } from './org';
+import { requests } from './requests';
 import { enablers, initiatives } from './strategy';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -54,9 +55,11 @@ export const priorityRoundItems = pgTable(
     orgId: orgId(),
     roundId: uuid('round_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    itemType: text('item_type', { enum: ['initiative', 'enabler'] }).notNull(),
+    itemType: text('item_type', { enum: ['initiative', 'enabler', 'request'] }).notNull(),
     initiativeId: uuid('initiative_id'),
     enablerId: uuid('enabler_id'),
+    /** A request from the intake (issue #9: "and requests once they exist"; decision 145). */
+    requestId: uuid('request_id'),
     category: text('category', { enum: ['run', 'grow', 'transform'] }),
     horizon: text('horizon', { enum: ['now', 'next', 'later'] }),
     position: integer('position').notNull(),
@@ -68,9 +71,10 @@ export const priorityRoundItems = pgTable(
     foreignKey({ name: 'priority_round_items_round_fk', columns: [t.orgId, t.roundId], foreignColumns: [priorityRounds.orgId, priorityRounds.id] }).onDelete('cascade'),
     foreignKey({ name: 'priority_round_items_initiative_fk', columns: [t.orgId, t.initiativeId], foreignColumns: [initiatives.orgId, initiatives.id] }).onDelete('cascade'),
     foreignKey({ name: 'priority_round_items_enabler_fk', columns: [t.orgId, t.enablerId], foreignColumns: [enablers.orgId, enablers.id] }).onDelete('cascade'),
+    foreignKey({ name: 'priority_round_items_request_fk', columns: [t.orgId, t.requestId], foreignColumns: [requests.orgId, requests.id] }).onDelete('cascade'),
     check(
       'priority_round_items_one_item_check',
-      sql`(${t.itemType} = 'initiative' and ${t.initiativeId} = ${t.itemId} and ${t.enablerId} is null) or (${t.itemType} = 'enabler' and ${t.enablerId} = ${t.itemId} and ${t.initiativeId} is null)`,
+      sql`(${t.itemType} = 'initiative' and ${t.initiativeId} = ${t.itemId} and ${t.enablerId} is null and ${t.requestId} is null) or (${t.itemType} = 'enabler' and ${t.enablerId} = ${t.itemId} and ${t.initiativeId} is null and ${t.requestId} is null) or (${t.itemType} = 'request' and ${t.requestId} = ${t.itemId} and ${t.initiativeId} is null and ${t.enablerId} is null)`,
     ),
     check('priority_round_items_category_check', sql`${t.category} is null or ${t.category} in ('run','grow','transform')`),
     check('priority_round_items_horizon_check', sql`${t.horizon} is null or ${t.horizon} in ('now','next','later')`),

@@ -6,14 +6,10 @@ import { recordPrioritiesAudit } from './audit';
 import { invalid } from './errors';
 import { toRound } from './round.mapper';
 
-/**
- * Checks the items of a round: initiatives and enablers of this organisation, each once.
- * Requests are part of the contract but do not exist yet (docs/decisions/030-priorities-model.md).
- */
+/** Checks the items of a round: initiatives, enablers and requests of this organisation, each once (decision 145). */
 export async function checkItems(x: Executor, orgId: string, items: TPriorityItemRef[], already: Set<string> = new Set()): Promise<StrategyItemRef[]> {
   const seen = new Set(already);
   items.forEach((i, k) => {
-    if (i.type === 'request') throw invalid(`body.items.${k}.type`, 'requests are not available yet: score initiatives and enablers');
     if (seen.has(i.id)) throw invalid(`body.items.${k}.id`, 'this item is already in the round');
     seen.add(i.id);
   });
@@ -22,12 +18,13 @@ export async function checkItems(x: Executor, orgId: string, items: TPriorityIte
     orgId,
     items.filter((i) => i.type === 'initiative').map((i) => i.id),
     items.filter((i) => i.type === 'enabler').map((i) => i.id),
+    items.filter((i) => i.type === 'request').map((i) => i.id),
   );
   items.forEach((i, k) => {
-    const ok = i.type === 'initiative' ? found.initiatives.has(i.id) : found.enablers.has(i.id);
+    const ok = i.type === 'initiative' ? found.initiatives.has(i.id) : i.type === 'enabler' ? found.enablers.has(i.id) : found.requests.has(i.id);
     if (!ok) throw invalid(`body.items.${k}.id`, `no ${i.type} with this id in this organisation`);
   });
-  return items.map((i) => ({ type: i.type as 'initiative' | 'enabler', id: i.id, category: i.category ?? null, horizon: i.horizon ?? null }));
+  return items.map((i) => ({ type: i.type, id: i.id, category: i.category ?? null, horizon: i.horizon ?? null }));
 }
 
 /** The fixed criteria of a published model, or the organisation's weighted criteria, checked. */

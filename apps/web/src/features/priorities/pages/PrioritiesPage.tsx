@@ -81,6 +81,7 @@ function CreateRoundForm() {
   const [criteria, setCriteria] = useState<CriterionDraft[]>(DEFAULT_CRITERIA);
   const [withInitiatives, setWithInitiatives] = useState(true);
   const [withEnablers, setWithEnablers] = useState(true);
+  const [withRequests, setWithRequests] = useState(false);
   const items = useStrategyItems(true);
   const create = useCreateRound();
   const navigate = useNavigate();
@@ -95,6 +96,7 @@ function CreateRoundForm() {
         const list = [
           ...(withInitiatives ? (items.data?.initiatives ?? []).map((i) => ({ type: 'initiative' as const, id: i.id })) : []),
           ...(withEnablers ? (items.data?.enablers ?? []).map((i) => ({ type: 'enabler' as const, id: i.id })) : []),
+          ...(withRequests ? (items.data?.requests ?? []).map((i) => ({ type: 'request' as const, id: i.id })) : []),
         ];
         create.mutate({ name, model, items: list, ...(model === 'weighted' ? { criteria: toCriteria(criteria) } : {}) }, { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) });
       }}
@@ -114,6 +116,7 @@ function CreateRoundForm() {
         />
         <Checkbox label={`All initiatives (${items.data?.initiatives.length ?? 0})`} checked={withInitiatives} onChange={(e) => setWithInitiatives(e.currentTarget.checked)} />
         <Checkbox label={`All enablers (${items.data?.enablers.length ?? 0})`} checked={withEnablers} onChange={(e) => setWithEnablers(e.currentTarget.checked)} />
+        <Checkbox label={`Triaged requests (${items.data?.requests.length ?? 0})`} checked={withRequests} onChange={(e) => setWithRequests(e.currentTarget.checked)} />
         <Button type="submit" loading={create.isPending} disabled={items.isPending}>
           Create round
         </Button>
