@@ -168,4 +168,19 @@ describe.skipIf(!runnable)('link custody journey: no mail, unlinked links, My pu
     expect(await page.content()).not.toContain('/respond/');
     await scan(page, 'pulse (issued links after reload)');
   });
+
+  it('a reminder asks first, and without mail says why none was sent', async () => {
+    const panel = page.getByRole('region', { name: 'Issued links' });
+    await panel.getByRole('button', { name: 'Remind those who have not answered' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Send a reminder?' });
+    await confirm.getByText('you will not learn how many or who').waitFor();
+    await scan(page, 'reminder confirmation');
+    await confirm.getByRole('button', { name: 'Mail the reminders' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const alert = panel.getByRole('alert');
+    await alert.getByText('No reminder was sent').waitFor();
+    expect(await alert.innerText()).toMatch(/Reminders are sent by email: configure SMTP/);
+    // Nothing changed: the same links are issued.
+    expect(await (await leader.request.get(`/api/v1/pulses/${pulseId}`)).json()).toMatchObject({ status: 'open', invited: 6 });
+  });
 });

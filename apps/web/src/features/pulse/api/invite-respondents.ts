@@ -34,3 +34,10 @@ export function useReissueLink() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: reissueLink, onSuccess: () => qc.invalidateQueries({ queryKey: pulseKeys.all }) });
 }
+
+/** Mails a fresh link to everyone who has not answered (409 mail_required without mail); the answer says nothing of how many. */
+export const remindRespondents = (id: string) => api(`/pulses/${id}/reminders`, { method: 'POST', body: {}, schema: ZOk });
+
+export function useRemindRespondents() {
+  return useMutation({ mutationFn: remindRespondents });
+}

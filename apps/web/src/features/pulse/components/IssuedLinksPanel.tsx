@@ -3,7 +3,7 @@ import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { TPulse } from '@tandem/contracts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { errorMessage } from '../../../lib/api';
-import { useIssuedLinks, useReissueLink } from '../api/invite-respondents';
+import { useIssuedLinks, useReissueLink, useRemindRespondents } from '../api/invite-respondents';
 import { ScrollRegion } from './ScrollRegion';
 
 /**
@@ -14,6 +14,8 @@ import { ScrollRegion } from './ScrollRegion';
 export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
   const links = useIssuedLinks(pulse.id, pulse.invited > 0);
   const reissue = useReissueLink();
+  const remind = useRemindRespondents();
+  const [asking, setAsking] = useState(false);
   const [target, setTarget] = useState<{ personId: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (pulse.invited === 0) return null;
@@ -42,6 +44,18 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
               <Alert color="gray" variant="light" role="alert">
                 {errorMessage(reissue.error)}
               </Alert>
+            ) : null}
+            {remind.isError ? (
+              <Alert color="gray" variant="light" role="alert" title="No reminder was sent">
+                {errorMessage(remind.error)}
+              </Alert>
+            ) : null}
+            {pulse.status === 'open' && d.issued - d.unlinked > 0 ? (
+              <Group>
+                <Button variant="default" onClick={() => setAsking(true)}>
+                  Remind those who have not answered
+                </Button>
+              </Group>
             ) : null}
             <ScrollRegion label="Issued links" minWidth={420}>
               <Table aria-label="Issued links" data-testid="issued-links">
@@ -79,6 +93,21 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
           </>
         ) : null}
       </Stack>
+      <ConfirmDialog
+        opened={asking}
+        title="Send a reminder?"
+        confirmLabel="Mail the reminders"
+        loading={remind.isPending}
+        onCancel={() => setAsking(false)}
+        onConfirm={() =>
+          remind.mutate(pulse.id, {
+            onSuccess: () => setDone('Reminders were mailed to everyone with a personal link who has not answered. You are not told how many, nor who.'),
+            onSettled: () => setAsking(false),
+          })
+        }
+      >
+        Everyone with a personal link who has not answered yet gets a mail with a new link; their old link stops working. The server knows who they are; you will not learn how many or who. Unlinked links cannot be reminded.
+      </ConfirmDialog>
       <ConfirmDialog
         opened={target !== null}
         title="Re-issue this link?"
