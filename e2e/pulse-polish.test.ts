@@ -212,6 +212,16 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     expect(everyone).toContain('100% (3)');
     expect(everyone).toContain('not comparable');
     expect(await section.getByRole('columnheader', { name: 'Since February pulse' }).count()).toBe(1);
+    // At phone width, no chart text is smaller than 11 px (the issue's floor), in the trend or the bars.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.getByTestId('distribution-chart').locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
+    // The text a person sees: every rendered text element with words in it, at its drawn size.
+    const sizes = await page
+      .locator('.recharts-wrapper text')
+      .evaluateAll((els) => (els as SVGTextElement[]).filter((e) => (e.textContent ?? '').trim() !== '' && e.getBBox().width > 0).map((e) => ({ text: e.textContent, px: e.getBoundingClientRect().height, css: getComputedStyle(e).fontSize })));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const t of sizes) expect(parseFloat(t.css), JSON.stringify(t)).toBeGreaterThanOrEqual(11);
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('a leader turns a result into an action with an owner and a due date, and ticks it done; the next pulse shows what was done', async () => {
