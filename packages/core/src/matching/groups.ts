@@ -43,15 +43,16 @@ const BONUS = { crossSide: 4, crossDepartment: 2, sameLocation: 1 } as const;
 /**
  * The {@link PairingOptions} that make "no repeat within N rounds" a hard rule whenever it can be
  * kept: the smallest repeat penalty (the oldest counted meeting, `P/N`) is larger than the most the
- * preferences can add over a whole round, `(⌊n/2⌋ + 1) · (sum of bonuses)`, so any matching with
- * fewer repeats outweighs every matching with more (lexicographic: repeats first, then
- * preferences). O(1). Source: Tandem (decision 071), weights after REFERENCES.md (Pairing).
+ * preferences can add over a whole round, `(⌊n/2⌋ + 2) · (sum of bonuses)` (the pairs of a round
+ * of pairs with one trio), so any matching with fewer repeats outweighs every matching with more
+ * (lexicographic: repeats first, then preferences). O(1). Source: Tandem (decision 071), weights
+ * after REFERENCES.md (Pairing).
  */
 export function strictPairingOptions(count: number, rules: GroupingRules): PairingOptions {
   const crossSideBonus = rules.preferCrossSide ? BONUS.crossSide : 0;
   const crossDepartmentBonus = rules.preferCrossDepartment ? BONUS.crossDepartment : 0;
   const sameLocationBonus = rules.preferSameLocation ? BONUS.sameLocation : 0;
-  const span = (Math.floor(count / 2) + 1) * (crossSideBonus + crossDepartmentBonus + sameLocationBonus) + 1;
+  const span = (Math.floor(count / 2) + 2) * (crossSideBonus + crossDepartmentBonus + sameLocationBonus) + 1;
   const L = Math.max(0, Math.floor(rules.noRepeatRounds));
   const o: PairingOptions = {
     baseWeight: 1,
@@ -169,6 +170,13 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
       }
       groups = [...trios, ...kept];
     }
+    // Small rounds are solved exactly: which pairs to dissolve and where to place the people is a
+    // joint choice the two steps above make one after the other, and a repeat can follow from it.
+    if (n <= EXACT_TRIO_LIMIT) {
+      const plainW = (a: string, b: string) => pairingWeight(byId.get(a)!, byId.get(b)!, undefined, options);
+      const best = bestPartition(people.map((p) => p.id), T, P, plainW, (a, b) => plainW(a, b) - w(a, b));
+      if (best) groups = best;
+    }
   }
 
   let repeats = 0;
@@ -184,6 +192,49 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
     if (mixed) crossSide++;
   }
   return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length };
+}
+
+/** Trio rounds up to this many people are searched exhaustively (15,400 groupings at 12). */
+const EXACT_TRIO_LIMIT = 12;
+
+/**
+ * The grouping of `ids` into `trios` trios and `pairs` pairs with the smallest total repeat
+ * penalty and, among those, the largest total preference: every such grouping is enumerated (the
+ * first remaining person joins a group of each size still needed, with every choice of partners).
+ * Lexicographic, so no scale of weights can trade a repeat for preferences. O(n! / (3!^T·2!^P·T!·P!)).
+ */
+function bestPartition(ids: readonly string[], trios: number, pairs: number, plain: (a: string, b: string) => number, penalty: (a: string, b: string) => number): string[][] | null {
+  let best: { pen: number; pref: number; groups: string[][] } | null = null;
+  const walk = (rest: readonly string[], t: number, p: number, groups: string[][], pen: number, pref: number) => {
+    if (best && pen > best.pen + 1e-9) return;
+    if (rest.length === 0) {
+      if (!best || pen < best.pen - 1e-9 || (Math.abs(pen - best.pen) <= 1e-9 && pref > best.pref + 1e-9)) best = { pen, pref, groups: groups.map((g) => g.slice()) };
+      return;
+    }
+    const [a, ...others] = rest;
+    for (const size of [3, 2] as const) {
+      if ((size === 3 ? t : p) === 0) continue;
+      const pick = (from: number, chosen: string[]) => {
+        if (chosen.length === size - 1) {
+          const g = [a!, ...chosen];
+          let gPen = 0;
+          let gPref = 0;
+          for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) {
+            gPen += penalty(g[x]!, g[y]!);
+            gPref += plain(g[x]!, g[y]!);
+          }
+          groups.push(g);
+          walk(others.filter((o) => !chosen.includes(o)), size === 3 ? t - 1 : t, size === 2 ? p - 1 : p, groups, pen + gPen, pref + gPref);
+          groups.pop();
+          return;
+        }
+        for (let i = from; i < others.length; i++) pick(i + 1, [...chosen, others[i]!]);
+      };
+      pick(0, []);
+    }
+  };
+  walk(ids, trios, pairs, [], 0, 0);
+  return best === null ? null : (best as { groups: string[][] }).groups;
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * The pulse and roadmap pages on the demo (issue #17: "the pages stay under 1 s on the demo").
+ * Northwind's demo on PostgreSQL, served with the built web app; a signed-in leader opens each page
+ * in a fresh tab. The clock stops when the page's heading is on screen AND every API request the
+ * page made has answered, plus one painted frame: the page's data is shown. Baseline in the same
+ * run: the same tab's time to the heading (the app shell and the route), the fixed cost of loading
+ * the app. Medians over RUNS tabs per page (a cold first tab is not counted). Prints ONE JSON.
+ *
+ * Needs the built web app (npm run build), Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
+ * PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; a throwaway
+ * database is created and dropped). Run: npx tsx bench/polish/pages.bench.ts
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { openDatabase } from '@tandem/db';
+import { buildApp } from '../../apps/server/src/app';
+import { loadConfig } from '../../apps/server/src/config';
+import { DEMO_LOGIN, seedDemo } from '../../apps/server/src/demo/seed';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WEB_DIR = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error('Build the web app first: npm run build');
+if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+const name = `tandem_bench_${randomBytes(5).toString('hex')}`;
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`create database ${name}`);
+await admin.end();
+const u = new URL(base);
+u.pathname = `/${name}`;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const database = await openDatabase({ url: u.toString() });
+const app = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' }), webDir: WEB_DIR, logger: false });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const load0 = loadavg()[0]!;
+try {
+  await seedDemo(app.ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const context: BrowserContext = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 900 } });
+  if ((await context.request.post('/api/v1/auth/login', { data: DEMO_LOGIN })).status() !== 200) throw new Error('demo login failed');
+  const pulses = (await (await context.request.get('/api/v1/pulses?limit=50')).json()) as { items: { id: string; title: string; status: string }[] };
+  const closed = pulses.items.find((p) => p.status === 'closed');
+  if (!closed) throw new Error('the demo has no closed pulse');
+
+  const pages = [
+    { path: '/pulses', heading: 'Alignment Pulse' },
+    { path: `/pulses/${closed.id}`, heading: closed.title },
+    { path: '/roadmap', heading: 'Roadmap' },
+    { path: '/roadmap/timeline', heading: 'Timeline' },
+    { path: '/roadmap/health', heading: 'Roadmap health' },
+    { path: '/people', heading: 'People' },
+  ];
+
+  /** One fresh tab: ms to the heading, and to the heading with no API request left unanswered. */
+  const open = async (path: string, heading: string) => {
+    const page = await context.newPage();
+    let pending = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/')) pending++;
+    });
+    const done = (r: { url(): string }) => {
+      if (r.url().includes('/api/')) pending--;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    try {
+      const t0 = performance.now();
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1, exact: true }).waitFor({ timeout: 60_000 });
+      const shell = performance.now() - t0;
+      while (pending > 0) await new Promise((r) => setTimeout(r, 5));
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+      return { shell, ready: performance.now() - t0 };
+    } finally {
+      await page.close();
+    }
+  };
+
+  const out: Record<string, { readyMedianMs: number; shellMedianMs: number; ratio: number; under1s: boolean }> = {};
+  for (const p of pages) {
+    await open(p.path, p.heading); // cold tab, not counted
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await open(p.path, p.heading));
+    const ready = median(runs.map((r) => r.ready));
+    const shell = median(runs.map((r) => r.shell));
+    out[p.path.replace(closed.id, '{closed pulse}')] = { readyMedianMs: r1(ready), shellMedianMs: r1(shell), ratio: r1(ready / shell), under1s: ready < 1000 };
+  }
+  console.log(
+    JSON.stringify({
+      name: 'polish.pages-on-demo',
+      engine: 'postgres',
+      runs: RUNS,
+      baseline: 'the app shell: the same tab to the page heading, before the data',
+      loadAverage: [r1(load0), r1(loadavg()[0]!)],
+      pages: out,
+      targetMs: 1000,
+      met: Object.values(out).every((p) => p.under1s),
+    }),
+  );
+} finally {
+  await browser.close();
+  await app.close();
+  await database.close();
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.end();
+}
