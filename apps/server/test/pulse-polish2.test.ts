@@ -169,7 +169,7 @@ describe.each(engines())('pulse polish 2 (paged lists, actions, change since las
     // Another organisation sees none of it.
     const outsider = (await inviteMember(t.app, admin, 'outsider@acme.test', 'member', 'Oscar', 'quiet foreign meadow 9')).client;
     expect((await outsider.post('/api/v1/orgs', { name: 'Other', currency: 'USD' })).statusCode).toBe(201);
-    const members = (await admin.get('/api/v1/members')).json().members as { email: string; userId: string }[];
+    const members = (await admin.get('/api/v1/members')).json().items as { email: string; userId: string }[];
     await admin.delete(`/api/v1/members/${members.find((m) => m.email === 'outsider@acme.test')!.userId}`);
     const otherAdmin = new Client(t.app);
     await otherAdmin.post('/api/v1/auth/login', { email: 'outsider@acme.test', password: 'quiet foreign meadow 9' });
