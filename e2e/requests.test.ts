@@ -120,7 +120,9 @@ describe.skipIf(!runnable)('requests journey: intake, triage, ladder, ageing, fo
     await scatterRegion.getByText('Data as a table').click();
     const rows = await scatterRegion.getByRole('table', { name: 'Lead times' }).locator('tbody tr').count();
     expect(rows).toBeGreaterThan(80);
-    expect(await page.getByTestId('lead-time-scatter').locator('.recharts-scatter-symbol').count()).toBe(rows);
+    const dots = page.getByTestId('lead-time-scatter').locator('path.requests-scatter-dots');
+    const drawn = await dots.evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+    expect(drawn).toBe(rows);
     expect(await page.getByTestId('cumulative-flow-chart').locator('.recharts-area').count()).toBe(3);
     // The dots can be coloured by side instead of type; the picture's name says the split.
     await scatterRegion.getByRole('radiogroup', { name: 'Colour dots by' }).getByText('Side').click();
