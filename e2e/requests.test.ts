@@ -104,6 +104,38 @@ describe.skipIf(!runnable)('requests journey: intake, triage, ladder, ageing, fo
     await scan(page, 'flow');
   });
 
+  it('3b. every flow chart is a recharts picture with its percentile lines, readable at 390 px', async () => {
+    const charts = { 'lead-time-scatter': /Lead time scatter: \d+ requests; 50th \d+/, 'ageing-chart': /Ageing: \d+ open requests/, 'throughput-chart': /Throughput: \d+ requests done over \d+ weeks/, 'cumulative-flow-chart': /Cumulative flow: .* \d+ arrived, \d+ started, \d+ done/ };
+    for (const [testId, name] of Object.entries(charts)) {
+      const chart = page.getByTestId(testId);
+      await chart.locator('svg.recharts-surface').first().waitFor();
+      expect(await chart.getAttribute('role')).toBe('img');
+      expect(await chart.getAttribute('aria-label')).toMatch(name);
+    }
+    // The 50th, 85th and 95th percentile lines on the scatter and on the ageing chart.
+    expect(await page.getByTestId('lead-time-scatter').locator('.recharts-reference-line').count()).toBe(3);
+    expect(await page.getByTestId('ageing-chart').locator('.recharts-reference-line').count()).toBe(3);
+    // One dot per done request in the table, and the bands of the cumulative flow stacked.
+    const scatterRegion = page.getByRole('region', { name: 'Lead time scatter' });
+    await scatterRegion.getByText('Data as a table').click();
+    const rows = await scatterRegion.getByRole('table', { name: 'Lead times' }).locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(80);
+    const dots = page.getByTestId('lead-time-scatter').locator('path.requests-scatter-dots');
+    const drawn = await dots.evaluateAll((ps) => ps.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0));
+    expect(drawn).toBe(rows);
+    expect(await page.getByTestId('cumulative-flow-chart').locator('.recharts-area').count()).toBe(3);
+    // The dots can be coloured by side instead of type; the picture's name says the split.
+    await scatterRegion.getByRole('radiogroup', { name: 'Colour dots by' }).getByText('Side').click();
+    await expect.poll(() => page.getByTestId('lead-time-scatter').getAttribute('aria-label')).toMatch(/by side: Business \d+/);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.getByTestId('throughput-chart').locator('svg.recharts-surface').waitFor();
+      // The charts shrink with the page (recharts re-measures on resize): nothing pushes the page wider than the screen.
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await scan(page, `flow charts (${width} px)`);
+    }
+  });
+
   it('4. asks when these 20 will be done and gets three dates', async () => {
     await page.goto('/requests/forecast');
     await page.getByRole('heading', { name: 'Forecasts', level: 1 }).waitFor();

@@ -90,6 +90,7 @@ function FlowBody({ a }: { a: TAnalytics }) {
       <AgeingChart items={a.ageing.map((x) => ({ ...x, status: statusLabel(flow.data, x.status) }))} lines={a.leadTime} />
       {a.ageingTruncated ? <Text size="sm">{a.ageingTruncated} more open requests are not shown (the oldest 500 are).</Text> : null}
       <LeadTimeScatter points={a.scatter} lines={a.leadTime} from={a.from} to={a.to} />
+      {a.scatterTruncated ? <Text size="sm">{a.scatterTruncated} earlier done requests are not drawn on the scatter (the 2,000 most recent are); the percentiles count them all.</Text> : null}
       <ThroughputChart weeks={a.throughputPerWeek} />
       <CumulativeFlowChart weeks={a.cumulativeFlow} />
       <Stack gap="xs">
