@@ -156,6 +156,9 @@ export function pairingWeight(
   return w;
 }
 
+/** Odd rounds up to this size choose the trio's third member exhaustively (see pairPeople). */
+const ODD_EXHAUSTIVE_LIMIT = 41;
+
 /**
  * Coffee pairing: split people into pairs (plus one trio for an odd count) that cross IT and
  * Business and departments as much as possible and avoid recent repeats.
@@ -164,8 +167,8 @@ export function pairingWeight(
  * nobody is left out for a heavier pair elsewhere). With an odd count, the person the matching
  * leaves single joins the pair `{a, b}` that maximises `w(x, a) + w(x, b)` (the cheapest place
  * to add them); up to 41 people (exact method) every person is tried as that third member and
- * the heaviest grouping, trio pairs included, is kept. 0 people: nothing; 1 person: no group, reported in `unpaired`; 2: one pair;
- * 3: one trio.
+ * the heaviest grouping, trio pairs included, is kept (decision 078). 0 people: nothing; 1 person:
+ * no group, reported in `unpaired`; 2: one pair; 3: one trio.
  *
  * Algorithm: people are placed in a seeded random order (`rng` only orders people and picks
  * the starting points of the candidate scan, so it only decides between equally good pairings:
@@ -195,9 +198,6 @@ export function pairingWeight(
  * "Computing minimum-weight perfect matchings", INFORMS J. Computing 11(2), 1999. Weights and
  * defaults are Tandem's.
  */
-/** Odd rounds up to this size choose the trio's third member exhaustively (see pairPeople). */
-const ODD_EXHAUSTIVE_LIMIT = 41;
-
 export function pairPeople(
   people: readonly PairingPerson[],
   history: PairingHistory,
