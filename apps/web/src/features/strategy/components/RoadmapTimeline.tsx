@@ -78,7 +78,10 @@ const handleStyle = (side: 'left' | 'right'): CSSProperties => ({ position: 'abs
 /**
  * Date edits from the timeline: drags and key presses show at once (a draft), are saved through the
  * same PATCH as the edit forms, and each saved change can be undone (the previous dates are saved
- * back). Keyboard moves are gathered until the keys rest, so a run of presses is one change.
+ * back). A key press is meant to wait for the keys to rest (KEY_SAVE_DELAY_MS) so that a run of
+ * presses is one change; in practice the effect below flushes it at the next render, so each
+ * press is saved as its own change (one undo step per press). Making the flush run only on leaving
+ * broke the drag journey in a trial (2026-12-03) and was not kept; see decision 143.
  */
 function useDateEdits(roadmap: Roadmap) {
   const updateInitiative = useUpdateInitiative();
