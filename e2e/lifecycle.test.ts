@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVER_ENTRY, Session, startServer, waitHealthy } from './fixtures/process';
+import { SERVER_ENTRY, Session, freePort, startServer, waitHealthy } from './fixtures/process';
 
 /**
  * The server process through its life (issue #15, decision 115): SIGTERM drains the requests in
@@ -19,7 +19,6 @@ const required = process.env.TANDEM_REQUIRE_ALL === '1';
 const built = existsSync(SERVER_ENTRY);
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
-const port = () => 5600 + Math.floor(Math.random() * 2000);
 const OWNER = { name: 'Olga', email: 'olga@life.test', password: 'quiet harbour lantern 7' };
 
 afterAll(async () => {
@@ -103,21 +102,28 @@ describe.skipIf((!built || !base) && !required)('graceful shutdown on SIGTERM (P
   it('stops accepting, answers the requests in flight with 2xx, closes the pool and exits 0', async () => {
     if (!base) throw new Error('TANDEM_REQUIRE_ALL=1 but TEST_DATABASE_URL is not set');
     const url = await freshDatabase();
-    const p = port();
+    const p = await freePort();
     const origin = `http://127.0.0.1:${p}`;
-    const server = startServer({ DATABASE_URL: url, PORT: String(p) }, children);
-    await waitHealthy(p);
+    // At debug level the server logs each request as soon as its headers are read ("request received").
+    const server = startServer({ DATABASE_URL: url, PORT: String(p), LOG_LEVEL: 'debug' }, children);
+    await waitHealthy(p, server);
     const owner = await setUpOwner(origin);
 
     // Requests the server has begun to receive, their bodies still arriving when SIGTERM comes.
     const inFlight = [0, 1, 2, 3].map((i) => halfSentPost(p, '/api/v1/people', person(i, 'Drain'), owner));
+    // Catch early so a reset is reported by the assertion below rather than as an unhandled rejection.
+    const answered = Promise.all(inFlight.map((r) => r.answered.catch((e: Error) => ({ status: 0, body: e.message }))));
     await Promise.all(inFlight.map((r) => r.sent));
+    // Sent by the client is not yet received by the server: a connection whose request line has not
+    // been read is idle and is closed on SIGTERM like one never made. Wait until all four are read.
+    const received = () => (server.output().match(/"method":"POST","url":"\/api\/v1\/people","msg":"request received"/g) ?? []).length;
+    await until(async () => received() >= 4);
     expect(await refused(p)).toBe(false);
     server.child.kill('SIGTERM');
     await until(() => refused(p));
     expect(server.child.exitCode).toBeNull(); // still finishing what it accepted
     for (const r of inFlight) r.finish();
-    const answers = await Promise.all(inFlight.map((r) => r.answered));
+    const answers = await answered;
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('Tandem stopped on SIGTERM: in-flight requests answered, database closed');
@@ -127,7 +133,7 @@ describe.skipIf((!built || !base) && !required)('graceful shutdown on SIGTERM (P
 });
 
 /** A throwaway PostgreSQL cluster of its own (never the machine's shared one), run as the postgres user. */
-function throwawayCluster() {
+async function throwawayCluster() {
   const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)) : [];
   const bin = versions[0] ? `/usr/lib/postgresql/${versions[0]}/bin` : null;
   if (!bin) return null;
@@ -135,7 +141,7 @@ function throwawayCluster() {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const run = (cmd: string, args: string[]) => execFileSync(asRoot ? 'runuser' : join(bin, cmd), asRoot ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args, { stdio: 'pipe' });
-  const p = port();
+  const p = await freePort();
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
   const opts = `-p ${p} -k ${dir} -c listen_addresses=127.0.0.1`;
@@ -155,12 +161,12 @@ function throwawayCluster() {
 
 describe.skipIf(!built && !required)('a PostgreSQL restart under a running app', () => {
   it('answers 503 with a code and request id during the outage, /api/ready 503, and recovers without a restart', async () => {
-    const cluster = throwawayCluster();
+    const cluster = await throwawayCluster();
     if (!cluster) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) to run a throwaway cluster');
-    const p = port();
+    const p = await freePort();
     const origin = `http://127.0.0.1:${p}`;
     const server = startServer({ DATABASE_URL: cluster.url, PORT: String(p) }, children);
-    await waitHealthy(p);
+    await waitHealthy(p, server);
     const owner = await setUpOwner(origin);
     expect((await owner.call(origin, 'POST', '/api/v1/people', person(1, 'Before'))).status).toBe(201);
 
@@ -197,10 +203,10 @@ describe.skipIf(!built && !required)('SIGKILL on the embedded database (PGlite)'
   it('loses no acknowledged write of 1,000 concurrent ones when the process is killed, and restarts on the same directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-pglite-kill-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const p = port();
+    const p = await freePort();
     const origin = `http://127.0.0.1:${p}`;
     const server = startServer({ TANDEM_DATA_DIR: dir, PORT: String(p) }, children);
-    await waitHealthy(p);
+    await waitHealthy(p, server);
     const owner = await setUpOwner(origin);
     const acked: string[] = [];
     const failed: string[] = [];
@@ -228,9 +234,9 @@ describe.skipIf(!built && !required)('SIGKILL on the embedded database (PGlite)'
     // Writes refused with a status (not a lost connection) would be a fault of their own.
     expect(failed.filter((f) => / \d+$/.test(f))).toEqual([]);
 
-    const p2 = port();
+    const p2 = await freePort();
     const again = startServer({ TANDEM_DATA_DIR: dir, PORT: String(p2) }, children);
-    await waitHealthy(p2);
+    await waitHealthy(p2, again);
     const s = new Session();
     expect((await s.call(`http://127.0.0.1:${p2}`, 'POST', '/api/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(200);
     const stored = new Map<string, { name: string; department: string }>();

@@ -139,6 +139,21 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     };
     const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
     const status = page.getByTestId('timeline-status');
+    // Where a bar is once the page has stopped moving: its box the same over three frames in a row.
+    // A drag with the raw mouse aims at coordinates, so it must not aim while the layout still shifts.
+    const settledBox = async (loc: typeof status) => {
+      await loc.evaluate(async (el) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const key = () => JSON.stringify(el.getBoundingClientRect());
+        for (let last = key(), same = 0; same < 3; ) {
+          await frame();
+          const now = key();
+          same = now === last ? same + 1 : 0;
+          last = now;
+        }
+      });
+      return (await loc.boundingBox())!;
+    };
 
     await page.goto('/roadmap/timeline');
     const timeline = page.getByTestId('timeline');
@@ -156,7 +171,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     // Drag the whole bar to the right: both dates move by the same number of days and are saved.
     const bar = timeline.locator(`[data-bar="${init.id}"]`);
     const before = await datesOf();
-    let box = (await bar.boundingBox())!;
+    let box = await settledBox(bar);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
@@ -170,7 +185,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     expect(await page.getByRole('dialog', { name: 'Edit initiative' }).count()).toBe(0);
 
     // Drag the end only: the start stays.
-    box = (await bar.boundingBox())!;
+    box = await settledBox(bar);
     await page.mouse.move(box.x + box.width - 3, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 5 });
@@ -197,7 +212,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await status.getByText(`now runs ${dragged.start} → ${dragged.end}. Change undone.`).waitFor();
     expect(await datesOf()).toEqual(dragged);
 
-    // Clicking a bar opens the item.
+    // Clicking a bar opens the item, also right after a drag (here about 0.3 s after it).
     await bar.click();
     const dialog = page.getByRole('dialog', { name: 'Edit initiative' });
     await dialog.waitFor();
@@ -251,10 +266,14 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
       await frame();
       return { before, after: read(), scrolled: el.scrollLeft };
     });
+    // Each reading relative to the region at that moment: the page around it may still settle.
+    const rel = (r: { region: number; name: number; department: number }) => ({ name: r.name - r.region, department: r.department - r.region });
+    const [b, a] = [rel(pos.before), rel(pos.after)];
     expect(pos.scrolled).toBeGreaterThan(0);
-    expect(pos.after.name).toBe(pos.before.name);
-    expect(pos.after.name).toBeCloseTo(pos.after.region, 0);
-    expect(pos.after.department).toBeLessThan(pos.before.department);
+    // The other columns went by the scrolled distance; the names held on at the region's left edge.
+    expect(b.department - a.department).toBeCloseTo(pos.scrolled, 0);
+    expect(a.name).toBeCloseTo(0, 0);
+    expect(a.name).toBeGreaterThan(b.name - pos.scrolled + 1);
     await scan('people table @390');
     await page.setViewportSize({ width: 1366, height: 900 });
   });

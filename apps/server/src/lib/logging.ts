@@ -101,9 +101,15 @@ function logRequest(req: FastifyRequest, reply: FastifyReply, error: unknown) {
   else req.log.info(line, 'request completed');
 }
 
-/** Fastify's request lines carry the raw URL (tokens included): ours replace them. */
+/**
+ * Fastify's request lines carry the raw URL (tokens included): ours replace them. A request is
+ * also logged at debug as soon as its headers are read, so a request that never completes (or one
+ * a shutdown is still waiting for) can be seen.
+ */
 export class RedactingLogController extends LogController {
-  override incomingRequest() {}
+  override incomingRequest(req: FastifyRequest) {
+    req.log.debug({ method: req.method, url: redactUrl(req.url) }, 'request received');
+  }
   override requestCompleted(error: unknown, req: FastifyRequest, reply: FastifyReply) {
     logRequest(req, reply, error);
   }

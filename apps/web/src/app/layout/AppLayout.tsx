@@ -15,7 +15,9 @@ export function AppLayout() {
   if (!me) return <FullPageLoader />;
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    // No transition on laptops: there the navbar never moves, and an animated offset made the page
+    // slide sideways just after it loaded (seen as bars moving under a drag in the timeline journey).
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md" transitionDuration={isPhone ? 200 : 0}>
       <Anchor href="#main-content" className="skip-link">
         Skip to content
       </Anchor>

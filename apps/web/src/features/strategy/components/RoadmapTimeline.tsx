@@ -177,8 +177,12 @@ export function RoadmapTimeline({ roadmap, now, canEdit }: { roadmap: Roadmap; n
   const edits = useDateEdits(roadmap);
   const ref = useRef<HTMLDivElement>(null);
   const drag = useRef<{ item: Item; mode: DragMode; x0: number; width: number; before: Dates; days: number; moved: boolean } | null>(null);
-  /** When the last drag ended: the click that follows a drag must not open the item. */
-  const draggedAt = useRef(0);
+  /**
+   * Set when a drag ends: the click the browser sends right after that pointerup must not open the
+   * item. Cleared on the next task, so it never swallows a later click (a time window did: a click
+   * 333 ms after a drag was lost in the journey).
+   */
+  const dragJustEnded = useRef(false);
 
   const { rows, links, shownCount } = useMemo(
     () => timelineRows({ goals: roadmap.goals, initiatives: roadmap.initiatives, enablers: roadmap.enablers, initiativeById: roadmap.initiativeById, query, groupByGoal, slipOf }),
@@ -237,7 +241,8 @@ export function RoadmapTimeline({ roadmap, now, canEdit }: { roadmap: Roadmap; n
     drag.current = null;
     if (!d) return;
     if (d.moved) {
-      draggedAt.current = Date.now();
+      dragJustEnded.current = true;
+      setTimeout(() => (dragJustEnded.current = false), 0);
       void edits.save(d.item, d.before, shiftDates(d.before, d.mode, d.days), true);
     }
   };
@@ -275,7 +280,10 @@ export function RoadmapTimeline({ roadmap, now, canEdit }: { roadmap: Roadmap; n
           data-bar={item.id}
           style={{ ...style, cursor: 'grab' }}
           onClick={() => {
-            if (Date.now() - draggedAt.current < 400) return;
+            if (dragJustEnded.current) {
+              dragJustEnded.current = false;
+              return;
+            }
             open(item);
           }}
           onKeyDown={(ev) => onBarKey(ev, item, dates)}
