@@ -412,7 +412,10 @@ export async function deferredNeedFigures(x: Executor, orgId: string) {
   return x
     .select({ costNow: deferredNeeds.costNow, annualFailureProbability: deferredNeeds.annualFailureProbability, impact: deferredNeeds.impact, deferredOn: deferredNeeds.deferredOn })
     .from(deferredNeeds)
-    .where(and(eq(deferredNeeds.orgId, orgId), isNotNull(deferredNeeds.deferredOn)));
+    .where(and(eq(deferredNeeds.orgId, orgId), isNotNull(deferredNeeds.deferredOn)))
+    // A fixed order: the totals are floating-point sums, and PGlite and PostgreSQL return an
+    // unordered scan in different orders (the sums then differed in the last digit).
+    .orderBy(asc(deferredNeeds.deferredOn), asc(deferredNeeds.title), asc(deferredNeeds.id));
 }
 
 export async function updateDeferredNeed(x: Executor, orgId: string, id: string, patch: Partial<NewDeferredNeed>): Promise<DeferredNeedRow | undefined> {
