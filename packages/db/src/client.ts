@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
+import { SerialClient } from './serial-client';
 
 export type Schema = typeof schema;
 /** The one database type the rest of the code sees, whichever engine runs underneath. */
@@ -137,7 +138,8 @@ const MIGRATION_LOCK_KEY = 7_413_001;
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const doMigrate = options.migrate ?? true;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // SerialClient: a transaction's concurrent queries are chained, not left to pg's deprecated queue.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client: SerialClient });
     // An idle connection that the server ends (restart, failover, a dropped test database) must
     // not crash the process: the pool discards it and the next query opens a new one.
     pool.on('error', (err) => options.onIdleError?.(err));
