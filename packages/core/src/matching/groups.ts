@@ -179,6 +179,10 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
     }
   }
 
+  // Whatever built the groups (blocks, the single person placed, trios dissolved and placed),
+  // swaps between groups then remove every repeat they can; see removeAvoidableRepeats.
+  groups = removeAvoidableRepeats(groups, (a, b) => met.has(pairKey(a, b)), w);
+
   let repeats = 0;
   let crossSide = 0;
   for (const g of groups) {
@@ -192,6 +196,72 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
     if (mixed) crossSide++;
   }
   return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length };
+}
+
+/**
+ * Swaps single members between groups while that lowers the round's number of repeated pairs:
+ * for each group holding a repeat, the swap (one of its members for a member of another group)
+ * that removes the most repeats, then adds the most weight `w`, is made; until no swap lowers the
+ * count. Group sizes never change; every swap lowers an integer count, so at most as many swaps
+ * as there were repeats.
+ *
+ * Guarantee (decision 160): let Δ be the most people of this round any one person met within the
+ * window. If the round has more than 3Δ + 1 groups, it ends with no repeat at all. For a repeat
+ * u–v in group G: at most Δ other groups hold someone u met; the other members of G (at most two)
+ * met at most 2Δ people, so at most 2Δ groups have every member among them; any remaining group
+ * H has a member h who met nobody in G, and swapping u and h removes u–v and adds no repeat.
+ * With 52 rounds of trios Δ ≤ 104, so rounds of over 313 groups (a few hundred people) are always
+ * repeat-free, whatever the blocks did. Complexity: O(R · g · s⁴) for R repeats, g groups of size
+ * ≤ s; O(Σ s²) when there is no repeat.
+ */
+export function removeAvoidableRepeats(groups: readonly (readonly string[])[], metBefore: (a: string, b: string) => boolean, w: (a: string, b: string) => number): string[][] {
+  const out = groups.map((g) => g.slice());
+  const repeatsIn = (g: readonly string[]) => {
+    let r = 0;
+    for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) if (metBefore(g[x]!, g[y]!)) r++;
+    return r;
+  };
+  const weightOf = (g: readonly string[]) => {
+    let sum = 0;
+    for (let x = 0; x < g.length; x++) for (let y = x + 1; y < g.length; y++) sum += w(g[x]!, g[y]!);
+    return sum;
+  };
+  const withSwap = (g: readonly string[], i: number, person: string) => g.map((m, k) => (k === i ? person : m));
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let gi = 0; gi < out.length; gi++) {
+      const G = out[gi]!;
+      const rG = repeatsIn(G);
+      if (rG === 0) continue;
+      const wG = weightOf(G);
+      let best: { hi: number; i: number; j: number; fewer: number; gain: number } | null = null;
+      for (let hi = 0; hi < out.length; hi++) {
+        if (hi === gi) continue;
+        const H = out[hi]!;
+        const rH = repeatsIn(H);
+        const wH = weightOf(H);
+        for (let i = 0; i < G.length; i++) {
+          for (let j = 0; j < H.length; j++) {
+            const G2 = withSwap(G, i, H[j]!);
+            const H2 = withSwap(H, j, G[i]!);
+            const fewer = rG + rH - repeatsIn(G2) - repeatsIn(H2);
+            if (fewer <= 0) continue;
+            const gain = weightOf(G2) + weightOf(H2) - wG - wH;
+            if (!best || fewer > best.fewer || (fewer === best.fewer && gain > best.gain)) best = { hi, i, j, fewer, gain };
+          }
+        }
+      }
+      if (best) {
+        const H = out[best.hi]!;
+        const u = G[best.i]!;
+        G[best.i] = H[best.j]!;
+        H[best.j] = u;
+        improved = true;
+      }
+    }
+  }
+  return out;
 }
 
 /** Trio rounds up to this many people are searched exhaustively (15,400 groupings at 12). */
@@ -308,7 +378,7 @@ export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap
     }
   }
   if (repeatsIn.length === 0) reasons.push(noRepeatRounds > 0 ? `New pair: not met in the last ${noRepeatRounds} rounds` : 'New pair');
-  else reasons.push(`Repeat: met ${Math.min(...repeatsIn)} round(s) ago (no repeat-free grouping was possible)`);
+  else reasons.push(`Repeat: met ${Math.min(...repeatsIn)} round(s) ago (no repeat-free grouping was found)`);
   const departments = [...new Set(members.map((m) => m.department))];
   if (departments.length > 1) reasons.push(`Different departments: ${departments.join(', ')}`);
   const locations = new Set(members.map((m) => m.location ?? ''));
