@@ -210,16 +210,26 @@ describe('removeAvoidableRepeats', () => {
     const sizes: number[] = [];
     let left = xs.length;
     if (size === 2) {
-      while (left > 3 || left === 2) (sizes.push(2), (left -= 2));
+      while (left > 3 || left === 2) {
+        sizes.push(2);
+        left -= 2;
+      }
       if (left === 3) sizes.push(3);
     } else {
       const pairs = [0, 2, 1][left % 3]!;
-      for (let p = 0; p < pairs; p++) (sizes.push(2), (left -= 2));
-      while (left > 0) (sizes.push(3), (left -= 3));
+      for (let p = 0; p < pairs; p++) sizes.push(2);
+      left -= 2 * pairs;
+      while (left > 0) {
+        sizes.push(3);
+        left -= 3;
+      }
     }
     const out: string[][] = [];
     let at = 0;
-    for (const k of sizes) (out.push(xs.slice(at, at + k)), (at += k));
+    for (const k of sizes) {
+      out.push(xs.slice(at, at + k));
+      at += k;
+    }
     return out;
   };
   const countRepeats = (groups: string[][], met: Set<string>) =>
