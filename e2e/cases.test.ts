@@ -81,6 +81,9 @@ describe.skipIf(!runnable)('cases journey: business case from ranges, tornado, o
     const chart = page.getByRole('img', { name: /Distribution of NPV over 10,000 simulated outcomes/ });
     await chart.waitFor();
     expect(await chart.getAttribute('aria-label')).toMatch(/NPV is positive in \d+% of outcomes/);
+    // The histogram's bars are drawn: one recharts rectangle per non-empty bin.
+    expect(await chart.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('tornado-chart').locator('.recharts-bar-rectangle path').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('probability-positive').innerText()).toMatch(/^\d+(\.\d)?%$/);
     expect(await page.getByTestId('npv-range').innerText()).toMatch(/ to /);
     expect(await tornadoLabels()).toEqual(['Picking errors avoided', 'Scanners and rollout', 'Support contract']);
@@ -145,8 +148,12 @@ describe.skipIf(!runnable)('cases journey: business case from ranges, tornado, o
     await expect.poll(() => page.getByTestId('rosi').innerText()).toMatch(/^-?\d+(\.\d)?%$/);
     expect(await page.getByTestId('ale-after').innerText()).not.toBe(aleBefore);
     const chart = page.getByTestId('exceedance-chart');
-    expect(await chart.locator('polyline[data-series="before"]').getAttribute('points')).toMatch(/\d/);
-    expect(await chart.locator('polyline[data-series="after"]').getAttribute('points')).toMatch(/\d/);
+    // Both curves are drawn (recharts paths with points), the after one dashed.
+    const curve = (series: string) => chart.locator(`.${series} path.recharts-line-curve`);
+    await curve('series-before').waitFor();
+    expect(await curve('series-before').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await curve('series-after').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await curve('series-after').getAttribute('stroke-dasharray')).toBe('6 3');
     expect(await chart.getAttribute('aria-label')).toMatch(/chance a year's loss exceeds .* before and .* after the controls/);
     await scan('security case with a control');
 

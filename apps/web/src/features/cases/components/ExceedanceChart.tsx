@@ -1,4 +1,5 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Box, Group, Table, Text } from '@mantine/core';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { money, pct } from '../labels';
 
 type Point = { loss: number; probability: number };
@@ -6,43 +7,34 @@ const BEFORE = '#c92a2a';
 const AFTER = '#1971c2';
 
 /**
- * Loss exceedance curves, before and after the controls, on one chart: the probability that the
- * annual loss exceeds x, with x on a log scale (losses span orders of magnitude).
+ * Loss exceedance curves, before and after the controls, on one chart (recharts, decision 161):
+ * the probability that the annual loss exceeds x, with x on a log scale (losses span orders of
+ * magnitude), ticks at whole decades. The table under it carries the figures read off the curves.
  */
 export function ExceedanceChart({ before, after, currency, title = 'Loss exceedance' }: { before: Point[]; after: Point[]; currency: string; title?: string }) {
-  const w = 560;
-  const h = 240;
-  const pad = { l: 44, r: 14, t: 10, b: 30 };
   const losses = [...before, ...after].map((p) => p.loss).filter((l) => l > 0);
-  const lmin = Math.log10(Math.min(...losses, 1));
-  const lmax = Math.log10(Math.max(...losses, 10));
-  const span = lmax - lmin || 1;
-  const x = (loss: number) => pad.l + ((Math.log10(Math.max(loss, 10 ** lmin)) - lmin) / span) * (w - pad.l - pad.r);
-  const y = (p: number) => pad.t + (1 - p) * (h - pad.t - pad.b);
-  const line = (pts: Point[]) => pts.filter((p) => p.loss > 0).map((p) => `${x(p.loss).toFixed(1)},${y(p.probability).toFixed(1)}`).join(' ');
+  // Whole decades around the losses drawn (an empty curve still gets an axis, 1 to 10).
+  const lmin = losses.length ? Math.floor(Math.log10(Math.min(...losses))) : 0;
+  const lmax = Math.max(lmin + 1, losses.length ? Math.ceil(Math.log10(Math.max(...losses))) : 1);
   const decades: number[] = [];
   for (let d = Math.ceil(lmin); d <= Math.floor(lmax); d++) decades.push(10 ** d);
+  const positive = (pts: Point[]) => pts.filter((p) => p.loss > 0);
   const rows = [0.5, 0.2, 0.1, 0.05, 0.01].map((q) => ({ q, before: lossAt(before, q), after: lossAt(after, q) }));
   const summary = `${title}: ${rows.map((r) => `${pct(r.q)} chance a year's loss exceeds ${money(r.before, currency)} before and ${money(r.after, currency)} after the controls`).join('; ')}.`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={summary} style={{ maxWidth: w }} data-testid="exceedance-chart">
-        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
-          <g key={t}>
-            <line x1={pad.l} x2={w - pad.r} y1={y(t)} y2={y(t)} stroke="#dee2e6" />
-            <text x={pad.l - 6} y={y(t) + 4} fontSize="10" textAnchor="end" fill="#343a40">
-              {pct(t)}
-            </text>
-          </g>
-        ))}
-        {decades.map((d) => (
-          <text key={d} x={x(d)} y={h - 10} fontSize="10" textAnchor="middle" fill="#343a40">
-            {money(d, currency, true)}
-          </text>
-        ))}
-        <polyline points={line(before)} fill="none" stroke={BEFORE} strokeWidth={2} data-series="before" />
-        <polyline points={line(after)} fill="none" stroke={AFTER} strokeWidth={2} strokeDasharray="6 3" data-series="after" />
-      </svg>
+      <Box h={260} maw={640} role="img" aria-label={summary} data-testid="exceedance-chart">
+        <ResponsiveContainer>
+          <LineChart accessibilityLayer={false} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="loss" type="number" scale="log" domain={[10 ** lmin, 10 ** lmax]} ticks={decades} allowDataOverflow tickFormatter={(v: number) => money(v, currency, true)} tick={{ fontSize: 12 }} />
+            <YAxis dataKey="probability" type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => pct(v)} tick={{ fontSize: 12 }} width={44} />
+            <Tooltip formatter={(v) => pct(Number(v), 1)} labelFormatter={(v) => `Loss over ${money(Number(v), currency)}`} />
+            <Line data={positive(before)} dataKey="probability" name="Before controls" className="series-before" stroke={BEFORE} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line data={positive(after)} dataKey="probability" name="After controls" className="series-after" stroke={AFTER} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </Box>
       <Group gap="md">
         <Group gap={4}>
           <span aria-hidden style={{ display: 'inline-block', width: 14, height: 3, background: BEFORE }} />

@@ -1,43 +1,38 @@
-import { Table, Text } from '@mantine/core';
+import { Box, Table, Text } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TBusinessResults } from '@tandem/contracts';
 import { money } from '../labels';
 
-/** What moves NPV most: each line swung from its low to its high value, the rest at most likely. */
+/**
+ * What moves NPV most: each line swung from its low to its high value, the rest at most likely
+ * (recharts range bars, decision 161): red where the swing lowers NPV below the most likely value,
+ * green where it raises it. The table under it carries every number.
+ */
 export function TornadoChart({ results, currency, limit = 8 }: { results: TBusinessResults; currency: string; limit?: number }) {
   const bars = results.tornado.slice(0, limit);
   if (bars.length === 0) return <Text size="sm">Every line is certain: nothing to swing.</Text>;
-  const w = 560;
-  const rowH = 24;
-  const labelW = 170;
-  const h = bars.length * rowH + 24;
   const base = results.npv.deterministic;
-  const lo = Math.min(base, ...bars.map((b) => Math.min(b.low, b.high)));
-  const hi = Math.max(base, ...bars.map((b) => Math.max(b.low, b.high)));
-  const span = hi - lo || 1;
-  const x = (v: number) => labelW + ((v - lo) / span) * (w - labelW - 12);
+  const data = bars.map((b) => {
+    const a = Math.min(b.low, b.high);
+    const z = Math.max(b.low, b.high);
+    return { label: b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label, down: [Math.min(a, base), base], up: [base, Math.max(z, base)] };
+  });
   const summary = `Tornado: ${bars.map((b) => `${b.label} moves NPV from ${money(Math.min(b.low, b.high), currency)} to ${money(Math.max(b.low, b.high), currency)}`).join('; ')}.`;
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={summary} style={{ maxWidth: w }}>
-        {bars.map((b, i) => {
-          const y0 = i * rowH + 4;
-          const a = Math.min(b.low, b.high);
-          const z = Math.max(b.low, b.high);
-          return (
-            <g key={`${b.type}-${b.label}`}>
-              <text x={labelW - 6} y={y0 + 14} fontSize="11" textAnchor="end" fill="#1a1b1e">
-                {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
-              </text>
-              <rect x={x(a)} y={y0} width={Math.max(1, x(base) - x(a))} height={rowH - 8} fill="#e03131" opacity={0.8} />
-              <rect x={x(base)} y={y0} width={Math.max(1, x(z) - x(base))} height={rowH - 8} fill="#2f9e44" opacity={0.8} />
-            </g>
-          );
-        })}
-        <line x1={x(base)} x2={x(base)} y1={0} y2={h - 20} stroke="#1a1b1e" />
-        <text x={x(base)} y={h - 6} fontSize="10" textAnchor="middle" fill="#343a40">
-          most likely NPV {money(base, currency, true)}
-        </text>
-      </svg>
+      <Box h={bars.length * 30 + 56} maw={640} role="img" aria-label={summary} data-testid="tornado-chart">
+        <ResponsiveContainer>
+          <BarChart data={data} layout="vertical" accessibilityLayer={false} barGap={-18} barSize={18} margin={{ top: 22, right: 16, left: 0, bottom: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => money(v, currency, true)} tick={{ fontSize: 12 }} tickCount={4} />
+            <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={(v) => (Array.isArray(v) ? `${money(Number(v[0]), currency)} to ${money(Number(v[1]), currency)}` : String(v))} />
+            <Bar dataKey="down" name="Lowers NPV" fill="#e03131" fillOpacity={0.85} isAnimationActive={false} />
+            <Bar dataKey="up" name="Raises NPV" fill="#2f9e44" fillOpacity={0.85} isAnimationActive={false} />
+            <ReferenceLine x={base} stroke="#1a1b1e" label={{ value: `most likely NPV ${money(base, currency, true)}`, position: 'top', fontSize: 12, fill: '#343a40' }} />
+          </BarChart>
+        </ResponsiveContainer>
+      </Box>
       <Table aria-label="Tornado: NPV at each line's low and high value" fz="sm" mt="xs" data-testid="tornado-table">
         <Table.Thead>
           <Table.Tr>
