@@ -2,7 +2,7 @@ import { findDisagreement, findRound, insertDisagreementHistory, listDisagreemen
 import type { TDisagreement, TPatchDisagreementRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent } from '../integrations';
 import { recordPrioritiesAudit } from './audit';
 import { computeRoundResults } from './compute-results';
 import { invalid } from './errors';
@@ -80,12 +80,13 @@ export async function decideDisagreement(ctx: AppContext, auth: OrgAuth, roundId
       if (decided && (before?.status !== 'decided' || changes.decisionRank || changes.decisionScore || changes.reason)) {
         const item = r.items.find((i) => i.itemId === itemId);
         await emitEvent(ctx, tx, auth.orgId, 'disagreement.decided', {
-          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”: ${next.reason}`,
+          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”${next.decisionRank !== null ? ` (rank ${next.decisionRank})` : ''}: ${next.reason}`,
           roundId,
+          roundName: round.name,
           itemId,
           title: item?.title ?? null,
           decision: { rank: next.decisionRank, score: next.decisionScore, reason: next.reason },
-          url: ctx.config.publicUrl && `${ctx.config.publicUrl}/priorities/${roundId}`,
+          url: appLink(ctx, `/priorities/${roundId}`),
         });
       }
     }
