@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZWebhookEvent, type TWebhookEvent } from '@tandem/contracts';
+import { WEBHOOK_EVENT_DESCRIPTIONS, ZWebhookEvent, type TWebhookEvent } from '@tandem/contracts';
 import { Client, createTestApp, engines, setUp, type TestApp } from './harness';
 import { startOidcProvider } from './oidc-provider';
 import { startReceiver, type Received } from './receiver';
@@ -260,6 +260,17 @@ describe.each(engines())('every webhook event reaches a real receiver on %s', (e
     expect(verifies(at('/globex')[0]!, 'globex-signing-secret-77aa')).toBe(true);
   });
 
+  it('describes every event of the contract in the OpenAPI document of POST and PATCH /webhooks', async () => {
+    const doc = (await owner.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } }>> };
+    for (const [path, method] of [
+      ['/api/v1/webhooks', 'post'],
+      ['/api/v1/webhooks/{id}', 'patch'],
+    ] as const) {
+      const description = doc.paths[path]![method]!.requestBody.content['application/json']!.schema.properties.events!.description ?? '';
+      for (const e of ZWebhookEvent.options) expect(description, `${method} ${path}`).toContain(`${e}: ${WEBHOOK_EVENT_DESCRIPTIONS[e]}`);
+    }
+  });
+
   it('never puts the webhook secrets, the OIDC client secret or an API token into an answer or the log', async () => {
     const secrets: string[] = [CLIENT.clientSecret];
     // SSO configured against a real provider.
@@ -288,6 +299,10 @@ describe.each(engines())('every webhook event reaches a real receiver on %s', (e
     await deliver();
     const sent = receiver.received.slice(before).filter((r) => r.url.startsWith('/secret-'));
     expect(sent.map((r) => r.url).sort()).toEqual(['/secret-a', '/secret-a', '/secret-b', '/secret-b']);
+    // The test message has the shape of every event, so a receiver's parser is tried on the real thing.
+    const tests = sent.map(parsed).filter((d) => d.event === 'webhook.test');
+    expect(tests).toHaveLength(2);
+    for (const d of tests) expect(d).toMatchObject({ organisationId: acmeId, data: { summary: expect.stringContaining('Test message'), url: `${PUBLIC_URL}/integrations`, organisation: { id: acmeId, name: 'Acme' } } });
     // The secrets are in use (they sign), and never sent.
     for (const r of sent) expect(verifies(r, r.url === '/secret-a' ? edited : (made.secret as string))).toBe(true);
 
