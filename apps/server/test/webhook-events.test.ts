@@ -219,6 +219,9 @@ describe.each(engines())('every webhook event reaches a real receiver on %s', (e
     expect(byEvent.get('deferred_need.cost_passed')!.summary).toBe(
       `Deferred need “Replace the old generator” now risks EUR ${Math.round(exposure).toLocaleString('en-GB')}, more than the EUR 15,000 doing it costs (deferred since 2024-11-28)`,
     );
+    expect(byEvent.get('disagreement.decided')!.summary).toBe('Disagreement on “Customer portal” decided in round “Q1 priorities” (rank 1): The regulator wants it by March');
+    expect(byEvent.get('hackweek.voting_open')!.summary).toContain('Winter hackweek” (2026-12-07 to 2026-12-11)');
+    expect(byEvent.get('pulse.results_ready')!.summary).toBe('Results of pulse “Winter alignment” are published: every member can read them now');
     expect(byEvent.get('request.status_changed')!.summary).toBe('Request “R&D <!channel> laptops” moved from “New” to “In progress”: Budget approved');
     // Counts only: who meets whom stays in Tandem.
     expect(JSON.stringify(byEvent.get('coffee.round_made'))).not.toMatch(/Ivy|Bo Business/);

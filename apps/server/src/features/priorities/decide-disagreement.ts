@@ -20,6 +20,12 @@ async function view(ctx: AppContext, auth: OrgAuth, roundId: string, itemId: str
   };
 }
 
+/** The decision in a chat line: ` (rank 1)` or ` (score 8)`. */
+function decisionText(d: { decisionRank: number | null; decisionScore: number | null }): string {
+  if (d.decisionRank !== null) return ` (rank ${d.decisionRank})`;
+  return d.decisionScore !== null ? ` (score ${d.decisionScore})` : '';
+}
+
 /** One disagreement with its history (who changed what, when). */
 export async function getDisagreement(ctx: AppContext, auth: OrgAuth, roundId: string, itemId: string): Promise<TDisagreement> {
   const round = await findRound(ctx.db, auth.orgId, roundId);
@@ -80,7 +86,7 @@ export async function decideDisagreement(ctx: AppContext, auth: OrgAuth, roundId
       if (decided && (before?.status !== 'decided' || changes.decisionRank || changes.decisionScore || changes.reason)) {
         const item = r.items.find((i) => i.itemId === itemId);
         await emitEvent(ctx, tx, auth.orgId, 'disagreement.decided', {
-          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”${next.decisionRank !== null ? ` (rank ${next.decisionRank})` : ''}: ${next.reason}`,
+          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”${decisionText(next)}: ${next.reason}`,
           roundId,
           roundName: round.name,
           itemId,
