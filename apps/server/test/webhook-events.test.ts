@@ -111,8 +111,11 @@ describe.each(engines())('every webhook event reaches a real receiver on %s', (e
         act: async () => {
           await ok(owner.post(`/api/v1/pulses/${pulse.id}/close`));
           await ok(owner.post(`/api/v1/pulses/${pulse.id}/publish`));
+          // The results the message announces can be read.
+          await ok(owner.get(`/api/v1/pulses/${pulse.id}/results`));
+          resultsAt = t.clock.now.toISOString();
         },
-        expect: async () => ({ pulseId: pulse.id, title: 'Winter alignment', url: `${PUBLIC_URL}/pulses/${pulse.id}` }),
+        expect: async () => ({ pulseId: pulse.id, title: 'Winter alignment', closedAt: resultsAt, publishedAt: resultsAt, url: `${PUBLIC_URL}/pulses/${pulse.id}` }),
       },
       'coffee.round_made': {
         act: async () => {
@@ -169,6 +172,7 @@ describe.each(engines())('every webhook event reaches a real receiver on %s', (e
         expect: async () => ({ requestId: request.id, title: 'R&D <!channel> laptops', from: 'new', to: 'in_progress', reason: 'Budget approved', url: `${PUBLIC_URL}/requests/${request.id}` }),
       },
     };
+    let resultsAt = '';
     const coffee: Record<string, string> = {};
     const decision: Record<string, string> = {};
     const need: Record<string, string> = {};
