@@ -48,16 +48,39 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export const ZWebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
+
+/**
+ * When each event is sent and what its payload adds to the common fields (decision 150): every
+ * payload has `summary` (one human sentence), `organisation` `{ id, name }`, `url` (a link into the
+ * app, null when TANDEM_PUBLIC_URL is not set), the object's id and `title`.
+ */
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<TWebhookEvent, string> = {
+  'pulse.opened': 'a pulse was opened for answers: pulseId, opensAt, closesAt (null when open-ended); url to "My pulses"',
+  'pulse.results_ready': 'the results of a closed pulse were published to every member: pulseId, closedAt, publishedAt',
+  'coffee.round_made': 'a coffee round was made: programmeId, roundId, number, people, groups, proposedStart (counts only, never who meets whom)',
+  'disagreement.decided': 'a disagreement of a closed priorities round was decided, or its decision changed: roundId, roundName, itemId, decision { rank, score, reason }',
+  'deferred_need.cost_passed':
+    'the exposure of a deferred need grew above the cost of doing it (checked hourly, once per deferral): needId, deferredAt, currency, costNow, exposure, impact',
+  'hackweek.voting_open': 'a hackweek moved into its voting phase: hackweekId, startDate, endDate, votingOpenedAt',
+  'request.status_changed': 'a request moved to another status: requestId, from, to (keys), fromLabel, toLabel, category, reason',
+};
+
+const EVENTS_DESCRIPTION = [
+  'The events this webhook receives, each delivered once. Every payload has summary, organisation { id, name }, url (null without TANDEM_PUBLIC_URL), the object\'s id and title.',
+  ...WEBHOOK_EVENTS.map((e) => `${e}: ${WEBHOOK_EVENT_DESCRIPTIONS[e]}.`),
+].join('\n');
+const ZWebhookEvents = z
+  .array(ZWebhookEvent)
+  .min(1, 'events needs at least one event')
+  .refine((s) => new Set(s).size === s.length, 'events must not repeat')
+  .describe(EVENTS_DESCRIPTION);
 export const ZWebhookKind = z.enum(['slack', 'teams', 'json']);
 export type TWebhookKind = z.infer<typeof ZWebhookKind>;
 
 export const ZCreateWebhookRequest = z.strictObject({
   kind: ZWebhookKind,
   url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(2000),
-  events: z
-    .array(ZWebhookEvent)
-    .min(1, 'events needs at least one event')
-    .refine((s) => new Set(s).size === s.length, 'events must not repeat'),
+  events: ZWebhookEvents,
   secret: z.string().min(16, 'secret must be at least 16 characters').max(200).optional(),
 });
 export type TCreateWebhookRequest = z.infer<typeof ZCreateWebhookRequest>;
@@ -70,11 +93,7 @@ export const ZUpdateWebhookRequest = z
   .strictObject({
     kind: ZWebhookKind.optional(),
     url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(2000).optional(),
-    events: z
-      .array(ZWebhookEvent)
-      .min(1, 'events needs at least one event')
-      .refine((s) => new Set(s).size === s.length, 'events must not repeat')
-      .optional(),
+    events: ZWebhookEvents.optional(),
     secret: z.string().min(16, 'secret must be at least 16 characters').max(200).optional(),
     active: z.boolean().optional(),
   })

@@ -1,6 +1,7 @@
-import { and, asc, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { webhookEventKeys } from '../schema/integrations';
+import { organisations } from '../schema/org';
 import { deferredNeeds } from '../schema/requests';
 
 /**
@@ -8,7 +9,8 @@ import { deferredNeeds } from '../schema/requests';
  * deferral (no `webhook_event_keys` row `deferred_need.cost_passed:<id>:<deferred on>`, the key
  * `emitEventOnce` writes), at most `limit`, oldest deferral first. A need whose impact is not above
  * its cost never passes it (exposure ≤ impact) and is left out. The caller computes the exposure
- * (pure maths in core) and announces the ones that passed.
+ * (pure maths in core) and announces the ones that passed; each row carries its organisation's
+ * currency, the unit of the need's amounts.
  */
 export async function deferredNeedsNotYetPastCost(x: Executor, limit: number) {
   return x
@@ -20,8 +22,10 @@ export async function deferredNeedsNotYetPastCost(x: Executor, limit: number) {
       annualFailureProbability: deferredNeeds.annualFailureProbability,
       impact: deferredNeeds.impact,
       deferredOn: deferredNeeds.deferredOn,
+      currency: organisations.currency,
     })
     .from(deferredNeeds)
+    .innerJoin(organisations, eq(organisations.id, deferredNeeds.orgId))
     .where(
       and(
         isNotNull(deferredNeeds.deferredOn),

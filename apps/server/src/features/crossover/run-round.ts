@@ -4,7 +4,7 @@ import { activeParticipants, findProgramme, groupsSince, insertCoffeeRound, inse
 import type { AppContext, OrgAuth } from '../../context';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent, utcText } from '../integrations';
 import { recordCrossoverAudit } from './audit';
 import { inFilter } from './crossover.mapper';
 import { coffeeEvent } from './coffee-event';
@@ -85,14 +85,15 @@ export async function runRound(ctx: AppContext, auth: OrgAuth, programmeId: stri
       await recordCrossoverAudit(ctx, tx, auth, 'coffee_round.created', round.id, { programmeId, number, people: people.length, groups: groups.length, repeats: result.repeats });
       // Counts only: who meets whom stays in Tandem (and in each member's own mail).
       await emitEvent(ctx, tx, auth.orgId, 'coffee.round_made', {
-        summary: `Coffee round ${number} of “${p.name}”: ${people.length} people in ${groups.length} groups, proposed for ${proposedStart.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        summary: `Coffee round ${number} of “${p.name}” is made: ${people.length} people in ${groups.length} groups, proposed for ${utcText(proposedStart)}`,
         programmeId,
+        title: p.name,
         roundId: round.id,
         number,
         people: people.length,
         groups: groups.length,
         proposedStart: proposedStart.toISOString(),
-        url: ctx.config.publicUrl && `${ctx.config.publicUrl}/crossover`,
+        url: appLink(ctx, '/crossover'),
       });
       return { programme: p, round, groups, tokens, people: new Map(people.map((x) => [x.id, x])) };
     });

@@ -35,7 +35,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { actingPerson, badField, checkCursorKey, checkLink } from './acting-person';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent } from '../integrations';
 import { recordEventsAudit } from './audit';
 
 const phaseIndex = (p: THackweekPhase) => HACKWEEK_PHASES.indexOf(p);
@@ -196,7 +196,15 @@ export async function setPhase(ctx: AppContext, auth: OrgAuth, id: string, phase
     await updateHackweek(tx, auth.orgId, id, { phase, votingClosedAt });
     await recordEventsAudit(ctx, tx, auth, 'hackweek.phase_set', id, { from: h.phase, to: phase });
     if (phase === 'voting' && h.phase !== 'voting') {
-      await emitEvent(ctx, tx, auth.orgId, 'hackweek.voting_open', { summary: `Voting is open for hackweek “${h.title}”`, hackweekId: id, title: h.title });
+      await emitEvent(ctx, tx, auth.orgId, 'hackweek.voting_open', {
+        summary: `Voting is open for hackweek “${h.title}” (${h.startDate} to ${h.endDate}): vote for the ideas you want to see built`,
+        hackweekId: id,
+        title: h.title,
+        startDate: h.startDate,
+        endDate: h.endDate,
+        votingOpenedAt: ctx.now().toISOString(),
+        url: appLink(ctx, `/hackweeks/${id}`),
+      });
     }
     return toHackweek({ ...h, phase, votingClosedAt });
   });

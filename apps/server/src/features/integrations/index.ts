@@ -12,5 +12,5 @@
  *   request.status_changed     requests/manage-requests.ts (updateOrgRequest)           wired
  */
 export { integrationsRoutes, oidcRoutes } from './routes';
-export { emitEvent, emitEventOnce } from './emit-event';
+export { appLink, emitEvent, emitEventOnce, moneyText, utcText, type EventFields } from './emit-event';
 export { deliverDue } from './deliver-webhooks';

@@ -1,4 +1,4 @@
-import { deleteWebhook, findWebhook, insertDeliveries, insertWebhook, lastDeliveries, listDeliveries, listWebhooks, updateWebhook, type WebhookDeliveryRow, type WebhookRow } from '@tandem/db';
+import { deleteWebhook, findOrganisation, findWebhook, insertDeliveries, insertWebhook, lastDeliveries, listDeliveries, listWebhooks, updateWebhook, type WebhookDeliveryRow, type WebhookRow } from '@tandem/db';
 import type { TCreateWebhookRequest, TCreatedWebhook, TDelivery, TDeliveryList, TPageQuery, TUpdateWebhookRequest, TUpdatedWebhook, TWebhook, TWebhookEvent, TWebhookList } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { randomToken } from '../../lib/crypto';
@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { requireSecretKey, seal } from '../../lib/secret-box';
 import { recordIntegrationAudit } from './audit';
+import { appLink } from './emit-event';
 import { checkWebhookUrl } from './ssrf-guard';
 
 /**
@@ -125,8 +126,9 @@ export async function testWebhook(ctx: AppContext, auth: OrgAuth, id: string): P
   if (!w) throw notFound('Webhook');
   if (!w.active) throw new AppError('conflict', 'This webhook is disabled; enable it before sending a test message');
   const now = ctx.now();
-  const [row] = await insertDeliveries(ctx.db, [
-    { orgId: auth.orgId, webhookId: w.id, event: 'webhook.test', payload: { summary: 'Test message from Tandem: this webhook works.' }, createdAt: now, nextAttemptAt: now },
-  ]);
+  const org = await findOrganisation(ctx.db, auth.orgId);
+  // Shaped like every event (decision 150), so a receiver's parser is tried on the real thing.
+  const payload = { summary: 'Test message from Tandem: this webhook works.', url: appLink(ctx, '/integrations'), organisation: { id: auth.orgId, name: org?.name ?? '' } };
+  const [row] = await insertDeliveries(ctx.db, [{ orgId: auth.orgId, webhookId: w.id, event: 'webhook.test', payload, createdAt: now, nextAttemptAt: now }]);
   return toDelivery(row!);
 }

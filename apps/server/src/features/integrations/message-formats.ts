@@ -1,10 +1,15 @@
 import { createHmac } from 'node:crypto';
 import type { TWebhookKind } from '@tandem/contracts';
 
-/** What every event carries: a one-line summary for chat, a link when there is a page to open, and data. */
+/**
+ * What every event carries (decision 150): a one-line human summary for chat, the organisation,
+ * a link into the app (null when TANDEM_PUBLIC_URL is not set), the object's id and title, and
+ * event data; amounts with their `currency`, times as ISO 8601 UTC.
+ */
 export interface EventPayload {
   summary: string;
   url?: string | null;
+  organisation?: { id: string; name: string };
   [key: string]: unknown;
 }
 
@@ -13,10 +18,25 @@ export interface OutgoingMessage {
   headers: Record<string, string>;
 }
 
+/**
+ * Slack reads `&`, `<` and `>` as control characters in message text: a title such as
+ * `<!channel>` would notify a whole channel, `<https://x|y>` would be a disguised link. Escaped as
+ * Slack documents ("Escaping text"), user text shows as typed.
+ */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Where a chat message comes from: `Tandem · Acme · pulse.opened`. */
+function origin(event: string, p: EventPayload): string {
+  return ['Tandem', p.organisation?.name, event].filter(Boolean).join(' · ');
+}
+
 /** A Slack incoming-webhook message: fallback text plus one mrkdwn section (and a link when given). */
 export function slackMessage(event: string, p: EventPayload): unknown {
-  const text = p.url ? `${p.summary} <${p.url}|Open in Tandem>` : p.summary;
-  return { text: p.summary, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, { type: 'context', elements: [{ type: 'mrkdwn', text: `Tandem · ${event}` }] }] };
+  const summary = slackEscape(p.summary);
+  const text = p.url ? `${summary} <${p.url}|Open in Tandem>` : summary;
+  return { text: summary, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, { type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(origin(event, p)) }] }] };
 }
 
 /** A Microsoft Teams incoming-webhook (Workflows) message: one Adaptive Card. */
@@ -33,7 +53,7 @@ export function teamsMessage(event: string, p: EventPayload): unknown {
           version: '1.4',
           body: [
             { type: 'TextBlock', text: p.summary, wrap: true, weight: 'Bolder' },
-            { type: 'TextBlock', text: `Tandem · ${event}`, isSubtle: true, spacing: 'None', size: 'Small' },
+            { type: 'TextBlock', text: origin(event, p), isSubtle: true, spacing: 'None', size: 'Small' },
           ],
           ...(p.url ? { actions: [{ type: 'Action.OpenUrl', title: 'Open in Tandem', url: p.url }] } : {}),
         },

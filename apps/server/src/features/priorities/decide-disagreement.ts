@@ -2,7 +2,7 @@ import { findDisagreement, findRound, insertDisagreementHistory, listDisagreemen
 import type { TDisagreement, TPatchDisagreementRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent } from '../integrations';
 import { recordPrioritiesAudit } from './audit';
 import { computeRoundResults } from './compute-results';
 import { invalid } from './errors';
@@ -18,6 +18,12 @@ async function view(ctx: AppContext, auth: OrgAuth, roundId: string, itemId: str
     combinedRank: r.combinedRank.get(itemId)!,
     history: history.map((h) => ({ at: h.at.toISOString(), actorUserId: h.actorUserId, actorName: h.actorName, changes: h.changes })),
   };
+}
+
+/** The decision in a chat line: ` (rank 1)` or ` (score 8)`. */
+function decisionText(d: { decisionRank: number | null; decisionScore: number | null }): string {
+  if (d.decisionRank !== null) return ` (rank ${d.decisionRank})`;
+  return d.decisionScore !== null ? ` (score ${d.decisionScore})` : '';
 }
 
 /** One disagreement with its history (who changed what, when). */
@@ -80,12 +86,13 @@ export async function decideDisagreement(ctx: AppContext, auth: OrgAuth, roundId
       if (decided && (before?.status !== 'decided' || changes.decisionRank || changes.decisionScore || changes.reason)) {
         const item = r.items.find((i) => i.itemId === itemId);
         await emitEvent(ctx, tx, auth.orgId, 'disagreement.decided', {
-          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”: ${next.reason}`,
+          summary: `Disagreement on “${item?.title ?? 'an item'}” decided in round “${round.name}”${decisionText(next)}: ${next.reason}`,
           roundId,
+          roundName: round.name,
           itemId,
           title: item?.title ?? null,
           decision: { rank: next.decisionRank, score: next.decisionScore, reason: next.reason },
-          url: ctx.config.publicUrl && `${ctx.config.publicUrl}/priorities/${roundId}`,
+          url: appLink(ctx, `/priorities/${roundId}`),
         });
       }
     }

@@ -2,9 +2,22 @@ import { countAudience, lockPulse, updatePulse, type Executor, type PulseRow } f
 import type { TPulse } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent, utcText, type EventFields } from '../integrations';
 import { recordPulseAudit } from './audit';
 import { effectiveStatus, toPulses } from './pulse.mapper';
+
+/**
+ * What `pulse.opened` tells a chat channel (decision 150): when answers open (now, or the pulse's
+ * later `opensAt`) and close, and a link to "My pulses", where members answer.
+ */
+function openedFields(ctx: AppContext, p: PulseRow): EventFields {
+  const now = ctx.now();
+  const opensAt = p.opensAt && p.opensAt > now ? p.opensAt : now;
+  const until = p.closesAt ? `until ${utcText(p.closesAt)}` : 'with no closing date yet';
+  const summary =
+    opensAt > now ? `Pulse “${p.title}” takes answers from ${utcText(opensAt)} ${until}` : `Pulse “${p.title}” is open: answer it ${until}`;
+  return { summary, pulseId: p.id, title: p.title, opensAt: opensAt.toISOString(), closesAt: p.closesAt?.toISOString() ?? null, url: appLink(ctx, '/my-pulses') };
+}
 
 /** Opens a draft pulse (inside the caller's transaction); an open pulse stays as it is. */
 export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: { orgId: string; userId: string | null }, p: PulseRow): Promise<PulseRow> {
@@ -17,7 +30,7 @@ export async function openLockedPulse(ctx: AppContext, tx: Executor, auth: { org
   }
   const row = await updatePulse(tx, auth.orgId, p.id, { status: 'open', openedAt: ctx.now() });
   await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.opened', target: p.id });
-  await emitEvent(ctx, tx, auth.orgId, 'pulse.opened', { summary: `Pulse “${p.title}” is open for answers`, pulseId: p.id, title: p.title, url: ctx.config.publicUrl && `${ctx.config.publicUrl}/pulses/${p.id}` });
+  await emitEvent(ctx, tx, auth.orgId, 'pulse.opened', openedFields(ctx, p));
   return row!;
 }
 
@@ -57,7 +70,14 @@ export async function publishPulse(ctx: AppContext, auth: OrgAuth, id: string): 
     if (!p.publishedAt) {
       row = (await updatePulse(tx, auth.orgId, id, { publishedAt: ctx.now(), ...(p.status === 'closed' ? {} : { status: 'closed' as const, closedAt: p.closesAt }) }))!;
       await recordPulseAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'pulse.published', target: id });
-      await emitEvent(ctx, tx, auth.orgId, 'pulse.results_ready', { summary: `Results of pulse “${p.title}” are ready`, pulseId: id, title: p.title, url: ctx.config.publicUrl && `${ctx.config.publicUrl}/pulses/${id}` });
+      await emitEvent(ctx, tx, auth.orgId, 'pulse.results_ready', {
+        summary: `Results of pulse “${p.title}” are published: every member can read them now`,
+        pulseId: id,
+        title: p.title,
+        closedAt: (row.closedAt ?? ctx.now()).toISOString(),
+        publishedAt: ctx.now().toISOString(),
+        url: appLink(ctx, `/pulses/${id}`),
+      });
     }
     return (await toPulses(tx, auth.orgId, [row], ctx.now()))[0]!;
   });

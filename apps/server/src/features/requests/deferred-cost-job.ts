@@ -1,7 +1,7 @@
 import { deferredNeedsNotYetPastCost } from '@tandem/db';
 import type { AppContext } from '../../context';
 import { hourSlot, type Job } from '../../lib/jobs';
-import { emitEventOnce } from '../integrations';
+import { appLink, emitEventOnce, moneyText } from '../integrations';
 import { today } from './dates';
 import { toNeed } from './deferred-needs';
 
@@ -24,13 +24,15 @@ export async function announceNeedsPastCost(ctx: AppContext): Promise<number> {
     if (!need.exceedsCost) continue;
     queued += await ctx.db.transaction((tx) =>
       emitEventOnce(ctx, tx, n.orgId, 'deferred_need.cost_passed', `${n.id}:${n.deferredOn}`, {
-        summary: `Deferred need “${n.title}” now risks more (${Math.round(need.exposure)}) than doing it costs (${Math.round(n.costNow)})`,
+        summary: `Deferred need “${n.title}” now risks ${moneyText(need.exposure, n.currency)}, more than the ${moneyText(n.costNow, n.currency)} doing it costs (deferred since ${n.deferredOn})`,
         needId: n.id,
         title: n.title,
         deferredAt: n.deferredOn,
+        currency: n.currency,
         costNow: n.costNow,
-        exposure: need.exposure,
-        url: ctx.config.publicUrl && `${ctx.config.publicUrl}/requests/deferred-needs`,
+        exposure: Math.round(need.exposure * 100) / 100,
+        impact: n.impact,
+        url: appLink(ctx, '/requests/deferred-needs'),
       }),
     );
   }

@@ -38,7 +38,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeCursor, pageOf } from '../../lib/paging';
 import { checkIds, checkPeople } from '../strategy';
-import { emitEvent } from '../integrations';
+import { appLink, emitEvent } from '../integrations';
 import { recordRequestsAudit } from './audit';
 import { badField, checkOrder, isCursorDay, isCursorInstant, isUuid, startOfDay, today } from './dates';
 import { flowOf } from './get-request-flow';
@@ -51,6 +51,11 @@ function requireAdminForHistory(auth: OrgAuth, fields: string[]): void {
   if (fields.length && !ADMIN.has(auth.role)) {
     throw new AppError('forbidden', `Only admins may set ${fields.join(', ')} (loading history); file the request without them`);
   }
+}
+
+/** A status as people read it: its label in the organisation's flow (the key when the flow no longer has it). */
+function labelOf(flow: FlowDefinition, key: string): string {
+  return findStatus(flow, key)?.label ?? key;
 }
 
 function checkNotFuture(day: string, field: string, now: string): void {
@@ -250,12 +255,16 @@ export async function updateOrgRequest(ctx: AppContext, auth: OrgAuth, id: strin
     if (status !== before.status) {
       await insertTransitions(tx, auth.orgId, [{ requestId: id, fromStatus: before.status, toStatus: status, reason: reason ?? null, actorUserId: auth.userId, at }]);
       await emitEvent(ctx, tx, auth.orgId, 'request.status_changed', {
-        summary: `Request “${after!.title}” moved from ${before.status.replace('_', ' ')} to ${status.replace('_', ' ')}`,
+        summary: `Request “${after!.title}” moved from “${labelOf(flow, before.status)}” to “${labelOf(flow, status)}”${reason ? `: ${reason}` : ''}`,
         requestId: id,
         title: after!.title,
         from: before.status,
         to: status,
-        url: ctx.config.publicUrl && `${ctx.config.publicUrl}/requests/${id}`,
+        fromLabel: labelOf(flow, before.status),
+        toLabel: labelOf(flow, status),
+        category: toCategory,
+        reason: reason ?? null,
+        url: appLink(ctx, `/requests/${id}`),
       });
     }
     await recordRequestsAudit(ctx, tx, auth, 'request.updated', id, { fields: Object.keys(v), ...(status !== before.status ? { from: before.status, to: status } : {}) });
