@@ -1,0 +1,41 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { hasRole, meQueryOptions, peopleQueryOptions } from '../../org';
+import { roadmapQueryOptions } from '../../strategy';
+import { pulseActionsQueryOptions } from './actions';
+import { pulseQueryOptions, pulsesQueryOptions } from './get-pulses';
+import { DEFAULT_BREAKDOWN, pulseResultsQueryOptions, pulseTrendQueryOptions } from './get-results';
+import { issuedLinksQueryOptions } from './invite-respondents';
+
+/**
+ * Pages start their requests here, from the router, while their code is still loading (decision
+ * 153). Each uses the same query options as the page's own hooks, so the page finds the answer in
+ * flight or in the cache. Errors are left to the page: a failed prefetch is cached as that query's
+ * error and the page shows it as it always did.
+ */
+const ignore = () => undefined;
+
+export function prefetchPulsesPage(qc: QueryClient): void {
+  void qc.prefetchQuery(pulsesQueryOptions());
+}
+
+/** What PulsePage, its issued-links panel and its actions panel read, for a leader or not. */
+export function prefetchPulsePage(qc: QueryClient, id: string): void {
+  const leader = hasRole(qc.getQueryData(meQueryOptions().queryKey)?.current?.role, 'leader');
+  qc.fetchQuery(pulseQueryOptions(id))
+    .then((p) => {
+      if (leader && p.invited > 0) return qc.prefetchInfiniteQuery(issuedLinksQueryOptions(id));
+    })
+    .catch(ignore);
+  qc.fetchQuery(pulseResultsQueryOptions(id, leader ? DEFAULT_BREAKDOWN.join(',') : ''))
+    .then((r) => {
+      if (!leader) return;
+      void qc.prefetchQuery(pulseActionsQueryOptions(r.pulseId));
+      if (r.previous) void qc.prefetchQuery(pulseActionsQueryOptions(r.previous.pulseId));
+    })
+    .catch(ignore);
+  void qc.prefetchQuery(peopleQueryOptions(false));
+  if (leader) {
+    void qc.prefetchQuery(pulseTrendQueryOptions());
+    void qc.prefetchQuery(roadmapQueryOptions());
+  }
+}
