@@ -23,14 +23,15 @@ export function prefetchPulsePage(qc: QueryClient, id: string): void {
   const leader = hasRole(qc.getQueryData(meQueryOptions().queryKey)?.current?.role, 'leader');
   qc.fetchQuery(pulseQueryOptions(id))
     .then((p) => {
-      if (leader && p.invited > 0) return qc.prefetchInfiniteQuery(issuedLinksQueryOptions(id));
+      if (!leader) return;
+      if (p.status === 'closed') void qc.prefetchQuery(pulseActionsQueryOptions(id));
+      if (p.invited > 0) return qc.prefetchInfiniteQuery(issuedLinksQueryOptions(id));
     })
     .catch(ignore);
   qc.fetchQuery(pulseResultsQueryOptions(id, leader ? DEFAULT_BREAKDOWN.join(',') : ''))
     .then((r) => {
-      if (!leader) return;
-      void qc.prefetchQuery(pulseActionsQueryOptions(r.pulseId));
-      if (r.previous) void qc.prefetchQuery(pulseActionsQueryOptions(r.previous.pulseId));
+      // The actions panel lists this pulse's actions and, as "what we did since last time", the previous one's.
+      if (leader && r.previous) return qc.prefetchQuery(pulseActionsQueryOptions(r.previous.pulseId));
     })
     .catch(ignore);
   void qc.prefetchQuery(peopleQueryOptions(false));
