@@ -31,7 +31,7 @@ import { NotFoundPage } from './NotFoundPage';
  * Pages load on first use (decision 153): the first script holds the shell, the layout, sign-in and
  * the providers; each page's code (and what only it uses, such as the charts) is its own chunk. The
  * router awaits a route component's `preload` together with the route's loader, so a page's code
- * and its data (loaders below, decision 153) travel in parallel.
+ * and its data (the loaders below start it) travel in parallel.
  */
 const page = lazyRouteComponent;
 /** A route component that passes params to a lazy page, keeping the page's preload for the router. */

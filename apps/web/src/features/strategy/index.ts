@@ -14,6 +14,6 @@ export const strategyPages = {
 export { LadderRungsForm } from './components/LadderRungsForm';
 export { RUNGS, RUNG_LABEL } from './labels';
 /** For other features' pickers (events: an idea's goal or initiative) and for turning an idea into an initiative. */
-export { roadmapQueryOptions, useRoadmapQuery } from './api/get-roadmap';
+export { useRoadmapQuery } from './api/get-roadmap';
 export { prefetchHealthPage, prefetchStrategyPage } from './api/prefetch';
 export { useCreateInitiative } from './api/save-initiative';

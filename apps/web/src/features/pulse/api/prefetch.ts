@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { hasRole, meQueryOptions, peopleQueryOptions } from '../../org';
-import { roadmapQueryOptions } from '../../strategy';
 import { pulseActionsQueryOptions } from './actions';
 import { pulseQueryOptions, pulsesQueryOptions } from './get-pulses';
 import { DEFAULT_BREAKDOWN, pulseResultsQueryOptions, pulseTrendQueryOptions } from './get-results';
@@ -18,7 +17,7 @@ export function prefetchPulsesPage(qc: QueryClient): void {
   void qc.prefetchQuery(pulsesQueryOptions());
 }
 
-/** What PulsePage, its issued-links panel and its actions panel read, for a leader or not. */
+/** What PulsePage, its issued-links panel and its actions panel read on arrival, for a leader or not (the new-action form's roadmap waits for the form). */
 export function prefetchPulsePage(qc: QueryClient, id: string): void {
   const leader = hasRole(qc.getQueryData(meQueryOptions().queryKey)?.current?.role, 'leader');
   qc.fetchQuery(pulseQueryOptions(id))
@@ -35,8 +34,5 @@ export function prefetchPulsePage(qc: QueryClient, id: string): void {
     })
     .catch(ignore);
   void qc.prefetchQuery(peopleQueryOptions(false));
-  if (leader) {
-    void qc.prefetchQuery(pulseTrendQueryOptions());
-    void qc.prefetchQuery(roadmapQueryOptions());
-  }
+  if (leader) void qc.prefetchQuery(pulseTrendQueryOptions());
 }
