@@ -9,6 +9,7 @@
  * Needs the built web app (npm run build), Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
  * PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; a throwaway
  * database is created and dropped). Run: npx tsx bench/insights/insights-page.bench.ts
+ * (BENCH_WEB_DIR replaces apps/web/dist as the web app under test, e.g. a build of main kept aside).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_LOGIN, seedDemo } from '../../apps/server/src/demo/seed';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const WEB_DIR = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const WEB_DIR = process.env.BENCH_WEB_DIR ?? fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

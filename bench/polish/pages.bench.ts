@@ -9,6 +9,11 @@
  * Needs the built web app (npm run build), Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
  * PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; a throwaway
  * database is created and dropped). Run: npx tsx bench/polish/pages.bench.ts
+ *
+ * Before/after in one run: BENCH_COMPARE_WEB_DIR names a second built web app (say, main's dist
+ * copied aside). A second server on the same database serves it, with its own browser context
+ * (its own HTTP cache); the tabs alternate between the two, and each page reports both medians.
+ * BENCH_WEB_DIR replaces apps/web/dist as the web app under test.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,11 +27,13 @@ import { loadConfig } from '../../apps/server/src/config';
 import { DEMO_LOGIN, seedDemo } from '../../apps/server/src/demo/seed';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const WEB_DIR = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const WEB_DIR = process.env.BENCH_WEB_DIR ?? fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const COMPARE_DIR = process.env.BENCH_COMPARE_WEB_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error('Build the web app first: npm run build');
+if (COMPARE_DIR && !existsSync(`${COMPARE_DIR}/index.html`)) throw new Error(`No built web app in ${COMPARE_DIR}`);
 if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
 const name = `tandem_bench_${randomBytes(5).toString('hex')}`;
@@ -40,15 +47,23 @@ u.pathname = `/${name}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const database = await openDatabase({ url: u.toString() });
-const app = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' }), webDir: WEB_DIR, logger: false });
+const config = loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' });
+const app = await buildApp({ database, config, webDir: WEB_DIR, logger: false });
+const other = COMPARE_DIR ? await buildApp({ database, config, webDir: COMPARE_DIR, logger: false }) : null;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 const load0 = loadavg()[0]!;
 try {
   await seedDemo(app.ctx);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const context: BrowserContext = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 900 } });
-  if ((await context.request.post('/api/v1/auth/login', { data: DEMO_LOGIN })).status() !== 200) throw new Error('demo login failed');
+  /** A signed-in browser context (its own cookies and HTTP cache) on a server of its own. */
+  const signedIn = async (server: typeof app) => {
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const origin = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+    const ctx: BrowserContext = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 900 } });
+    if ((await ctx.request.post('/api/v1/auth/login', { data: DEMO_LOGIN })).status() !== 200) throw new Error('demo login failed');
+    return ctx;
+  };
+  const context = await signedIn(app);
+  const compared = other ? await signedIn(other) : null;
   const pulses = (await (await context.request.get('/api/v1/pulses?limit=50')).json()) as { items: { id: string; title: string; status: string }[] };
   const closed = pulses.items.find((p) => p.status === 'closed');
   if (!closed) throw new Error('the demo has no closed pulse');
@@ -63,8 +78,8 @@ try {
   ];
 
   /** One fresh tab: ms to the heading, and to the heading with no API request left unanswered. */
-  const open = async (path: string, heading: string) => {
-    const page = await context.newPage();
+  const open = async (path: string, heading: string, ctx: BrowserContext = context) => {
+    const page = await ctx.newPage();
     let pending = 0;
     page.on('request', (r) => {
       if (r.url().includes('/api/')) pending++;
@@ -87,14 +102,26 @@ try {
     }
   };
 
-  const out: Record<string, { readyMedianMs: number; shellMedianMs: number; ratio: number; under1s: boolean }> = {};
-  for (const p of pages) {
-    await open(p.path, p.heading); // cold tab, not counted
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await open(p.path, p.heading));
+  type Figures = { readyMedianMs: number; shellMedianMs: number; ratio: number; under1s: boolean };
+  const figures = (runs: { shell: number; ready: number }[]): Figures => {
     const ready = median(runs.map((r) => r.ready));
     const shell = median(runs.map((r) => r.shell));
-    out[p.path.replace(closed.id, '{closed pulse}')] = { readyMedianMs: r1(ready), shellMedianMs: r1(shell), ratio: r1(ready / shell), under1s: ready < 1000 };
+    return { readyMedianMs: r1(ready), shellMedianMs: r1(shell), ratio: r1(ready / shell), under1s: ready < 1000 };
+  };
+  const out: Record<string, Figures & { compared?: Figures }> = {};
+  for (const p of pages) {
+    await open(p.path, p.heading); // cold tabs, not counted
+    if (compared) await open(p.path, p.heading, compared);
+    const runs = [];
+    const otherRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternating (and swapping who goes first) spreads the machine's noise over both builds.
+      const first = i % 2 === 0;
+      if (compared && !first) otherRuns.push(await open(p.path, p.heading, compared));
+      runs.push(await open(p.path, p.heading));
+      if (compared && first) otherRuns.push(await open(p.path, p.heading, compared));
+    }
+    out[p.path.replace(closed.id, '{closed pulse}')] = { ...figures(runs), ...(compared ? { compared: figures(otherRuns) } : {}) };
   }
   console.log(
     JSON.stringify({
@@ -102,6 +129,8 @@ try {
       engine: 'postgres',
       runs: RUNS,
       baseline: 'the app shell: the same tab to the page heading, before the data',
+      webDir: WEB_DIR,
+      ...(COMPARE_DIR ? { comparedWebDir: COMPARE_DIR } : {}),
       loadAverage: [r1(load0), r1(loadavg()[0]!)],
       pages: out,
       targetMs: 1000,
@@ -111,6 +140,7 @@ try {
 } finally {
   await browser.close();
   await app.close();
+  await other?.close();
   await database.close();
   const c = new pg.Client({ connectionString: base });
   await c.connect();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resolve, sep } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -175,7 +176,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   const hasWeb = webDir !== null && existsSync(webDir);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    const assets = resolve(webDir, 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build names every file under assets/ by its content hash: a browser keeps those for a year
+      // without asking again (a fresh tab loads the app and its page chunks from cache, decision 154).
+      // Anything else, index.html above all, is checked each time, so a new release reaches every tab.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && hasWeb && !req.url.startsWith('/api/')) {

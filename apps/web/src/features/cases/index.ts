@@ -1,5 +1,12 @@
 /** The cases feature's public face: its pages, for the app shell's router and navigation. */
-export { CasesPage } from './pages/CasesPage';
-export { CasePage } from './pages/CasePage';
-export { NewCasePage } from './pages/NewCasePage';
-export { RegisterPage } from './pages/RegisterPage';
+
+/**
+ * The cases feature's pages, each loaded when the router first needs it (decision 153): a page's code
+ * and the libraries only it uses (the charts, for one) stays out of the app's first script.
+ */
+export const casesPages = {
+  CasesPage: () => import('./pages/CasesPage'),
+  CasePage: () => import('./pages/CasePage'),
+  NewCasePage: () => import('./pages/NewCasePage'),
+  RegisterPage: () => import('./pages/RegisterPage'),
+};

@@ -1,4 +1,11 @@
 /** The crossover feature's public face: its pages, for the app shell's router and navigation. */
-export { CrossoverPage } from './pages/CrossoverPage';
-export { MetPage } from './pages/MetPage';
-export { OptOutPage } from './pages/OptOutPage';
+
+/**
+ * The crossover feature's pages, each loaded when the router first needs it (decision 153): a page's code
+ * and the libraries only it uses (the charts, for one) stays out of the app's first script.
+ */
+export const crossoverPages = {
+  CrossoverPage: () => import('./pages/CrossoverPage'),
+  MetPage: () => import('./pages/MetPage'),
+  OptOutPage: () => import('./pages/OptOutPage'),
+};

@@ -1,9 +1,16 @@
 /** The events feature's public face: its pages, for the app shell's router and navigation. */
-export { HackweeksPage } from './pages/HackweeksPage';
-export { HackweekPage } from './pages/HackweekPage';
-export { DemosPage } from './pages/DemosPage';
-export { DemoPage } from './pages/DemoPage';
-export { CheckInPage } from './pages/CheckInPage';
-export { RoundtablesPage } from './pages/RoundtablesPage';
-export { RoundtablePage } from './pages/RoundtablePage';
-export { ParticipationPage } from './pages/ParticipationPage';
+
+/**
+ * The events feature's pages, each loaded when the router first needs it (decision 153): a page's code
+ * and the libraries only it uses (the charts, for one) stays out of the app's first script.
+ */
+export const eventsPages = {
+  HackweeksPage: () => import('./pages/HackweeksPage'),
+  HackweekPage: () => import('./pages/HackweekPage'),
+  DemosPage: () => import('./pages/DemosPage'),
+  DemoPage: () => import('./pages/DemoPage'),
+  CheckInPage: () => import('./pages/CheckInPage'),
+  RoundtablesPage: () => import('./pages/RoundtablesPage'),
+  RoundtablePage: () => import('./pages/RoundtablePage'),
+  ParticipationPage: () => import('./pages/ParticipationPage'),
+};

@@ -1,3 +1,10 @@
 /** The insights feature's public face: its pages, for the app shell's router and navigation. */
-export { InsightsPage } from './pages/InsightsPage';
-export { UnsubscribePage } from './pages/UnsubscribePage';
+
+/**
+ * The insights feature's pages, each loaded when the router first needs it (decision 153): a page's code
+ * and the libraries only it uses (the charts, for one) stays out of the app's first script.
+ */
+export const insightsPages = {
+  InsightsPage: () => import('./pages/InsightsPage'),
+  UnsubscribePage: () => import('./pages/UnsubscribePage'),
+};

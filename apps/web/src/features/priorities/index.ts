@@ -1,3 +1,10 @@
 /** The priorities feature's public face: its pages, for the app shell's router and navigation. */
-export { PrioritiesPage } from './pages/PrioritiesPage';
-export { RoundPage } from './pages/RoundPage';
+
+/**
+ * The priorities feature's pages, each loaded when the router first needs it (decision 153): a page's code
+ * and the libraries only it uses (the charts, for one) stays out of the app's first script.
+ */
+export const prioritiesPages = {
+  PrioritiesPage: () => import('./pages/PrioritiesPage'),
+  RoundPage: () => import('./pages/RoundPage'),
+};

@@ -9,4 +9,5 @@ export const pulsesQueryOptions = () => queryOptions({ queryKey: pulseKeys.list,
 export const usePulses = () => useQuery(pulsesQueryOptions());
 
 export const getPulse = (id: string, signal?: AbortSignal) => api(`/pulses/${id}`, { schema: ZPulse, signal });
-export const usePulse = (id: string) => useQuery({ queryKey: pulseKeys.one(id), queryFn: ({ signal }) => getPulse(id, signal) });
+export const pulseQueryOptions = (id: string) => queryOptions({ queryKey: pulseKeys.one(id), queryFn: ({ signal }) => getPulse(id, signal) });
+export const usePulse = (id: string) => useQuery(pulseQueryOptions(id));

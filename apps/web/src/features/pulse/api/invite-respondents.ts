@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZIssuedLinks, ZOk, ZPulseInvitations, type TIssueInvitationsRequest } from '@tandem/contracts';
 import { api } from '../../../lib/api';
 import { pulseKeys } from './keys';
@@ -18,14 +18,14 @@ export const getIssuedLinks = (id: string, cursor: string | null, signal?: Abort
   api(`/pulses/${id}/invitations?limit=${ISSUED_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { schema: ZIssuedLinks, signal });
 
 /** The issued links page by page (paged-list contract): "Show more links" follows the cursor. */
-export const useIssuedLinks = (id: string, enabled: boolean) =>
-  useInfiniteQuery({
+export const issuedLinksQueryOptions = (id: string) =>
+  infiniteQueryOptions({
     queryKey: pulseKeys.issued(id),
     queryFn: ({ pageParam, signal }) => getIssuedLinks(id, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    enabled,
   });
+export const useIssuedLinks = (id: string, enabled: boolean) => useInfiniteQuery({ ...issuedLinksQueryOptions(id), enabled });
 
 export const reissueLink = ({ id, personId }: { id: string; personId: string }) =>
   api(`/pulses/${id}/invitations/${personId}/reissue`, { method: 'POST', body: {}, schema: ZOk });

@@ -10,7 +10,7 @@ import { hasRole, useCurrentMe, usePeople } from '../../org';
 import { useChangePulseStatus, type PulseAction } from '../api/change-pulse-status';
 import { useDeletePulse, useSetArchived, useSetInTrend, useStopRepeating } from '../api/manage-pulse';
 import { usePulse } from '../api/get-pulses';
-import { resultsCsvUrl, usePulseResults, usePulseTrend } from '../api/get-results';
+import { DEFAULT_BREAKDOWN, resultsCsvUrl, usePulseResults, usePulseTrend } from '../api/get-results';
 import type { TPulse, TPulseInvitations } from '@tandem/contracts';
 import { ActionsPanel } from '../components/ActionsPanel';
 import { InvitationLinks } from '../components/InvitationLinks';
@@ -26,7 +26,7 @@ export function PulsePage({ id }: { id: string }) {
   const me = useCurrentMe();
   const leader = hasRole(me.current?.role, 'leader');
   const pulse = usePulse(id);
-  const [by, setBy] = useState<string[]>(['side', 'level']);
+  const [by, setBy] = useState<string[]>([...DEFAULT_BREAKDOWN]);
   const byParam = by.join(',');
   const results = usePulseResults(id, leader ? byParam : '');
   const [issuing, setIssuing] = useState(false);

@@ -8,4 +8,5 @@ export const healthQueryOptions = () => queryOptions({ queryKey: strategyKeys.he
 export const useRoadmapHealth = () => useQuery(healthQueryOptions());
 
 export const getHealthHistory = (signal?: AbortSignal) => api('/roadmap/health/history?days=90', { schema: ZHealthHistory, signal });
-export const useHealthHistory = () => useQuery({ queryKey: strategyKeys.healthHistory, queryFn: ({ signal }) => getHealthHistory(signal) });
+export const healthHistoryQueryOptions = () => queryOptions({ queryKey: strategyKeys.healthHistory, queryFn: ({ signal }) => getHealthHistory(signal) });
+export const useHealthHistory = () => useQuery(healthHistoryQueryOptions());
