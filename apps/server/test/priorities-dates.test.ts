@@ -106,9 +106,12 @@ describe.each(engines())('priority rounds on their dates on %s', (engine) => {
     expect((await patch(dated, { name: 'x' })).statusCode).toBe(400);
 
     // Move it a day earlier and back; each change is in the audit log.
+    t.clock.now = at('2026-11-28T09:10:00Z');
     const moved = await patch(dated, { opensAt: '2026-11-29' });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ opensAt: '2026-11-29', closesAt: '2026-12-01', status: 'draft' });
+    // A minute later, so the audit log (newest first) has an order to show.
+    t.clock.now = at('2026-11-28T09:11:00Z');
     expect((await patch(dated, { opensAt: '2026-11-30' })).json().opensAt).toBe('2026-11-30');
     const audit = (await owner.get('/api/v1/audit?limit=20')).json().items as { action: string; target: string; details: Record<string, unknown> }[];
     const changes = audit.filter((a) => a.action === 'priorities.round_dates_changed' && a.target === dated);
