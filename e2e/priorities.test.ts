@@ -223,6 +223,10 @@ describe.skipIf(!runnable)('priorities journey: a weighted round with the organi
     itCtx.setDefaultTimeout(15_000);
     expect((await itCtx.request.post(`/api/v1/invitations/${inv.token}/accept`, { data: { name: 'Ian IT', password: 'a long enough password' } })).status()).toBe(200);
     for (const i of ITEMS.slice(0, 2)) await post('/api/v1/initiatives', { title: i.title, effort: i.effort });
+    // A request from the intake, triaged: scorable in a round beside initiatives (decision 145).
+    const request = await post('/api/v1/requests', { title: 'Export orders to Excel', side: 'business', type: 'feature' });
+    const triaged = await admin.request.patch(`/api/v1/requests/${request.id}`, { data: { status: 'triaged', reason: 'clear value' }, headers: { 'x-csrf-token': csrf } });
+    expect(triaged.status(), await triaged.text()).toBe(200);
     page = await admin.newPage();
   });
 
@@ -295,6 +299,65 @@ describe.skipIf(!runnable)('priorities journey: a weighted round with the organi
       ['businessValue', 9],
       ['urgency', 4],
     ]);
+  });
+  it('a leader makes a round of the triaged request with dates and a category, scores it for both sides, and sees it in the results by its title', async () => {
+    await page.goto('/priorities');
+    const form = page.getByRole('form', { name: 'New scoring round' });
+    await form.getByRole('textbox', { name: 'Round name' }).fill('Requests round');
+    await form.getByRole('checkbox', { name: /All initiatives/ }).uncheck();
+    await form.getByRole('checkbox', { name: /All enablers/ }).uncheck();
+    await form.getByRole('checkbox', { name: 'Triaged requests (1)' }).check();
+    await form.getByRole('combobox', { name: /Portfolio category of these items/ }).selectOption({ label: 'Run' });
+    await form.getByLabel('Closes after').fill('2030-01-31');
+    await form.getByRole('button', { name: 'Create round' }).click();
+    await page.getByRole('heading', { name: 'Requests round', level: 1 }).waitFor();
+    await page.getByTestId('round-dates').getByText(/closes after 31 January 2030/).waitFor();
+    await scan(page, 'draft round with dates');
+    // The leader moves the closing day; the page says the new one.
+    const dates = page.getByRole('form', { name: 'Round dates' });
+    await dates.getByLabel('Closes after').fill('2030-02-28');
+    await dates.getByRole('button', { name: 'Save dates' }).click();
+    await page.getByTestId('round-dates').getByText(/closes after 28 February 2030/).waitFor();
+    const roundId = page.url().split('/').pop()!;
+    const round = (await (await admin.request.get(`/api/v1/priorities/rounds/${roundId}`)).json()) as { closesAt: string; items: { type: string; title: string; category: string }[] };
+    expect(round.closesAt).toBe('2030-02-28');
+    expect(round.items).toEqual([expect.objectContaining({ type: 'request', title: 'Export orders to Excel', category: 'run' })]);
+
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.getByRole('button', { name: 'Close the round' }).waitFor();
+    const section = page.getByRole('region', { name: 'Enter scores for someone else' });
+    const who = section.getByRole('combobox', { name: /Enter scores for someone else/ });
+    for (const [person, criteria] of [
+      ['Bea Business (Business)', ['Business value', 'Time criticality', 'Risk reduction / opportunity enablement']],
+      ['Ian IT (IT)', ['Business value', 'Time criticality', 'Risk reduction / opportunity enablement', 'Job size']],
+    ] as const) {
+      await who.selectOption({ label: person });
+      // The request is a row of the scoring grid, under its own title.
+      await section.getByRole('rowheader', { name: /Export orders to Excel/ }).waitFor();
+      for (const c of criteria) await section.getByRole('combobox', { name: `${c} for Export orders to Excel` }).selectOption(c === 'Job size' ? '3' : '5');
+      await section.getByText('1 of 1 items fully scored').waitFor();
+    }
+    await scan(page, 'scoring a request');
+    await page.getByRole('button', { name: 'Close the round' }).click();
+    await page.getByRole('tab', { name: 'Rankings' }).waitFor();
+    await expect(page.getByTestId('ranking-row').getByRole('rowheader').allInnerTexts()).resolves.toEqual(['Export orders to Excel']);
+    await scan(page, 'rankings with a request');
+  });
+
+  it('a leader names the categories in the organisation\'s words, and the portfolio shows them', async () => {
+    await page.getByRole('tab', { name: 'Portfolio' }).click();
+    const settings = page.getByRole('form', { name: 'Capacity and target mix' });
+    await settings.getByRole('textbox', { name: /Capacity/ }).fill('10');
+    await settings.getByRole('textbox', { name: /Name of the run category/ }).fill('Keep the lights on');
+    await scan(page, 'portfolio settings with category names');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('img', { name: /Keep the lights on .*\(target 60\), Grow .*\(target 25\)/ }).waitFor();
+    const category = page.getByRole('combobox', { name: 'Category of Export orders to Excel' });
+    await expect(category.inputValue()).resolves.toBe('run');
+    await expect(category.locator('option:checked').innerText()).resolves.toBe('Keep the lights on');
+    const saved = (await (await admin.request.get('/api/v1/priorities/portfolio/settings')).json()) as { settings: { categoryLabels: Record<string, string> } };
+    expect(saved.settings.categoryLabels).toEqual({ run: 'Keep the lights on', grow: 'Grow', transform: 'Transform' });
+    await scan(page, 'portfolio with category names');
   });
 });
 

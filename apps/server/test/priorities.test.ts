@@ -266,7 +266,9 @@ describe.each(engines())('priorities on %s', (engine) => {
   it('sets the portfolio and cuts the combined ranking at capacity', async () => {
     const set = await put(owner, '/api/v1/priorities/portfolio', { capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 } });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({ capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 }, disagreementThreshold: null, disagreementTopN: 3 });
+    // No names of its own yet: the categories answer their default names (decision 147).
+    const categoryLabels = { run: 'Run', grow: 'Grow', transform: 'Transform' };
+    expect(set.json()).toEqual({ capacity: 10, targetMix: { run: 60, grow: 25, transform: 15 }, disagreementThreshold: null, disagreementTopN: 3, categoryLabels });
     const res = await biz.get(`/api/v1/priorities/portfolio?round=${roundId}`);
     expect(res.statusCode).toBe(200);
     const p = res.json();
@@ -279,6 +281,7 @@ describe.each(engines())('priorities on %s', (engine) => {
     expect(p.mix.target).toEqual({ run: 60, grow: 25, transform: 15 });
     expect(p.split).toEqual({ business: 1, it: 0 });
     expect(p.used).toBe(8);
+    expect(p.categoryLabels).toEqual(categoryLabels);
   });
 
   it('re-tags an item\'s category and horizon after closing; the mix follows, the scores and results do not', async () => {
@@ -473,10 +476,21 @@ describe.each(engines())('priorities demo on %s', (engine) => {
     expect(await seedDemo(t.app.ctx)).toEqual(DEMO_LOGIN);
     const c = new Client(t.app);
     expect((await c.post('/api/v1/auth/login', DEMO_LOGIN)).statusCode).toBe(200);
-    const rounds = (await c.get('/api/v1/priorities/rounds')).json().items;
-    expect(rounds).toHaveLength(1);
+    const all = (await c.get('/api/v1/priorities/rounds')).json().items as { id: string; status: string; opensAt: string; closesAt: string }[];
+    expect(all.map((x) => x.status).sort()).toEqual(['closed', 'draft']);
+    const today = t.app.ctx.now().toISOString().slice(0, 10);
+    // The closed round's days are past, the draft's are to come: it opens by itself (decision 146).
+    const upcoming = all.find((x) => x.status === 'draft')!;
+    expect(upcoming).toMatchObject({ model: 'wsjf', itemCount: 25 });
+    expect(upcoming.opensAt > today && upcoming.closesAt > upcoming.opensAt).toBe(true);
+    const rounds = all.filter((x) => x.status === 'closed');
     expect(rounds[0]).toMatchObject({ status: 'closed', model: 'wsjf', itemCount: 25 });
-    const r = (await c.get(`/api/v1/priorities/rounds/${rounds[0].id}/results`)).json();
+    expect(rounds[0]!.opensAt < rounds[0]!.closesAt && rounds[0]!.closesAt < today).toBe(true);
+    const closed = (await c.get(`/api/v1/priorities/rounds/${rounds[0]!.id}`)).json();
+    expect(closed.openedAt).toBe(`${closed.opensAt}T00:00:00.000Z`);
+    expect(closed.closedAt.slice(0, 10) > closed.closesAt).toBe(true);
+    expect((await c.get('/api/v1/priorities/portfolio/settings')).json().settings.categoryLabels).toEqual({ run: 'Run', grow: 'Grow', transform: 'Transform' });
+    const r = (await c.get(`/api/v1/priorities/rounds/${rounds[0]!.id}/results`)).json();
     expect(r.scorers).toEqual({ business: 5, it: 5 });
     expect(r.agreement.kendallTauB).toBeGreaterThanOrEqual(0.25);
     expect(r.agreement.kendallTauB).toBeLessThanOrEqual(0.35);
@@ -485,7 +499,7 @@ describe.each(engines())('priorities demo on %s', (engine) => {
     expect(r.disagreements[0].decision.reason).toMatch(/steering/);
     const decided = r.items.find((i: { itemId: string }) => i.itemId === r.disagreements[0].itemId);
     expect(decided.combinedRank).toBe(3);
-    const p = (await c.get(`/api/v1/priorities/portfolio?round=${rounds[0].id}`)).json();
+    const p = (await c.get(`/api/v1/priorities/portfolio?round=${rounds[0]!.id}`)).json();
     expect(p.cutLine.in.length).toBeGreaterThan(0);
     expect(p.cutLine.out.length).toBeGreaterThan(0);
     const miss = Math.max(...(['run', 'grow', 'transform'] as const).map((k) => Math.abs(p.mix.actual[k] - p.mix.target[k])));

@@ -51,6 +51,10 @@ describe('moving an organisation between instances', () => {
   });
 
   it(`exports the demo from PGlite, imports it on ${target} in one go, and every module answers the same`, async () => {
+    // The organisation's own category names (decision 147) move with it; the demo keeps the defaults, so set some.
+    const labels = { run: 'Keep the lights on', grow: 'Grow the business', transform: 'Change the business' };
+    const { capacity, targetMix } = (await a.get('/api/v1/priorities/portfolio/settings')).json().settings;
+    expect((await a.request({ method: 'PUT', url: '/api/v1/priorities/portfolio', json: { capacity, targetMix, categoryLabels: labels } })).statusCode).toBe(200);
     const exp = await a.get('/api/v1/export');
     expect(exp.statusCode).toBe(200);
     const doc = exp.json();
@@ -108,6 +112,8 @@ describe('moving an organisation between instances', () => {
       expect(y.statusCode).toBe(x.statusCode);
       if (x.statusCode === 200) expect(y.json().respondents ?? null).toBe(x.json().respondents ?? null);
     }
+
+    expect((await b.get('/api/v1/priorities/portfolio/settings')).json().settings.categoryLabels).toEqual(labels);
 
     // A second import into the now full organisation is refused, and writes nothing.
     const again = await b.post('/api/v1/import', doc);

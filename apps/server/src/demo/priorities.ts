@@ -116,9 +116,16 @@ export async function seedDemoPriorities(ctx: AppContext, org: { orgId: string; 
   const queue = disagreementQueue(results.items, { threshold: null, topN: 3 });
 
   const now = ctx.now().getTime();
-  const opened = new Date(now - 21 * DAY);
-  const closed = new Date(now - 7 * DAY);
   const day = (d: Date) => d.toISOString().slice(0, 10);
+  const midnight = (t: number) => new Date(`${day(new Date(t))}T00:00:00.000Z`);
+  // As the calendar moves rounds (decision 146): opened at the start of its first day, closed at
+  // the start of the day after its last day of scoring.
+  const opened = midnight(now - 21 * DAY);
+  const closed = midnight(now - 7 * DAY);
+  const lastDay = day(new Date(closed.getTime() - DAY));
+  // The next round is a draft that opens by itself in two weeks and takes two weeks of scoring.
+  const nextOpens = day(new Date(now + 14 * DAY));
+  const nextCloses = day(new Date(now + 27 * DAY));
   const itLead = people.find((p) => p.side === 'it' && p.level === 'leader')!;
   const bizLead = people.find((p) => p.side === 'business' && p.level === 'leader')!;
   const totalEffort = items.reduce((s, i) => s + (i.effort ?? 0), 0);
@@ -131,7 +138,7 @@ export async function seedDemoPriorities(ctx: AppContext, org: { orgId: string; 
       criteria,
       status: 'closed',
       opensAt: day(opened),
-      closesAt: day(closed),
+      closesAt: lastDay,
       openedAt: opened,
       closedAt: closed,
       createdBy: org.ownerId,
@@ -149,6 +156,25 @@ export async function seedDemoPriorities(ctx: AppContext, org: { orgId: string; 
       0,
     );
     await insertScores(tx, org.orgId, round.id, draft.scores, org.ownerId, new Date(opened.getTime() + 2 * DAY));
+
+    const next = await insertRound(tx, {
+      orgId: org.orgId,
+      name: `Portfolio review ${new Date(now + 14 * DAY).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+      model: 'wsjf',
+      criteria,
+      status: 'draft',
+      opensAt: nextOpens,
+      closesAt: nextCloses,
+      createdBy: org.ownerId,
+      createdAt: new Date(now - DAY),
+    });
+    await insertRoundItems(
+      tx,
+      org.orgId,
+      next.id,
+      items.map((i) => ({ type: 'initiative' as const, id: i.id, category: CATEGORY[i.ansoff ?? 'market_penetration'], horizon: null })),
+      0,
+    );
 
     const [first, second] = queue;
     if (first) {

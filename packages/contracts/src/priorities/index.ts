@@ -57,6 +57,15 @@ export const ZTagRoundItemRequest = z
 export type TTagRoundItemRequest = z.infer<typeof ZTagRoundItemRequest>;
 export const ZRoundItemParams = z.strictObject({ id: ZUuid, itemId: ZUuid });
 
+/**
+ * Change a round's dates while it is a draft or open (null clears a date). Days, not instants: a
+ * round opens at the start of opensAt and can be scored until the end of closesAt, UTC (decision 146).
+ */
+export const ZPatchRoundRequest = z
+  .strictObject({ opensAt: ZIsoDate.nullable().optional(), closesAt: ZIsoDate.nullable().optional() })
+  .refine((b) => b.opensAt !== undefined || b.closesAt !== undefined, 'give opensAt, closesAt or both');
+export type TPatchRoundRequest = z.infer<typeof ZPatchRoundRequest>;
+
 export const ZCriterionScale = z.union([
   z.object({ kind: z.literal('set'), values: z.array(z.number()) }),
   z.object({ kind: z.literal('range'), min: z.number(), max: z.number().nullable(), minExclusive: z.boolean().optional() }),
@@ -99,7 +108,16 @@ export const ZRound = z.object({
 });
 export type TRound = z.infer<typeof ZRound>;
 
-export const ZRoundSummary = z.object({ id: ZUuid, name: z.string(), model: ZPriorityModel, status: ZRoundStatus, itemCount: z.number().int(), createdAt: z.string() });
+export const ZRoundSummary = z.object({
+  id: ZUuid,
+  name: z.string(),
+  model: ZPriorityModel,
+  status: ZRoundStatus,
+  itemCount: z.number().int(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  createdAt: z.string(),
+});
 export type TRoundSummary = z.infer<typeof ZRoundSummary>;
 /** Rounds newest first, paged (`?limit`, `?cursor`). */
 export const ZRoundList = zPage(ZRoundSummary);
@@ -215,6 +233,12 @@ export type TDisagreement = z.infer<typeof ZDisagreement>;
 export const ZMix = z.object({ run: z.number(), grow: z.number(), transform: z.number() });
 export type TMix = z.infer<typeof ZMix>;
 
+/** The three fixed category keys stay on the wire; these are the organisation's names for them (decision 147). */
+export const DEFAULT_CATEGORY_LABELS = { run: 'Run', grow: 'Grow', transform: 'Transform' } as const;
+const ZCategoryLabel = z.string().trim().min(1, 'a label cannot be empty').max(40, 'a label has at most 40 characters');
+export const ZCategoryLabels = z.object({ run: z.string(), grow: z.string(), transform: z.string() });
+export type TCategoryLabels = z.infer<typeof ZCategoryLabels>;
+
 export const ZPutPortfolioRequest = z.strictObject({
   capacity: ZFinite.refine((n) => n >= 0, 'capacity must be 0 or more'),
   targetMix: z
@@ -223,6 +247,8 @@ export const ZPutPortfolioRequest = z.strictObject({
   /** Queue rule: |rank difference| at or above this enters the queue; null uses the top N. */
   disagreementThreshold: ZFinite.refine((n) => n > 0, 'must be more than 0').nullable().optional(),
   disagreementTopN: z.number().int().min(0).max(100).optional(),
+  /** The organisation's names for run, grow and transform (all three); left out keeps them, null goes back to the defaults. */
+  categoryLabels: z.strictObject({ run: ZCategoryLabel, grow: ZCategoryLabel, transform: ZCategoryLabel }).nullable().optional(),
 });
 export type TPutPortfolioRequest = z.infer<typeof ZPutPortfolioRequest>;
 
@@ -231,6 +257,7 @@ export const ZPortfolioSettings = z.object({
   targetMix: ZMix,
   disagreementThreshold: z.number().nullable(),
   disagreementTopN: z.number().int(),
+  categoryLabels: ZCategoryLabels,
 });
 export type TPortfolioSettings = z.infer<typeof ZPortfolioSettings>;
 export const ZPortfolioSettingsAnswer = z.object({ settings: ZPortfolioSettings.nullable() });
@@ -258,6 +285,8 @@ export const ZPortfolio = z.object({
     }),
   ),
   ifDropped: z.object({ itemId: ZUuid, movesIn: z.array(ZUuid) }).nullable(),
+  /** The organisation's names for run, grow and transform (the defaults when it has none). */
+  categoryLabels: ZCategoryLabels,
 });
 export type TPortfolio = z.infer<typeof ZPortfolio>;
 

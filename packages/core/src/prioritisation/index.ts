@@ -36,3 +36,5 @@ export type {
   PortfolioCategory,
   Mix,
 } from './priorities';
+export { roundScheduleStep } from './round-schedule';
+export type { RoundScheduleInput, RoundScheduleStep, RoundScheduleReason, RoundStatus } from './round-schedule';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { people, users } from '../schema/org';
 import {
@@ -55,6 +55,25 @@ export async function updateRound(x: Executor, orgId: string, id: string, patch:
   return row!;
 }
 
+/**
+ * Rounds of every organisation that the calendar may move today (decision 146): drafts whose
+ * opening day has come and whose closing day has not passed, and open rounds whose closing day is
+ * over. The service decides again under the round's lock; this only narrows the search.
+ */
+export async function roundsDueOnSchedule(x: Executor, today: string, limit: number): Promise<{ orgId: string; id: string }[]> {
+  return x
+    .select({ orgId: priorityRounds.orgId, id: priorityRounds.id })
+    .from(priorityRounds)
+    .where(
+      or(
+        and(eq(priorityRounds.status, 'draft'), lte(priorityRounds.opensAt, today), or(sql`${priorityRounds.closesAt} is null`, gte(priorityRounds.closesAt, today))),
+        and(eq(priorityRounds.status, 'open'), lt(priorityRounds.closesAt, today)),
+      ),
+    )
+    .orderBy(asc(priorityRounds.createdAt), asc(priorityRounds.id))
+    .limit(limit);
+}
+
 /** The newest rounds first, bounded. */
 export async function listRounds(x: Executor, orgId: string, limit: number) {
   return x
@@ -63,6 +82,8 @@ export async function listRounds(x: Executor, orgId: string, limit: number) {
       name: priorityRounds.name,
       model: priorityRounds.model,
       status: priorityRounds.status,
+      opensAt: priorityRounds.opensAt,
+      closesAt: priorityRounds.closesAt,
       createdAt: priorityRounds.createdAt,
       itemCount: sql<number>`(select count(*)::int from ${priorityRoundItems} i where i.round_id = ${priorityRounds.id} and i.org_id = ${priorityRounds.orgId})`,
     })
@@ -86,6 +107,8 @@ export async function listRoundsPage(x: Executor, orgId: string, limit: number, 
       name: priorityRounds.name,
       model: priorityRounds.model,
       status: priorityRounds.status,
+      opensAt: priorityRounds.opensAt,
+      closesAt: priorityRounds.closesAt,
       createdAt: priorityRounds.createdAt,
       cursorAt: exactAt(priorityRounds.createdAt),
       itemCount: sql<number>`(select count(*)::int from ${priorityRoundItems} i where i.round_id = ${priorityRounds.id} and i.org_id = ${priorityRounds.orgId})`,
@@ -393,6 +416,7 @@ export async function savePrioritySettings(x: Executor, v: typeof prioritySettin
     targetTransform: v.targetTransform,
     disagreementThreshold: v.disagreementThreshold ?? null,
     disagreementTopN: v.disagreementTopN ?? 3,
+    categoryLabels: v.categoryLabels ?? null,
     updatedAt: v.updatedAt ?? new Date(0),
   };
   const [row] = await x.insert(prioritySettings).values(v).onConflictDoUpdate({ target: prioritySettings.orgId, set }).returning();

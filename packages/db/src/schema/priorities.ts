@@ -159,6 +159,8 @@ export const prioritySettings = pgTable('priority_settings', {
   targetTransform: doublePrecision('target_transform').notNull(),
   disagreementThreshold: doublePrecision('disagreement_threshold'),
   disagreementTopN: integer('disagreement_top_n').notNull().default(3),
+  /** The organisation's names for run, grow and transform; null: the defaults (decision 147). */
+  categoryLabels: jsonb('category_labels').$type<{ run: string; grow: string; transform: string }>(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

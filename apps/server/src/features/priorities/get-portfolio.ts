@@ -4,6 +4,7 @@ import type { TPortfolio } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import { computeRoundResults } from './compute-results';
+import { categoryLabelsOf } from './set-portfolio';
 
 /** The round (closed) and the organisation's settings, or the reason the portfolio cannot be shown. */
 export async function portfolioInputs(x: Executor, orgId: string, roundId: string): Promise<{ round: RoundRow; settings: PrioritySettingsRow }> {
@@ -64,5 +65,6 @@ export async function getPortfolio(ctx: AppContext, auth: OrgAuth, roundId: stri
       return { itemId: id, title: i.title, type: i.type, effort: b.effort(id), category: i.category, horizon: i.horizon, combinedRank: k + 1, in: inSet.has(id) };
     }),
     ifDropped: drop ? { itemId: drop, movesIn: movesInIfDropped(r.order, b.effort, settings.capacity, drop) } : null,
+    categoryLabels: categoryLabelsOf(settings),
   };
 }

@@ -11,6 +11,6 @@ export async function listOrgRoundsPage(ctx: AppContext, auth: OrgAuth, q: TPage
     rows,
     q.limit,
     (r) => [r.cursorAt, r.id],
-    (r) => ({ id: r.id, name: r.name, model: r.model, status: r.status, itemCount: Number(r.itemCount), createdAt: r.createdAt.toISOString() }),
+    (r) => ({ id: r.id, name: r.name, model: r.model, status: r.status, itemCount: Number(r.itemCount), opensAt: r.opensAt, closesAt: r.closesAt, createdAt: r.createdAt.toISOString() }),
   );
 }

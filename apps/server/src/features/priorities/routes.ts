@@ -10,6 +10,7 @@ import {
   ZItemIdParams,
   ZPageQuery,
   ZPatchDisagreementRequest,
+  ZPatchRoundRequest,
   ZPortfolio,
   ZPortfolioQuery,
   ZPortfolioSettings,
@@ -33,6 +34,7 @@ import {
 } from '@tandem/contracts';
 import { requireOrg } from '../../plugins/auth';
 import { addRoundItems } from './add-round-items';
+import { changeRoundDates } from './change-round-dates';
 import { closeRound, openRound } from './change-round-status';
 import { compareScenarios } from './compare-scenarios';
 import { createRound } from './create-round';
@@ -45,6 +47,7 @@ import { getScoringSheet } from './get-scoring-sheet';
 import { listOrgRoundsPage } from './list-rounds';
 import { listRoundScenarios } from './list-scenarios';
 import { listRoundScores } from './list-scores';
+import { roundDatesJob } from './round-dates-job';
 import { getPortfolioSettings, setPortfolio } from './set-portfolio';
 import { changeScores, submitScores } from './submit-scores';
 import { tagItem } from './tag-round-item';
@@ -52,13 +55,18 @@ import { tagItem } from './tag-round-item';
 const tags = ['priorities'];
 const leader = { access: 'leader' as const };
 const member = { access: 'member' as const };
+const DATES =
+  'Dates are days (YYYY-MM-DD, UTC). A draft with at least one item opens at the start of opensAt; an open round can be scored until the end of closesAt and closes at the start of the next day, with results computed as at a manual close (hourly job priorities.round-dates, decision 146). 400 when closesAt is before opensAt; 409 for a closed round.';
+const LABELS =
+  'categoryLabels names the three fixed categories run, grow and transform in the organisation\'s words (each 1 to 40 characters after trimming); the API keys stay run/grow/transform (decision 147).';
 
 /** Priorities: Business and IT score separately; results, the disagreement queue, the portfolio. */
 export async function prioritiesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
+  app.jobs.register(roundDatesJob);
 
-  r.post('/priorities/rounds', { config: leader, schema: { tags, summary: 'Create a draft scoring round', body: ZCreateRoundRequest, response: { 201: ZRound } } }, async (req, reply) =>
+  r.post('/priorities/rounds', { config: leader, schema: { tags, summary: 'Create a draft scoring round', description: DATES, body: ZCreateRoundRequest, response: { 201: ZRound } } }, async (req, reply) =>
     reply.status(201).send(await createRound(ctx, requireOrg(req), req.body)),
   );
   r.get('/priorities/rounds', { config: member, schema: { tags, summary: 'Rounds, newest first, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZRoundList } } }, (req) =>
@@ -80,11 +88,30 @@ export async function prioritiesRoutes(app: FastifyInstance) {
     },
     (req) => tagItem(ctx, requireOrg(req), req.params.id, req.params.itemId, req.body),
   );
-  r.post('/priorities/rounds/:id/open', { config: leader, schema: { tags, summary: 'Open a draft round for scoring', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
-    openRound(ctx, requireOrg(req), req.params.id),
+  r.patch(
+    '/priorities/rounds/:id',
+    {
+      config: leader,
+      schema: {
+        tags,
+        summary: 'Change the opening and closing days while draft or open',
+        description: DATES,
+        params: ZIdParams,
+        body: ZPatchRoundRequest,
+        response: { 200: ZRound },
+      },
+    },
+    (req) => changeRoundDates(ctx, requireOrg(req), req.params.id, req.body),
   );
-  r.post('/priorities/rounds/:id/close', { config: leader, schema: { tags, summary: 'Close a round: results appear', params: ZIdParams, response: { 200: ZRound } } }, (req) =>
-    closeRound(ctx, requireOrg(req), req.params.id),
+  r.post(
+    '/priorities/rounds/:id/open',
+    { config: leader, schema: { tags, summary: 'Open a draft round for scoring', description: `${DATES} Opening by hand does not wait for opensAt.`, params: ZIdParams, response: { 200: ZRound } } },
+    (req) => openRound(ctx, requireOrg(req), req.params.id),
+  );
+  r.post(
+    '/priorities/rounds/:id/close',
+    { config: leader, schema: { tags, summary: 'Close a round: results appear', description: `${DATES} Closing by hand does not wait for closesAt.`, params: ZIdParams, response: { 200: ZRound } } },
+    (req) => closeRound(ctx, requireOrg(req), req.params.id),
   );
   r.put(
     '/priorities/rounds/:id/scores',
@@ -144,15 +171,15 @@ export async function prioritiesRoutes(app: FastifyInstance) {
   );
   r.put(
     '/priorities/portfolio',
-    { config: leader, schema: { tags, summary: 'Capacity, target mix and the disagreement rule', body: ZPutPortfolioRequest, response: { 200: ZPortfolioSettings } } },
+    { config: leader, schema: { tags, summary: 'Capacity, target mix, the disagreement rule and the category names', description: `${LABELS} Left out keeps them; null goes back to Run, Grow, Transform.`, body: ZPutPortfolioRequest, response: { 200: ZPortfolioSettings } } },
     (req) => setPortfolio(ctx, requireOrg(req), req.body),
   );
-  r.get('/priorities/portfolio/settings', { config: member, schema: { tags, summary: 'The organisation\'s portfolio settings', response: { 200: ZPortfolioSettingsAnswer } } }, (req) =>
+  r.get('/priorities/portfolio/settings', { config: member, schema: { tags, summary: 'The organisation\'s portfolio settings', description: LABELS, response: { 200: ZPortfolioSettingsAnswer } } }, (req) =>
     getPortfolioSettings(ctx, requireOrg(req)),
   );
   r.get(
     '/priorities/portfolio',
-    { config: member, schema: { tags, summary: 'Cut line and mix of a closed round; what moves in if `drop` were dropped', querystring: ZPortfolioQuery, response: { 200: ZPortfolio } } },
+    { config: member, schema: { tags, summary: 'Cut line and mix of a closed round; what moves in if `drop` were dropped', description: LABELS, querystring: ZPortfolioQuery, response: { 200: ZPortfolio } } },
     (req) => getPortfolio(ctx, requireOrg(req), req.query.round, req.query.drop),
   );
 }

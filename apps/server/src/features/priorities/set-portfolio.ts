@@ -1,7 +1,12 @@
 import { findPrioritySettings, savePrioritySettings, type PrioritySettingsRow } from '@tandem/db';
-import type { TPortfolioSettings, TPutPortfolioRequest } from '@tandem/contracts';
+import { DEFAULT_CATEGORY_LABELS, type TCategoryLabels, type TPortfolioSettings, type TPutPortfolioRequest } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
 import { recordPrioritiesAudit } from './audit';
+
+/** The organisation's names for the three categories, or the defaults (decision 147). */
+export function categoryLabelsOf(s: PrioritySettingsRow | null): TCategoryLabels {
+  return s?.categoryLabels ? { ...s.categoryLabels } : { ...DEFAULT_CATEGORY_LABELS };
+}
 
 export function toSettings(s: PrioritySettingsRow): TPortfolioSettings {
   return {
@@ -9,6 +14,7 @@ export function toSettings(s: PrioritySettingsRow): TPortfolioSettings {
     targetMix: { run: s.targetRun, grow: s.targetGrow, transform: s.targetTransform },
     disagreementThreshold: s.disagreementThreshold,
     disagreementTopN: s.disagreementTopN,
+    categoryLabels: categoryLabelsOf(s),
   };
 }
 
@@ -24,9 +30,14 @@ export async function setPortfolio(ctx: AppContext, auth: OrgAuth, input: TPutPo
       targetTransform: input.targetMix.transform,
       disagreementThreshold: input.disagreementThreshold === undefined ? (before?.disagreementThreshold ?? null) : input.disagreementThreshold,
       disagreementTopN: input.disagreementTopN ?? before?.disagreementTopN ?? 3,
+      categoryLabels: input.categoryLabels === undefined ? (before?.categoryLabels ?? null) : input.categoryLabels,
       updatedAt: ctx.now(),
     });
-    await recordPrioritiesAudit(ctx, tx, auth, 'priorities.portfolio_set', null, { capacity: input.capacity, targetMix: input.targetMix });
+    await recordPrioritiesAudit(ctx, tx, auth, 'priorities.portfolio_set', null, {
+      capacity: input.capacity,
+      targetMix: input.targetMix,
+      ...(input.categoryLabels === undefined ? {} : { categoryLabels: input.categoryLabels }),
+    });
     return toSettings(row);
   });
 }

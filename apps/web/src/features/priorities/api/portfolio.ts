@@ -1,10 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZPortfolio, ZPortfolioSettings, ZPortfolioSettingsAnswer, type TPutPortfolioRequest } from '@tandem/contracts';
+import { DEFAULT_CATEGORY_LABELS, ZPortfolio, ZPortfolioSettings, ZPortfolioSettingsAnswer, type TCategoryLabels, type TPutPortfolioRequest } from '@tandem/contracts';
 import { api } from '../../../lib/api';
 import { prioritiesKeys } from './keys';
 
 export const usePortfolioSettings = () =>
   useQuery({ queryKey: prioritiesKeys.settings, queryFn: ({ signal }) => api('/priorities/portfolio/settings', { schema: ZPortfolioSettingsAnswer, signal }) });
+
+/** The organisation's names for run, grow and transform (decision 147); the defaults until they load or when unset. */
+export function useCategoryLabels(): TCategoryLabels {
+  const settings = usePortfolioSettings();
+  return settings.data?.settings?.categoryLabels ?? DEFAULT_CATEGORY_LABELS;
+}
 
 export const usePortfolio = (roundId: string, drop: string | null, enabled: boolean) =>
   useQuery({

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TMix, TPortfolio, TPortfolioCategory, TPortfolioSettings, TPriorityHorizon } from '@tandem/contracts';
+import { DEFAULT_CATEGORY_LABELS, type TCategoryLabels, type TMix, type TPortfolio, type TPortfolioCategory, type TPortfolioSettings, type TPriorityHorizon } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorMessage } from '../../../lib/api';
 import { usePortfolio, usePortfolioSettings, useSetPortfolio } from '../api/portfolio';
@@ -10,7 +10,6 @@ import { useTagItem } from '../api/tag-item';
 import { fmt } from './words';
 
 const CATS = ['run', 'grow', 'transform'] as const;
-const LABEL = { run: 'Run', grow: 'Grow', transform: 'Transform' } as const;
 const HORIZONS = ['now', 'next', 'later'] as const;
 const HORIZON_LABEL = { now: 'Now', next: 'Next', later: 'Later' } as const;
 
@@ -47,6 +46,8 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
   const [mix, setMix] = useState<Record<string, number | string>>(current?.targetMix ?? { run: 60, grow: 25, transform: 15 });
   const [topN, setTopN] = useState<number | string>(current?.disagreementTopN ?? 3);
   const [threshold, setThreshold] = useState<number | string>(current?.disagreementThreshold ?? '');
+  const [names, setNames] = useState<TCategoryLabels>(current?.categoryLabels ?? DEFAULT_CATEGORY_LABELS);
+  const labels = current?.categoryLabels ?? DEFAULT_CATEGORY_LABELS;
   return (
     <Paper
       withBorder
@@ -60,13 +61,14 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
           targetMix: { run: Number(mix.run), grow: Number(mix.grow), transform: Number(mix.transform) },
           disagreementTopN: Number(topN),
           disagreementThreshold: threshold === '' ? null : Number(threshold),
+          categoryLabels: names,
         });
       }}
     >
       <Group align="flex-end">
         <NumberInput label="Capacity (effort units per period)" min={0} value={capacity} onChange={setCapacity} required />
         {CATS.map((c) => (
-          <NumberInput key={c} label={`Target ${LABEL[c]}`} min={0} w={120} value={mix[c]} onChange={(v) => setMix((m) => ({ ...m, [c]: v }))} />
+          <NumberInput key={c} label={`Target ${labels[c]}`} min={0} w={120} value={mix[c]} onChange={(v) => setMix((m) => ({ ...m, [c]: v }))} />
         ))}
         <Button type="submit" loading={set.isPending}>
           Save
@@ -83,14 +85,32 @@ function SettingsForm({ current }: { current: TPortfolioSettings | null }) {
           onChange={setThreshold}
         />
       </Group>
+      <Group align="flex-end" mt="sm">
+        {CATS.map((c) => (
+          <TextInput
+            key={c}
+            label={`Name of the ${c} category`}
+            description={`Default: ${DEFAULT_CATEGORY_LABELS[c]}`}
+            maxLength={40}
+            required
+            w={220}
+            value={names[c]}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setNames((n) => ({ ...n, [c]: v }));
+            }}
+          />
+        ))}
+      </Group>
       {set.isError ? <Alert color="red">{errorMessage(set.error)}</Alert> : null}
     </Paper>
   );
 }
 
-function MixChart({ actual, target, label }: { actual: TMix; target: TMix; label: string }) {
-  const data = CATS.map((c) => ({ category: LABEL[c], actual: Math.round(actual[c] * 10) / 10, target: target[c] }));
-  const text = CATS.map((c) => `${LABEL[c]} ${fmt(actual[c], 1)} (target ${fmt(target[c], 1)})`).join(', ');
+function MixChart({ actual, target, label, names }: { actual: TMix; target: TMix; label: string; names: TCategoryLabels }) {
+  const labels = names;
+  const data = CATS.map((c) => ({ category: labels[c], actual: Math.round(actual[c] * 10) / 10, target: target[c] }));
+  const text = CATS.map((c) => `${labels[c]} ${fmt(actual[c], 1)} (target ${fmt(target[c], 1)})`).join(', ');
   return (
     <figure style={{ margin: 0 }}>
       <figcaption>
@@ -121,7 +141,7 @@ function Balance({ p }: { p: TPortfolio }) {
       <Title order={2} size="h3">
         Balance above the cut line
       </Title>
-      <MixChart actual={p.mix.actual} target={p.mix.target} label="Share of effort above the cut line by category, against the target" />
+      <MixChart actual={p.mix.actual} target={p.mix.target} names={p.categoryLabels} label="Share of effort above the cut line by category, against the target" />
       <Text size="sm">
         Business work (initiatives) {fmt(p.split.business * 100, 0)}% and IT work (enablers) {fmt(p.split.it * 100, 0)}% of the effort above the cut line.
         {p.mix.uncategorised > 0 ? ` Uncategorised: ${fmt(p.mix.uncategorised, 1)}.` : ''}
@@ -137,6 +157,7 @@ function CutLine({ roundId, p, drop, setDrop, leader }: { roundId: string; p: TP
   const tag = useTagItem(roundId);
   const title = (id: string) => p.ranking.find((r) => r.itemId === id)?.title ?? id;
   const firstOut = p.ranking.findIndex((r) => !r.in);
+  const labels = p.categoryLabels;
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h3">
@@ -197,10 +218,10 @@ function CutLine({ roundId, p, drop, setDrop, leader }: { roundId: string; p: TP
                         value={r.category ?? ''}
                         disabled={tag.isPending}
                         onChange={(e) => tag.mutate({ itemId: r.itemId, body: { category: (e.currentTarget.value || null) as TPortfolioCategory | null } })}
-                        data={[{ value: '', label: 'None' }, ...CATS.map((c) => ({ value: c, label: LABEL[c] }))]}
+                        data={[{ value: '', label: 'None' }, ...CATS.map((c) => ({ value: c, label: labels[c] }))]}
                       />
                     ) : r.category ? (
-                      LABEL[r.category]
+                      labels[r.category]
                     ) : (
                       '—'
                     )}
@@ -287,8 +308,8 @@ function Scenarios({ roundId, p, leader }: { roundId: string; p: TPortfolio; lea
               {cmp.data.movesOut.length ? cmp.data.movesOut.map(title).join(', ') : 'nothing'}.
             </Text>
             <Group grow align="flex-start">
-              <MixChart actual={cmp.data.a.mix} target={cmp.data.target} label={`Balance under “${cmp.data.a.name}”`} />
-              <MixChart actual={cmp.data.b.mix} target={cmp.data.target} label={`Balance under “${cmp.data.b.name}”`} />
+              <MixChart actual={cmp.data.a.mix} target={cmp.data.target} names={p.categoryLabels} label={`Balance under “${cmp.data.a.name}”`} />
+              <MixChart actual={cmp.data.b.mix} target={cmp.data.target} names={p.categoryLabels} label={`Balance under “${cmp.data.b.name}”`} />
             </Group>
           </Stack>
         ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { TPriorityModel, TRoundStatus } from '@tandem/contracts';
+import type { TPortfolioCategory, TPriorityModel, TRoundStatus } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
@@ -10,6 +10,8 @@ import { hasRole, useCurrentMe } from '../../org';
 import { useCreateRound } from '../api/create-round';
 import { useRounds } from '../api/get-rounds';
 import { useStrategyItems } from '../api/lookups';
+import { useCategoryLabels } from '../api/portfolio';
+import { dayWords } from '../components/dates';
 import { CriteriaEditor, DEFAULT_CRITERIA, toCriteria, type CriterionDraft } from '../components/CriteriaEditor';
 
 export function RoundStatusBadge({ status }: { status: TRoundStatus }) {
@@ -44,6 +46,7 @@ export function PrioritiesPage() {
               <Table.Th scope="col">Round</Table.Th>
               <Table.Th scope="col">Model</Table.Th>
               <Table.Th scope="col">Items</Table.Th>
+              <Table.Th scope="col">Scoring days (UTC)</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -57,6 +60,7 @@ export function PrioritiesPage() {
                 </Table.Td>
                 <Table.Td>{r.model.toUpperCase()}</Table.Td>
                 <Table.Td>{r.itemCount}</Table.Td>
+                <Table.Td>{r.opensAt || r.closesAt ? `${r.opensAt ? dayWords(r.opensAt) : 'by hand'} – ${r.closesAt ? dayWords(r.closesAt) : 'by hand'}` : '—'}</Table.Td>
                 <Table.Td>
                   <RoundStatusBadge status={r.status} />
                 </Table.Td>
@@ -82,6 +86,10 @@ function CreateRoundForm() {
   const [withInitiatives, setWithInitiatives] = useState(true);
   const [withEnablers, setWithEnablers] = useState(true);
   const [withRequests, setWithRequests] = useState(false);
+  const [category, setCategory] = useState<TPortfolioCategory | ''>('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const labels = useCategoryLabels();
   const items = useStrategyItems(true);
   const create = useCreateRound();
   const navigate = useNavigate();
@@ -93,12 +101,23 @@ function CreateRoundForm() {
       aria-label="New scoring round"
       onSubmit={(e: React.FormEvent) => {
         e.preventDefault();
+        const tag = category ? { category } : {};
         const list = [
-          ...(withInitiatives ? (items.data?.initiatives ?? []).map((i) => ({ type: 'initiative' as const, id: i.id })) : []),
-          ...(withEnablers ? (items.data?.enablers ?? []).map((i) => ({ type: 'enabler' as const, id: i.id })) : []),
-          ...(withRequests ? (items.data?.requests ?? []).map((i) => ({ type: 'request' as const, id: i.id })) : []),
+          ...(withInitiatives ? (items.data?.initiatives ?? []).map((i) => ({ type: 'initiative' as const, id: i.id, ...tag })) : []),
+          ...(withEnablers ? (items.data?.enablers ?? []).map((i) => ({ type: 'enabler' as const, id: i.id, ...tag })) : []),
+          ...(withRequests ? (items.data?.requests ?? []).map((i) => ({ type: 'request' as const, id: i.id, ...tag })) : []),
         ];
-        create.mutate({ name, model, items: list, ...(model === 'weighted' ? { criteria: toCriteria(criteria) } : {}) }, { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) });
+        create.mutate(
+          {
+            name,
+            model,
+            items: list,
+            ...(model === 'weighted' ? { criteria: toCriteria(criteria) } : {}),
+            ...(opensAt ? { opensAt } : {}),
+            ...(closesAt ? { closesAt } : {}),
+          },
+          { onSuccess: (r) => void navigate({ to: '/priorities/$id', params: { id: r.id } }) },
+        );
       }}
     >
       <Group align="flex-end">
@@ -120,6 +139,17 @@ function CreateRoundForm() {
         <Button type="submit" loading={create.isPending} disabled={items.isPending}>
           Create round
         </Button>
+      </Group>
+      <Group align="flex-end" mt="sm">
+        <NativeSelect
+          label="Portfolio category of these items"
+          description="Each item can be re-tagged later"
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value as TPortfolioCategory | '')}
+          data={[{ value: '', label: 'None yet' }, ...(['run', 'grow', 'transform'] as const).map((c) => ({ value: c, label: labels[c] }))]}
+        />
+        <TextInput type="date" label="Opens on" description="Empty: open by hand" value={opensAt} onChange={(e) => setOpensAt(e.currentTarget.value)} />
+        <TextInput type="date" label="Closes after" description="The last day of scoring (UTC)" value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
       </Group>
       {model === 'weighted' ? (
         <Paper withBorder p="sm" mt="sm">

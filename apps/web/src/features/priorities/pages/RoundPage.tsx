@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import type { TRound } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FullPageLoader } from '../../../components/FullPageLoader';
 import { Page } from '../../../components/Page';
 import { errorMessage } from '../../../lib/api';
 import { hasRole, useCurrentMe } from '../../org';
+import { useChangeRoundDates } from '../api/change-round-dates';
 import { useChangeRoundStatus } from '../api/change-round-status';
 import { useRound } from '../api/get-rounds';
 import { useResults } from '../api/get-results';
@@ -14,6 +15,7 @@ import { DisagreementQueue } from '../components/DisagreementQueue';
 import { PortfolioView } from '../components/PortfolioView';
 import { RankingsView } from '../components/RankingsView';
 import { ScoringGrid } from '../components/ScoringGrid';
+import { datesWords } from '../components/dates';
 import { RoundStatusBadge } from './PrioritiesPage';
 
 /** One round: scoring while open (blind), then both rankings, the queue and the portfolio once closed. */
@@ -40,8 +42,14 @@ export function RoundPage({ id }: { id: string }) {
           {r.model.toUpperCase()} over {r.items.length} items
         </Text>
       </Group>
+      <RoundDates round={r} leader={leader} />
       {status.isError ? <Alert color="red">{errorMessage(status.error)}</Alert> : null}
-      {r.status === 'draft' ? <Alert color="blue">This round is a draft: {leader ? 'open it' : 'a leader opens it'} to start scoring.</Alert> : null}
+      {r.status === 'draft' ? (
+        <Alert color="blue">
+          This round is a draft: {leader ? 'open it' : 'a leader opens it'} to start scoring
+          {r.opensAt ? (r.items.length ? ', or it opens by itself on its opening day' : '; it has no items yet, so it will not open by itself') : ''}.
+        </Alert>
+      ) : null}
       {r.status === 'open' ? (
         <Stack gap="md">
           {results.data?.progress ? (
@@ -85,6 +93,42 @@ export function RoundPage({ id }: { id: string }) {
         </List>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * The round's opening and closing days, and for a leader the form that moves them while the round
+ * is a draft or open. The hourly job opens and closes the round on these days (decision 146).
+ */
+function RoundDates({ round, leader }: { round: TRound; leader: boolean }) {
+  const change = useChangeRoundDates(round.id);
+  const [opensAt, setOpensAt] = useState(round.opensAt ?? '');
+  const [closesAt, setClosesAt] = useState(round.closesAt ?? '');
+  const editable = leader && round.status !== 'closed';
+  return (
+    <Stack gap={4}>
+      <Text size="sm" data-testid="round-dates">
+        {datesWords(round.opensAt, round.closesAt)}
+      </Text>
+      {editable ? (
+        <form
+          aria-label="Round dates"
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ opensAt: opensAt || null, closesAt: closesAt || null });
+          }}
+        >
+          <Group align="flex-end" gap="xs">
+            <TextInput type="date" label="Opens on" description="Empty: open by hand" value={opensAt} onChange={(e) => setOpensAt(e.currentTarget.value)} />
+            <TextInput type="date" label="Closes after" description="The last day of scoring" value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
+            <Button type="submit" variant="default" loading={change.isPending}>
+              Save dates
+            </Button>
+          </Group>
+          {change.isError ? <Alert color="red" mt="xs">{errorMessage(change.error)}</Alert> : null}
+        </form>
+      ) : null}
+    </Stack>
   );
 }
 

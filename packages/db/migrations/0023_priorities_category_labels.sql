@@ -1,0 +1,1 @@
+ALTER TABLE "priority_settings" ADD COLUMN "category_labels" jsonb;
