@@ -326,14 +326,33 @@ export async function listOrgIdsWithRoadmap(x: Executor): Promise<string[]> {
   return (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id);
 }
 
-export async function listHealthSnapshots(x: Executor, orgId: string, limit: number): Promise<HealthSnapshotRow[]> {
-  const rows = await x
+/** The snapshots from `sinceDay` (YYYY-MM-DD, inclusive) on, oldest first. Older ones are thinned (decision 157): the days are not evenly spaced. */
+export async function listHealthSnapshots(x: Executor, orgId: string, sinceDay: string): Promise<HealthSnapshotRow[]> {
+  return x
     .select()
     .from(roadmapHealthSnapshots)
-    .where(eq(roadmapHealthSnapshots.orgId, orgId))
-    .orderBy(desc(roadmapHealthSnapshots.day))
-    .limit(limit);
-  return rows.reverse();
+    .where(and(eq(roadmapHealthSnapshots.orgId, orgId), sql`${roadmapHealthSnapshots.day} >= ${sinceDay}::date`))
+    .orderBy(roadmapHealthSnapshots.day);
+}
+
+/**
+ * Thins every organisation's snapshots (decision 157): days on or after `dailyFrom` all stay; from
+ * `weeklyFrom` up to `dailyFrom` only the earliest snapshot of each ISO week stays; before
+ * `weeklyFrom` only the earliest of each calendar month. One DELETE; running it again deletes
+ * nothing more. Returns how many rows went.
+ */
+export async function compactHealthSnapshots(x: Executor, dailyFrom: string, weeklyFrom: string): Promise<number> {
+  const r = (await x.execute(sql`
+    delete from roadmap_health_snapshots s
+    where s.day < ${dailyFrom}::date
+      and exists (
+        select 1 from roadmap_health_snapshots k
+        where k.org_id = s.org_id and k.day < s.day
+          and case when s.day >= ${weeklyFrom}::date
+                   then k.day >= ${weeklyFrom}::date and date_trunc('week', k.day) = date_trunc('week', s.day)
+                   else date_trunc('month', k.day) = date_trunc('month', s.day) end)
+    returning s.day`)) as unknown as { rows: unknown[] };
+  return r.rows.length;
 }
 
 export async function getStrategySettings(x: Executor, orgId: string): Promise<{ itGraceDays: number } | null> {
