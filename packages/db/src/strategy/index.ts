@@ -63,6 +63,30 @@ export async function loadRoadmap(x: Executor, orgId: string): Promise<RoadmapRo
   return { goals: g, initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: ed, rungs: r };
 }
 
+/**
+ * What one initiative's view needs, and nothing else (issue #15: an item read or write must not load
+ * the whole roadmap): the initiative, its goal and enabler links, those enablers (their status
+ * feeds its progress) and its ladder. Goals and enabler dependencies are left empty.
+ */
+export async function loadInitiativeScope(x: Executor, orgId: string, id: string): Promise<RoadmapRows> {
+  const [i, ig, ei, e, r] = await Promise.all([
+    x.select().from(initiatives).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id))),
+    x.select({ initiativeId: initiativeGoals.initiativeId, goalId: initiativeGoals.goalId }).from(initiativeGoals).where(and(eq(initiativeGoals.orgId, orgId), eq(initiativeGoals.initiativeId, id))),
+    x.select({ enablerId: enablerInitiatives.enablerId, initiativeId: enablerInitiatives.initiativeId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id))),
+    x
+      .select()
+      .from(enablers)
+      .where(
+        and(
+          eq(enablers.orgId, orgId),
+          inArray(enablers.id, x.select({ id: enablerInitiatives.enablerId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id)))),
+        ),
+      ),
+    x.select().from(ladderRungs).where(and(eq(ladderRungs.orgId, orgId), eq(ladderRungs.initiativeId, id))),
+  ]);
+  return { goals: [], initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: [], rungs: r };
+}
+
 /** The ids among `ids` that exist in the organisation, for one kind of record. */
 export async function existingStrategyIds(x: Executor, orgId: string, kind: 'goal' | 'initiative' | 'enabler' | 'person', ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
