@@ -29,7 +29,7 @@ import { memoryMailer } from '../pulse/setup';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
-const PULSE_PEOPLE = Number(process.env.LOAD_PULSE_PEOPLE ?? 4_000);
+const PULSE_PEOPLE = Number(process.env.LOAD_PULSE_PEOPLE ?? 12_000);
 
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `tandem_bench_load_${Date.now()}`;
