@@ -114,6 +114,23 @@ describe.skipIf(!ready && !required)('two app instances on one PostgreSQL', () =
     expect((await stale.call(B, 'GET', '/api/v1/me')).status).toBe(401);
   });
 
+  it('sees a role change and a removal made through one instance on the very next request to the other (session cache, decision 156)', async () => {
+    const inv = await owner.call(A, 'POST', '/api/v1/invitations', { email: 'rolled@two.test', role: 'admin' });
+    expect(inv.status).toBe(201);
+    const m = new Session();
+    expect((await m.call(B, 'POST', `/api/v1/invitations/${inv.json.token as string}/accept`, { name: 'Rolled', password: 'quiet harbour lantern 8' })).status).toBe(200);
+    const userId = ((await m.call(B, 'GET', '/api/v1/me')).json.user as { id: string }).id;
+    for (let i = 0; i < 3; i++) {
+      expect((await m.call(B, 'GET', '/api/v1/audit?limit=5')).status).toBe(200); // admin: cached on B
+      expect((await owner.call(A, 'PATCH', `/api/v1/members/${userId}`, { role: 'member' })).status).toBe(200);
+      expect((await m.call(B, 'GET', '/api/v1/audit?limit=5')).status).toBe(403);
+      expect((await owner.call(A, 'PATCH', `/api/v1/members/${userId}`, { role: 'admin' })).status).toBe(200);
+    }
+    expect((await m.call(B, 'GET', '/api/v1/people')).status).toBe(200);
+    expect((await owner.call(A, 'DELETE', `/api/v1/members/${userId}`)).status).toBe(200);
+    expect((await m.call(B, 'GET', '/api/v1/people')).status).toBe(401);
+  });
+
   it.skipIf(!redisUrl)('share one login rate limit through Redis', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 8; i++) codes.push((await new Session().call(i % 2 ? B : A, 'POST', '/api/v1/auth/login', { email: 'olga@two.test', password: 'not the password at all' })).status);

@@ -4,6 +4,8 @@
  *  - a hand-written minimal route doing the same work: the cookie's session looked up with its
  *    role by the same SQL through `pg`, the same people query, the same JSON via JSON.stringify;
  *  - a bare fastify route answering the same JSON from memory.
+ * Tandem runs twice on the same database: with the session cache (decision 156, the default) and
+ * with TANDEM_SESSION_CACHE_SECONDS=0 (one session query per request, as before the cache).
  * Load generator: autocannon, 10 connections. Prints one JSON object with the ratios.
  */
 import { createHash } from 'node:crypto';
@@ -40,6 +42,9 @@ const app = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIM
 await seedDemo(app.ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const tandem = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const uncached = await buildApp({ database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000', TANDEM_SESSION_CACHE_SECONDS: '0' }), webDir: null, logger: false });
+await uncached.listen({ port: 0, host: '127.0.0.1' });
+const tandemNoCache = `http://127.0.0.1:${(uncached.server.address() as { port: number }).port}`;
 const login = await fetch(`${tandem}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_LOGIN) });
 const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 const token = /tandem_session=([^;]+)/.exec(cookie)?.[1] ?? '';
@@ -83,13 +88,14 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/people`;
 
 // Interleaved rounds so that the shared machine's load drifts over all three alike.
-const runs = { tandem: [] as number[], hand: [] as number[], bare: [] as number[] };
+const runs = { tandem: [] as number[], noCache: [] as number[], hand: [] as number[], bare: [] as number[] };
 for (let i = 0; i < ROUNDS; i++) {
   runs.tandem.push(await cannon(`${tandem}/api/v1/people?limit=500`, { cookie }));
+  runs.noCache.push(await cannon(`${tandemNoCache}/api/v1/people?limit=500`, { cookie }));
   runs.hand.push(await cannon(handUrl, { cookie: `tandem_session=${token}` }));
   runs.bare.push(await cannon(bareUrl));
 }
-const m = { tandem: median(runs.tandem), hand: median(runs.hand), bare: median(runs.bare) };
+const m = { tandem: median(runs.tandem), noCache: median(runs.noCache), hand: median(runs.hand), bare: median(runs.bare) };
 console.log(
   JSON.stringify({
     name: 'platform.people-list',
@@ -99,13 +105,15 @@ console.log(
     loadGenerator: `autocannon, ${CONNECTIONS} connections, ${DURATION} s, ${ROUNDS} interleaved rounds (medians)`,
     cpus: cpus().length,
     loadavg1: +loadavg()[0]!.toFixed(1),
-    rps: { tandem: Math.round(m.tandem), handWritten: Math.round(m.hand), bareFromMemory: Math.round(m.bare) },
+    rps: { tandem: Math.round(m.tandem), tandemWithoutSessionCache: Math.round(m.noCache), handWritten: Math.round(m.hand), bareFromMemory: Math.round(m.bare) },
     ratioToHandWritten: +(m.tandem / m.hand).toFixed(3),
     ratioToBare: +(m.tandem / m.bare).toFixed(3),
+    withoutSessionCache: { ratioToHandWritten: +(m.noCache / m.hand).toFixed(3), ratioToBare: +(m.noCache / m.bare).toFixed(3) },
+    sessionCacheGain: +(m.tandem / m.noCache).toFixed(3),
     targets: { ratioToHandWritten: '>= 0.8', ratioToBare: '>= 0.25' },
   }),
 );
-await Promise.all([app.close(), hand.close(), bare.close(), pool.end()]);
+await Promise.all([app.close(), uncached.close(), hand.close(), bare.close(), pool.end()]);
 await database.close();
 await admin.query(`drop database ${name} with (force)`);
 await admin.end();

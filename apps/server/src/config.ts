@@ -32,6 +32,14 @@ export interface Config {
   sessionDays: number;
   /** A session unused this long ends (decision 008). */
   sessionIdleMinutes: number;
+  /**
+   * How long a resolved session is reused from memory (`TANDEM_SESSION_CACHE_SECONDS`, default 5;
+   * 0 turns the cache off). Sign-out, password, role and membership changes evict it on every
+   * instance at once (decision 156); the TTL only bounds what a missed message could cost.
+   */
+  sessionCacheSeconds: number;
+  /** Most sessions kept in that cache (least recently used go first). */
+  sessionCacheMax: number;
   /** How often each instance looks for due scheduled jobs (decision 060). */
   jobTickSeconds: number;
   /** Per-account attempts (keyed by e-mail, whether or not it has an account) per 15 minutes on login, and per hour on password reset requests. */
@@ -74,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inviteRateLimit: positiveInt(env, 'TANDEM_INVITE_RATE_LIMIT', 200),
     sessionDays: 7,
     sessionIdleMinutes: positiveInt(env, 'TANDEM_SESSION_IDLE_MINUTES', 480),
+    sessionCacheSeconds: wholeNumber(env, 'TANDEM_SESSION_CACHE_SECONDS', 5, 60),
+    sessionCacheMax: 10_000,
     jobTickSeconds: positiveInt(env, 'TANDEM_JOB_TICK_SECONDS', 30),
     accountLoginLimit: positiveInt(env, 'TANDEM_ACCOUNT_LOGIN_LIMIT', 20),
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
@@ -105,5 +115,13 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of 1 or more, got ${raw}`);
+  return n;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${name} must be a whole number from 0 to ${max}, got ${raw}`);
   return n;
 }

@@ -196,4 +196,55 @@ describe.each(engines())('housekeeping and snapshots on %s', (engine) => {
       await t.close();
     }
   });
+
+  it('compacts old health snapshots: daily for 120 days, weekly to a year, monthly beyond (decision 157)', async () => {
+    const t = await createTestApp(engine);
+    try {
+      const { client: owner, me } = await setUp(t.app);
+      expect((await owner.post('/api/v1/goals', { title: 'Grow the north', dueDate: '2027-06-30' })).statusCode).toBeLessThan(300);
+      const orgId = me.current.id as string;
+      // Three years of daily snapshots up to yesterday, as the job would have written them.
+      const today = Date.parse('2026-11-28T00:00:00Z');
+      const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      const all: string[] = [];
+      for (let d = 3 * 365; d >= 1; d--) all.push(iso(today - d * 86_400_000));
+      for (let i = 0; i < all.length; i += 200) {
+        const chunk = all.slice(i, i + 200).map((day, j) => sql`(${orgId}::uuid, ${day}::date, ${50 + ((i + j) % 40)}, 3, now())`);
+        await t.database.db.execute(sql`insert into roadmap_health_snapshots (org_id, day, overall, findings, computed_at) values ${sql.join(chunk, sql`, `)}`);
+      }
+      t.clock.now = new Date('2026-11-28T00:00:30Z');
+      const ran = await t.app.jobs.tick(t.clock.now);
+      expect(ran).toEqual(expect.arrayContaining([expect.objectContaining({ job: 'strategy.health-snapshot', ran: true })]));
+      const kept = ((await t.database.db.execute(sql`select to_char(day, 'YYYY-MM-DD') as day from roadmap_health_snapshots where org_id = ${orgId} order by day`)) as unknown as { rows: { day: string }[] }).rows.map((r) => r.day);
+      const dailyFrom = iso(today - 120 * 86_400_000);
+      const weeklyFrom = iso(today - 365 * 86_400_000);
+      // Every day of the last 120 (and today's, just written) stays.
+      const recent = all.filter((d) => d >= dailyFrom).concat(iso(today));
+      expect(kept.filter((d) => d >= dailyFrom)).toEqual(recent);
+      // Weekly zone: one per ISO week, the week's earliest.
+      const weekOf = (d: string) => {
+        const ms = Date.parse(`${d}T00:00:00Z`);
+        return iso(ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000);
+      };
+      const weekly = kept.filter((d) => d >= weeklyFrom && d < dailyFrom);
+      expect(new Set(weekly.map(weekOf)).size).toBe(weekly.length);
+      expect(weekly).toEqual([...new Set(all.filter((d) => d >= weeklyFrom && d < dailyFrom).map(weekOf))].map((w) => all.find((d) => d >= weeklyFrom && d < dailyFrom && weekOf(d) === w)!));
+      // Monthly zone: one per calendar month, the month's earliest snapshot.
+      const monthly = kept.filter((d) => d < weeklyFrom);
+      expect(monthly).toEqual([...new Set(all.filter((d) => d < weeklyFrom).map((d) => d.slice(0, 7)))].map((m) => all.find((d) => d.startsWith(m))!));
+      expect(kept.length).toBe(recent.length + weekly.length + monthly.length);
+      expect(kept.length).toBeLessThan(200);
+      // Running again the same day or the next changes nothing already thinned.
+      await t.app.jobs.tick(new Date('2026-11-28T12:00:00Z'));
+      expect(((await t.database.db.execute(sql`select count(*)::int as n from roadmap_health_snapshots`)) as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(kept.length);
+      // The history answers calendar days: the 90-day chart is still one point per day, oldest first.
+      const h90 = (await owner.get('/api/v1/roadmap/health/history?days=90')).json().snapshots as { day: string }[];
+      expect(h90.map((s) => s.day)).toEqual(kept.filter((d) => d >= iso(today - 89 * 86_400_000)));
+      expect(h90).toHaveLength(90);
+      const hAll = (await owner.get('/api/v1/roadmap/health/history?days=3660')).json().snapshots as { day: string }[];
+      expect(hAll.map((s) => s.day)).toEqual(kept);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -30,7 +30,64 @@ export interface Database {
   ping(): Promise<boolean>;
   /** Connections of the PostgreSQL pool (metrics); PGlite has no pool and answers null. */
   poolStats(): { total: number; idle: number; waiting: number; max: number } | null;
+  /**
+   * Receives the payloads sent with `notify` on `channel`, from this and every other instance
+   * (PostgreSQL LISTEN on a dedicated connection, reconnected after a failure; PGlite delivers in
+   * its one process). `onState(false)` is called when messages may have been missed (the connection
+   * dropped), `onState(true)` once listening again. Returns the function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onState?: (up: boolean) => void): Promise<() => Promise<void>>;
+  /** How many listeners (of every instance) `listen` has on the channel right now. */
+  countListeners(channel: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Sends a payload to every listener of the channel; inside a transaction it is sent at commit. */
+export async function notify(x: Executor, channel: string, payload: string): Promise<void> {
+  await x.execute(sql`select pg_notify(${channel}, ${payload})`);
+}
+
+const LISTEN_RETRY_MS = 1_000;
+/** The listener connections name themselves, so that every instance can count them (pg_stat_activity). */
+const listenerName = (channel: string) => `tandem-listen:${channel}`.slice(0, 63);
+
+/** LISTEN on a connection of its own (a pooled one would be handed to queries), reconnecting until stopped. */
+async function pgListen(url: string, channel: string, onMessage: (payload: string) => void, onState?: (up: boolean) => void) {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, application_name: listenerName(channel) });
+    client = c;
+    let failed = false;
+    const lost = () => {
+      if (failed) return;
+      failed = true;
+      c.end().catch(() => undefined);
+      if (stopped) return;
+      onState?.(false);
+      timer = setTimeout(() => void connect().catch(() => undefined), LISTEN_RETRY_MS);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`listen "${channel.replace(/"/g, '""')}"`);
+      if (!stopped) onState?.(true);
+    } catch (e) {
+      lost();
+      throw e;
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 export interface OpenOptions {
@@ -162,6 +219,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         return true;
       },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: options.poolSize ?? 10 }),
+      listen: (channel, onMessage, onState) => pgListen(options.url!, channel, onMessage, onState),
+      countListeners: async (channel) => {
+        const r = await pool.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = $1', [listenerName(channel)]);
+        return r.rows[0]?.n ?? 0;
+      },
       close: () => pool.end(),
     };
   }
@@ -184,6 +246,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsFolder() });
   }
   let closed = false;
+  const listening = new Map<string, number>();
   return {
     db,
     engine: 'pglite',
@@ -192,6 +255,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       return true;
     },
     poolStats: () => null,
+    listen: async (channel, onMessage, onState) => {
+      const stop = await client.listen(channel, onMessage);
+      listening.set(channel, (listening.get(channel) ?? 0) + 1);
+      onState?.(true);
+      return async () => {
+        listening.set(channel, (listening.get(channel) ?? 1) - 1);
+        if (!closed) await stop();
+      };
+    },
+    countListeners: async (channel) => listening.get(channel) ?? 0,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -4,6 +4,7 @@ import { findLiveApiToken, findSessionWithRole, touchApiToken, touchSession } fr
 import type { Access, Auth, OrgAuth, Role } from '../context';
 import { AppError } from '../lib/errors';
 import { sha256 } from '../lib/crypto';
+import { sessionCacheOf, type CachedSession } from '../lib/session-cache';
 import { BEARER_LIMIT, rateLimitTable } from './rate-limits';
 
 export const SESSION_COOKIE = 'tandem_session';
@@ -95,6 +96,40 @@ const TOUCH_EVERY_MS = 60_000;
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
 
+  const cache = sessionCacheOf(app.ctx);
+  app.addHook('onReady', async () => cache.start(app.ctx));
+  app.addHook('onClose', async () => cache.close());
+
+  /** A cached entry still inside its idle and absolute expiry; one that looks expired is read again (another instance may have extended it). */
+  async function cachedSession(hash: string, now: Date): Promise<CachedSession | null> {
+    const hit = cache.get(hash);
+    if (!hit) return null;
+    if (hit.expiresAt > now && hit.absoluteExpiresAt > now) return hit;
+    cache.delete(hash);
+    return null;
+  }
+
+  /** The session and its role from the database; kept in the cache only when acting in an organisation. */
+  async function loadSession(hash: string, now: Date): Promise<CachedSession | null> {
+    const epoch = cache.begin();
+    const found = await findSessionWithRole(app.ctx.db, hash);
+    if (!found || found.session.expiresAt <= now || found.session.absoluteExpiresAt <= now) return null;
+    const { session } = found;
+    // No membership in the current organisation (removed since): signed in, but acting nowhere.
+    const role: Role | null = found.role ?? null;
+    const entry: CachedSession = {
+      sessionId: session.id,
+      userId: session.userId,
+      csrfToken: session.csrfToken,
+      orgId: role ? session.currentOrgId : null,
+      role,
+      expiresAt: session.expiresAt,
+      absoluteExpiresAt: session.absoluteExpiresAt,
+    };
+    if (entry.role && entry.orgId) cache.set(hash, entry, epoch);
+    return entry;
+  }
+
   app.addHook('onRequest', async (req) => {
     const authorization = req.headers.authorization;
     if (authorization !== undefined && req.url.startsWith('/api/v1/')) {
@@ -105,19 +140,18 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!req.url.startsWith('/api/') && !req.url.startsWith('/auth/')) return;
     const token = req.cookies[cookieNames(app).session];
     if (!token) return;
-    const found = await findSessionWithRole(app.ctx.db, sha256(token));
+    const hash = sha256(token);
     const now = app.ctx.now();
-    if (!found || found.session.expiresAt <= now || found.session.absoluteExpiresAt <= now) return;
-    const { session } = found;
+    const entry = (await cachedSession(hash, now)) ?? (await loadSession(hash, now));
+    if (!entry) return;
     // Idle timeout (decision 008): each use pushes the idle expiry forward, capped by the absolute end.
     const idleMs = app.ctx.config.sessionIdleMinutes * 60_000;
-    if (session.expiresAt.getTime() < session.absoluteExpiresAt.getTime() && session.expiresAt.getTime() - now.getTime() < idleMs - TOUCH_EVERY_MS) {
-      await touchSession(app.ctx.db, session.id, new Date(now.getTime() + idleMs));
+    if (entry.expiresAt.getTime() < entry.absoluteExpiresAt.getTime() && entry.expiresAt.getTime() - now.getTime() < idleMs - TOUCH_EVERY_MS) {
+      const next = new Date(Math.min(now.getTime() + idleMs, entry.absoluteExpiresAt.getTime()));
+      await touchSession(app.ctx.db, entry.sessionId, next);
+      entry.expiresAt = next;
     }
-    // No membership in the current organisation (removed since): signed in, but acting nowhere.
-    const role: Role | null = found.role ?? null;
-    const orgId: string | null = role ? session.currentOrgId : null;
-    const auth: Auth = { sessionId: session.id, userId: session.userId, csrfToken: session.csrfToken, orgId, role };
+    const auth: Auth = { sessionId: entry.sessionId, userId: entry.userId, csrfToken: entry.csrfToken, orgId: entry.orgId, role: entry.role };
     req.auth = auth;
   });
 

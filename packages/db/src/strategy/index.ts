@@ -63,6 +63,30 @@ export async function loadRoadmap(x: Executor, orgId: string): Promise<RoadmapRo
   return { goals: g, initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: ed, rungs: r };
 }
 
+/**
+ * What one initiative's view needs, and nothing else (issue #15: an item read or write must not load
+ * the whole roadmap): the initiative, its goal and enabler links, those enablers (their status
+ * feeds its progress) and its ladder. Goals and enabler dependencies are left empty.
+ */
+export async function loadInitiativeScope(x: Executor, orgId: string, id: string): Promise<RoadmapRows> {
+  const [i, ig, ei, e, r] = await Promise.all([
+    x.select().from(initiatives).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id))),
+    x.select({ initiativeId: initiativeGoals.initiativeId, goalId: initiativeGoals.goalId }).from(initiativeGoals).where(and(eq(initiativeGoals.orgId, orgId), eq(initiativeGoals.initiativeId, id))),
+    x.select({ enablerId: enablerInitiatives.enablerId, initiativeId: enablerInitiatives.initiativeId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id))),
+    x
+      .select()
+      .from(enablers)
+      .where(
+        and(
+          eq(enablers.orgId, orgId),
+          inArray(enablers.id, x.select({ id: enablerInitiatives.enablerId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id)))),
+        ),
+      ),
+    x.select().from(ladderRungs).where(and(eq(ladderRungs.orgId, orgId), eq(ladderRungs.initiativeId, id))),
+  ]);
+  return { goals: [], initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: [], rungs: r };
+}
+
 /** The ids among `ids` that exist in the organisation, for one kind of record. */
 export async function existingStrategyIds(x: Executor, orgId: string, kind: 'goal' | 'initiative' | 'enabler' | 'person', ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
@@ -326,14 +350,33 @@ export async function listOrgIdsWithRoadmap(x: Executor): Promise<string[]> {
   return (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id);
 }
 
-export async function listHealthSnapshots(x: Executor, orgId: string, limit: number): Promise<HealthSnapshotRow[]> {
-  const rows = await x
+/** The snapshots from `sinceDay` (YYYY-MM-DD, inclusive) on, oldest first. Older ones are thinned (decision 157): the days are not evenly spaced. */
+export async function listHealthSnapshots(x: Executor, orgId: string, sinceDay: string): Promise<HealthSnapshotRow[]> {
+  return x
     .select()
     .from(roadmapHealthSnapshots)
-    .where(eq(roadmapHealthSnapshots.orgId, orgId))
-    .orderBy(desc(roadmapHealthSnapshots.day))
-    .limit(limit);
-  return rows.reverse();
+    .where(and(eq(roadmapHealthSnapshots.orgId, orgId), sql`${roadmapHealthSnapshots.day} >= ${sinceDay}::date`))
+    .orderBy(roadmapHealthSnapshots.day);
+}
+
+/**
+ * Thins every organisation's snapshots (decision 157): days on or after `dailyFrom` all stay; from
+ * `weeklyFrom` up to `dailyFrom` only the earliest snapshot of each ISO week stays; before
+ * `weeklyFrom` only the earliest of each calendar month. One DELETE; running it again deletes
+ * nothing more. Returns how many rows went.
+ */
+export async function compactHealthSnapshots(x: Executor, dailyFrom: string, weeklyFrom: string): Promise<number> {
+  const r = (await x.execute(sql`
+    delete from roadmap_health_snapshots s
+    where s.day < ${dailyFrom}::date
+      and exists (
+        select 1 from roadmap_health_snapshots k
+        where k.org_id = s.org_id and k.day < s.day
+          and case when s.day >= ${weeklyFrom}::date
+                   then k.day >= ${weeklyFrom}::date and date_trunc('week', k.day) = date_trunc('week', s.day)
+                   else date_trunc('month', k.day) = date_trunc('month', s.day) end)
+    returning s.day`)) as unknown as { rows: unknown[] };
+  return r.rows.length;
 }
 
 export async function getStrategySettings(x: Executor, orgId: string): Promise<{ itGraceDays: number } | null> {

@@ -18,6 +18,7 @@ import {
 import type { AppContext } from '../../context';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { hashPassword } from '../../lib/password';
+import { endCachedSessions } from '../../lib/session-cache';
 import { startSession } from '../org';
 import { recordIntegrationAudit } from './audit';
 import { cachedDiscovery, oidc } from './oidc-client';
@@ -115,7 +116,7 @@ export async function finishOidc(ctx: AppContext, callbackUrl: URL, redirectUri:
   const department = claimText(claims, sso.departmentClaim);
   // An unusable password: the account signs in through the provider (a reset can set a real one).
   const placeholder = (await findUserByEmail(ctx.db, email)) ? null : await hashPassword(randomToken(32));
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     let user = await findUserByEmail(tx, email);
     const provisioned = !user;
@@ -132,4 +133,6 @@ export async function finishOidc(ctx: AppContext, callbackUrl: URL, redirectUri:
     if (previousSessionId) await deleteSession(tx, previousSessionId);
     return startSession(ctx, tx, user.id, sso.orgId);
   });
+  if (previousSessionId) await endCachedSessions(ctx, { sessionId: previousSessionId });
+  return started;
 }

@@ -14,6 +14,7 @@ import {
   type InvitationRow,
 } from '@tandem/db';
 import type { TAcceptInvitationRequest, TInvitationPreview } from '@tandem/contracts';
+import { endCachedSessions } from '../../lib/session-cache';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import { sha256 } from '../../lib/crypto';
@@ -77,7 +78,8 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: TA
     assertPasswordPolicy('body.password', input.password, inv.email, name);
     plan = { kind: existing ? 'reclaim' : 'create', name, passwordHash: await hashPassword(input.password) };
   }
-  return ctx.db.transaction(async (tx) => {
+  let reclaimed: string | null = null;
+  const started = await ctx.db.transaction(async (tx) => {
     // Consume first: a concurrent accept of the same link waits on this row and then finds it used.
     if (!(await consumeInvitation(tx, inv.id, ctx.now()))) throw new AppError('not_found', INVALID);
     let userId: string;
@@ -87,6 +89,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: TA
       userId = existing!.id;
       await reclaimUser(tx, userId, { name: plan.name, passwordHash: plan.passwordHash, at: ctx.now() });
       await deleteUserSessions(tx, userId);
+      reclaimed = userId;
     } else {
       userId = existing!.id;
       if (inv.mailed) await markEmailVerified(tx, userId, ctx.now());
@@ -105,4 +108,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: TA
     });
     return startSession(ctx, tx, userId, inv.orgId);
   });
+  // A reclaimed account's old sessions ended: on every instance.
+  if (reclaimed) await endCachedSessions(ctx, { userId: reclaimed });
+  return started;
 }

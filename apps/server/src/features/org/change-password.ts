@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../../lib/password';
 import { assertPasswordPolicy } from '../../lib/password-policy';
 import { recordAudit } from './record-audit';
 import { startSession } from './start-session';
+import { endCachedSessions } from '../../lib/session-cache';
 
 /** Changes the password, ends every session of the user, and starts a new one for this browser. */
 export async function changePassword(ctx: AppContext, auth: Auth, input: TChangePasswordRequest) {
@@ -15,10 +16,12 @@ export async function changePassword(ctx: AppContext, auth: Auth, input: TChange
   }
   assertPasswordPolicy('body.newPassword', input.newPassword, user.email, user.name);
   const passwordHash = await hashPassword(input.newPassword);
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash);
     await deleteUserSessions(tx, user.id);
     if (auth.orgId) await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: user.id, action: 'password.changed', target: user.email });
     return startSession(ctx, tx, user.id, auth.orgId);
   });
+  await endCachedSessions(ctx, { userId: user.id });
+  return started;
 }

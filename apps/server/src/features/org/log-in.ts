@@ -3,6 +3,7 @@ import type { TLoginRequest } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import { dummyHash, verifyPassword } from '../../lib/password';
+import { endCachedSessions } from '../../lib/session-cache';
 import { recordAudit } from './record-audit';
 import { startSession } from './start-session';
 
@@ -24,10 +25,12 @@ export async function logIn(ctx: AppContext, input: TLoginRequest, previousSessi
   if (await passwordSignInBlocked(ctx.db, user.id)) throw new AppError('forbidden', 'Your organisation requires signing in with your company account (single sign-on)');
   const orgs = await listUserOrganisations(ctx.db, user.id);
   const current = orgs[0]?.id ?? null;
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     if (previousSessionId) await deleteSession(tx, previousSessionId);
     // Only the organisation the session starts in records it: a person's sign-ins are not every organisation's business.
     if (current) await recordAudit(ctx, tx, { orgId: current, actorUserId: user.id, action: 'login.succeeded', target: user.email });
     return startSession(ctx, tx, user.id, current);
   });
+  if (previousSessionId) await endCachedSessions(ctx, { sessionId: previousSessionId });
+  return started;
 }

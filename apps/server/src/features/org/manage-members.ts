@@ -5,6 +5,7 @@ import { hasRole } from '../../plugins/auth';
 import { AppError, notFound } from '../../lib/errors';
 import { decodeTextIdCursor, pageOf, type PageQuery } from '../../lib/paging';
 import { recordAudit } from './record-audit';
+import { endCachedSessions } from '../../lib/session-cache';
 
 /** A page of the organisation's accounts by name; the cursor is the last (name, user id). */
 export async function listOrgMembers(ctx: AppContext, auth: OrgAuth, q: PageQuery): Promise<TMemberList> {
@@ -17,7 +18,7 @@ export async function listOrgMembers(ctx: AppContext, auth: OrgAuth, q: PageQuer
  * owner cannot be demoted: an organisation always has someone who can administer it.
  */
 export async function changeMemberRole(ctx: AppContext, auth: OrgAuth, userId: string, role: Role) {
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const m = await findMembership(tx, auth.orgId, userId);
     if (!m) throw notFound('Member');
     if (!hasRole(auth.role, m.role) || !hasRole(auth.role, role)) {
@@ -31,6 +32,9 @@ export async function changeMemberRole(ctx: AppContext, auth: OrgAuth, userId: s
     await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.role_changed', target: user?.email ?? userId, details: { from: m.role, to: role } });
     return { userId, role };
   });
+  // The member's requests, on any instance, act with the new role from the next one on.
+  await endCachedSessions(ctx, { userId });
+  return changed;
 }
 
 /** Removes a member and ends their sessions in this organisation. */
@@ -47,4 +51,5 @@ export async function removeMember(ctx: AppContext, auth: OrgAuth, userId: strin
     await deleteUserSessionsInOrg(tx, userId, auth.orgId);
     await recordAudit(ctx, tx, { orgId: auth.orgId, actorUserId: auth.userId, action: 'member.removed', target: user?.email ?? userId, details: { role: m.role } });
   });
+  await endCachedSessions(ctx, { userId });
 }

@@ -17,6 +17,7 @@ import { randomToken, sha256 } from '../../lib/crypto';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordPolicy } from '../../lib/password-policy';
 import { startSession } from './start-session';
+import { endCachedSessions } from '../../lib/session-cache';
 
 /** The one answer to every reset request, byte for byte, whether or not the address has an account. */
 export const RESET_REQUESTED: TPasswordResetRequested = {
@@ -64,11 +65,13 @@ export async function confirmPasswordReset(ctx: AppContext, input: TPasswordRese
   assertPasswordPolicy('body.password', input.password, user.email, user.name);
   const passwordHash = await hashPassword(input.password);
   const orgs = await listUserOrganisations(ctx.db, user.id);
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     if (!(await consumePasswordReset(tx, reset.id, ctx.now()))) throw new AppError('not_found', INVALID);
     await reclaimUser(tx, user.id, { name: user.name, passwordHash, at: ctx.now() });
     await deleteUserSessions(tx, user.id);
     await deleteUserPasswordResets(tx, user.id);
     return startSession(ctx, tx, user.id, orgs[0]?.id ?? null);
   });
+  await endCachedSessions(ctx, { userId: user.id });
+  return started;
 }

@@ -1,4 +1,4 @@
-import { getStrategySettings, listHealthSnapshots, listOrgIdsWithRoadmap, listPeopleSides, loadRoadmap, upsertHealthSnapshot, upsertStrategySettings } from '@tandem/db';
+import { compactHealthSnapshots, getStrategySettings, listHealthSnapshots, listOrgIdsWithRoadmap, listPeopleSides, loadRoadmap, upsertHealthSnapshot, upsertStrategySettings } from '@tandem/db';
 import { DEFAULT_IT_GRACE_DAYS, roadmapHealth } from '@tandem/core';
 import type { THealthHistory, TRoadmapHealth, TStrategySettings } from '@tandem/contracts';
 import type { AppContext, OrgAuth } from '../../context';
@@ -57,16 +57,30 @@ export async function writeHealthSnapshots(ctx: AppContext, now: Date): Promise<
   return orgIds.length;
 }
 
+/** Every snapshot of the last 120 days stays: the health page shows 90, the one-screen "a month ago" (decision 157). */
+export const DAILY_SNAPSHOT_DAYS = 120;
+/** From 120 days to a year back, one snapshot per ISO week; beyond a year, one per month. */
+export const WEEKLY_SNAPSHOT_DAYS = 365;
+
+const dayBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Housekeeping of the history (decision 157): thins old snapshots so the table stops growing by one row per organisation and day. */
+export function compactSnapshots(ctx: AppContext, now: Date): Promise<number> {
+  return compactHealthSnapshots(ctx.db, dayBefore(now, DAILY_SNAPSHOT_DAYS), dayBefore(now, WEEKLY_SNAPSHOT_DAYS));
+}
+
 export const healthSnapshotJob: Job = {
   name: 'strategy.health-snapshot',
   slotOf: daySlot,
   run: async (ctx, _slot, now) => {
     await writeHealthSnapshots(ctx, now);
+    await compactSnapshots(ctx, now);
   },
 };
 
+/** The snapshots of the last `days` calendar days (today included), oldest first; beyond 120 days they are weekly, then monthly. */
 export async function healthHistory(ctx: AppContext, auth: OrgAuth, days: number): Promise<THealthHistory> {
-  const rows = await listHealthSnapshots(ctx.db, auth.orgId, days);
+  const rows = await listHealthSnapshots(ctx.db, auth.orgId, dayBefore(ctx.now(), days - 1));
   return {
     snapshots: rows.map((r) => ({
       day: r.day,

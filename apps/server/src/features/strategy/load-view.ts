@@ -1,4 +1,4 @@
-import { loadRoadmap, type Executor } from '@tandem/db';
+import { loadInitiativeScope, loadRoadmap, type Executor } from '@tandem/db';
 import type { TEnabler, TGoal, TInitiative } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { notFound } from '../../lib/errors';
@@ -16,7 +16,8 @@ export async function viewGoal(ctx: AppContext, x: Executor, orgId: string, id: 
 }
 
 export async function viewInitiative(ctx: AppContext, x: Executor, orgId: string, id: string): Promise<TInitiative> {
-  const i = (await viewRoadmap(ctx, x, orgId)).initiatives.find((v) => v.id === id);
+  // Its progress needs only its ladder and its enablers' status: load those, not the roadmap.
+  const i = roadmapView(await loadInitiativeScope(x, orgId, id), ctx.now()).initiatives.find((v) => v.id === id);
   if (!i) throw notFound('Initiative');
   return i;
 }
