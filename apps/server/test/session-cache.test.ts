@@ -114,6 +114,20 @@ describe.each(engines())('session cache across instances on %s', (engine) => {
       t.clock.now = start;
     }
   });
+
+  // Last in this block: the housekeeping below deletes every session, the owner's too.
+  it('sessions the daily housekeeping deletes are gone from the cache of every instance at once', async () => {
+    const c = new Client(t.app);
+    expect((await c.post('/api/v1/auth/login', { email: OWNER.email, password: OWNER.password })).statusCode).toBe(200);
+    expect((await c.get('/api/v1/people')).statusCode).toBe(200); // cached on A
+    expect((await onB(c).get('/api/v1/people')).statusCode).toBe(200); // cached on B
+    // The job runs for a slot past the sessions' absolute expiry while the apps' clock stays put
+    // (as when the jobs are ticked ahead): the rows go, and no cache may keep serving them.
+    const ran = await t.app.jobs.tick(new Date(t.clock.now.getTime() + 30 * 86_400_000));
+    expect(ran).toEqual(expect.arrayContaining([expect.objectContaining({ job: 'org.housekeeping', ran: true })]));
+    expect((await onB(c).get('/api/v1/people')).statusCode).toBe(401);
+    expect((await c.get('/api/v1/people')).statusCode).toBe(401);
+  });
 });
 
 describe('session cache setting', () => {

@@ -40,6 +40,8 @@ interface Message {
   s?: string;
   /** Every entry of this user goes. */
   u?: string;
+  /** Every entry goes (sessions deleted in bulk, e.g. by the daily housekeeping). */
+  a?: true;
 }
 
 export class SessionCache {
@@ -111,6 +113,7 @@ export class SessionCache {
 
   evict(m: Omit<Message, 'n'>) {
     this.epoch++;
+    if (m.a) this.lru.clear();
     if (m.s) this.lru.delete(m.s);
     if (m.u) for (const [k, v] of this.lru.entries()) if (v.userId === m.u) this.lru.delete(k);
   }
@@ -127,8 +130,8 @@ export class SessionCache {
   }
 
   /** Evicts here, tells every instance, and resolves once every listening instance has acknowledged (or after ACK_WAIT_MS). */
-  async publish(ctx: AppContext, target: { sessionId?: string; userId?: string }) {
-    const m: Message = { n: randomUUID(), ...(target.sessionId ? { s: target.sessionId } : {}), ...(target.userId ? { u: target.userId } : {}) };
+  async publish(ctx: AppContext, target: { sessionId?: string; userId?: string; all?: true }) {
+    const m: Message = { n: randomUUID(), ...(target.sessionId ? { s: target.sessionId } : {}), ...(target.userId ? { u: target.userId } : {}), ...(target.all ? { a: true as const } : {}) };
     this.evict(m);
     if (this.ttlMs <= 0 || !this.up) return;
     const instances = await ctx.database.countListeners(SESSION_CHANNEL);
@@ -167,8 +170,9 @@ export function sessionCacheOf(ctx: AppContext): SessionCache {
 
 /**
  * Call after the transaction that ended sessions or changed a membership has committed: a session
- * (sign-out, switched organisation) or every session of a user (password, role, removal).
+ * (sign-out, switched organisation), every session of a user (password, role, removal), or every
+ * entry (sessions deleted in bulk by the housekeeping, whose clock is the job's slot).
  */
-export function endCachedSessions(ctx: AppContext, target: { sessionId: string } | { userId: string }): Promise<void> {
+export function endCachedSessions(ctx: AppContext, target: { sessionId: string } | { userId: string } | { all: true }): Promise<void> {
   return sessionCacheOf(ctx).publish(ctx, target);
 }
