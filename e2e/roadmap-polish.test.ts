@@ -190,7 +190,10 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     await page.mouse.down();
     await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction(([id, end]) => fetch(`/api/v1/initiatives/${id}`).then((r) => r.json()).then((i: { endDate: string }) => i.endDate > end), [init.id, dragged.end] as const);
+    // Polled from the test through the API. waitForFunction takes a promise returned by its page
+    // function as "truthy" and then settles on that single fetch's answer, even when it is false:
+    // CI once read the dates one round trip too early, before this save had landed.
+    await expect.poll(async () => (await datesOf()).end > dragged.end, { timeout: 15_000 }).toBe(true);
     const resized = await datesOf();
     expect(resized.start).toBe(dragged.start);
     expect(days(dragged.end, resized.end)).toBeGreaterThan(0);
@@ -198,7 +201,7 @@ describe.skipIf(!runnable)('roadmap polish (issue #17): honest health score, del
     // The keyboard: an arrow moves the bar a week (saved once the keys rest); Ctrl+Z undoes it.
     await bar.focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(([id, start]) => fetch(`/api/v1/initiatives/${id}`).then((r) => r.json()).then((i: { startDate: string }) => i.startDate !== start), [init.id, resized.start] as const);
+    await expect.poll(async () => (await datesOf()).start !== resized.start, { timeout: 15_000 }).toBe(true);
     const keyed = await datesOf();
     expect(days(resized.start, keyed.start)).toBe(7);
     expect(days(resized.end, keyed.end)).toBe(7);
