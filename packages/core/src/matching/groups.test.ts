@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../rng';
-import { groupPeople, groupReasons, lastMetIndex, pairKey, removeAvoidableRepeats, strictPairingOptions } from './groups';
+import { findRepeatFreeGrouping, groupPeople, groupReasons, lastMetIndex, pairKey, removeAvoidableRepeats, strictPairingOptions } from './groups';
 import type { PairingHistory, PairingPerson } from './pairing';
 
 const rules = { groupSize: 2 as const, noRepeatRounds: 4, preferCrossSide: true, preferCrossDepartment: true };
@@ -312,5 +312,105 @@ describe('groupPeople in small blocks', () => {
         seen.add(k);
       }
     }
+  });
+});
+
+/**
+ * A round whose history forbids many pairs but never those of a hidden ("planted") grouping of the
+ * right sizes, so a repeat-free grouping exists by construction. Every other pair met last round
+ * with probability `density`, each as a group of its own.
+ */
+function planted(n: number, groupSize: 2 | 3, density: number, seed: number) {
+  const rng = createRng(seed);
+  const ps = people(n, seed);
+  const ids = ps.map((p) => p.id);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+  }
+  const P = groupSize === 3 ? [0, 2, 1][n % 3]! : n % 2 === 1 ? (n - 3) / 2 : n / 2;
+  const T = groupSize === 3 ? (n - 2 * P) / 3 : n % 2;
+  const hidden: string[][] = [];
+  let k = 0;
+  for (let t = 0; t < T; t++, k += 3) hidden.push(ids.slice(k, k + 3));
+  for (let q = 0; q < P; q++, k += 2) hidden.push(ids.slice(k, k + 2));
+  const allowed = new Set(hidden.flatMap((g) => g.flatMap((a) => g.filter((b) => b !== a).map((b) => pairKey(a, b)))));
+  const met: string[][] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (!allowed.has(pairKey(`p${a}`, `p${b}`)) && rng.next() < density) met.push([`p${a}`, `p${b}`]);
+  const history: PairingHistory = [{ round: 1, pairs: met }];
+  return { ps, history, T, P, forbidden: new Set(met.map(([a, b]) => pairKey(a!, b!))) };
+}
+
+describe('the exact repeat-free search (decision 163)', () => {
+  it('finds a repeat-free round whenever one exists, between the exact sizes and 3Δ + 1 groups (planted groupings, trios and odd pairs)', () => {
+    let neededTheSearch = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom<2 | 3>(2, 3),
+        fc.integer({ min: 13, max: 61 }),
+        fc.double({ min: 0.5, max: 0.85, noNaN: true }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (groupSize, size, density, seed) => {
+          const n = groupSize === 2 && size % 2 === 0 ? size + 1 : size;
+          const { ps, history, forbidden } = planted(n, groupSize, density, seed);
+          const r = { ...rules, groupSize, noRepeatRounds: 4, currentRound: 2 };
+          const without = groupPeople(ps, history, { ...r, searchWork: 0 }, createRng(seed));
+          if (without.repeats > 0) neededTheSearch++;
+          const got = groupPeople(ps, history, r, createRng(seed));
+          expect(got.repeats).toBe(0);
+          expect(got.groups.flat().sort()).toEqual(ps.map((p) => p.id).sort());
+          for (const g of got.groups) for (const a of g) for (const b of g) if (a < b) expect(forbidden.has(pairKey(a, b))).toBe(false);
+          expect(got.groups.map((g) => g.length).sort()).toEqual(without.groups.map((g) => g.length).sort());
+        },
+      ),
+      { numRuns: 60, seed: 162 },
+    );
+    // Not vacuous: the constructive steps and the swaps alone left repeats in many of these rounds.
+    expect(neededTheSearch).toBeGreaterThan(5);
+  });
+
+  it('agrees with brute force on whether a repeat-free grouping of pairs (one trio when odd) exists', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 11 }), fc.double({ min: 0.3, max: 0.9, noNaN: true }), fc.integer({ min: 0, max: 10_000 }), (n, density, seed) => {
+        const rng = createRng(seed);
+        const ids = Array.from({ length: n }, (_, i) => `p${i}`);
+        const forbidden = new Set<string>();
+        for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (rng.next() < density) forbidden.add(pairKey(ids[a]!, ids[b]!));
+        const T = n % 2;
+        const got = findRepeatFreeGrouping(ids, T, (n - 3 * T) / 2, (a, b) => forbidden.has(pairKey(a, b)), () => 0, 1_000_000);
+        expect(got.status).toBe(repeatFreeExists(ids, forbidden) ? 'found' : 'none');
+        if (got.status === 'found') for (const g of got.groups) for (const a of g) for (const b of g) if (a < b) expect(forbidden.has(pairKey(a, b))).toBe(false);
+      }),
+      { numRuns: 200, seed: 1621 },
+    );
+  });
+
+  it('proves that none exists when someone met everybody, and stops at its budget', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const metA = (x: string, y: string) => x === 'a' || y === 'a';
+    expect(findRepeatFreeGrouping(ids, 0, 3, metA, () => 0, 1_000).status).toBe('none');
+    expect(findRepeatFreeGrouping(ids, 2, 0, metA, () => 0, 1_000).status).toBe('none');
+    const none = (x: string, y: string) => x === y;
+    expect(findRepeatFreeGrouping(ids, 2, 0, none, () => 0, 1_000)).toMatchObject({ status: 'found', groups: [expect.any(Array), expect.any(Array)] });
+    // 39 people who may only meet across two halves: no trio is possible, proven before any step.
+    const many = Array.from({ length: 39 }, (_, i) => `p${i}`);
+    const parity = (x: string, y: string) => Number(x.slice(1)) % 2 === Number(y.slice(1)) % 2;
+    expect(findRepeatFreeGrouping(many, 1, 18, parity, () => 0, 10)).toEqual({ status: 'none', nodes: 0 });
+    // 40 people who may meet only within their half: 20 pairs need 20 steps, a budget of 10 gives up.
+    const forty = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const oneHalf = (x: string, y: string) => Number(x.slice(1)) < 20 !== Number(y.slice(1)) < 20;
+    expect(findRepeatFreeGrouping(forty, 0, 20, oneHalf, () => 0, 10).status).toBe('gave-up');
+    expect(() => findRepeatFreeGrouping(ids, 1, 1, none, () => 0, 10)).toThrow(RangeError);
+  });
+
+  it('reports in the round when the repeats were unavoidable', () => {
+    const ps = people(6, 3);
+    // p0 met everybody last round: every grouping repeats a pair with p0.
+    const history: PairingHistory = [{ round: 1, pairs: ps.slice(1).map((p) => ['p0', p.id]) }];
+    const got = groupPeople(ps, history, { ...rules, currentRound: 2 }, createRng(1));
+    expect(got.repeats).toBe(1);
+    expect(got.search).toBe('none');
+    const clean = groupPeople(ps, [], { ...rules, currentRound: 2 }, createRng(1));
+    expect(clean.search).toBeUndefined();
   });
 });

@@ -24,6 +24,13 @@ export interface GroupingRules {
    * against the exact optimum is measured in bench/crossover.
    */
   blockSize?: number;
+  /**
+   * Work budget of the exact repeat-free search (decision 163), in person-visits (about one
+   * microsecond or less each): the search may step `searchWork / (n · ⌈n/32⌉)` times. Default
+   * 50,000,000 (measured worst case about 0.25 s, bench/crossover/search.bench.ts); 0 switches the
+   * search off (tests, benchmarks).
+   */
+  searchWork?: number;
 }
 
 export interface GroupingResult {
@@ -36,6 +43,12 @@ export interface GroupingResult {
   method: 'exact' | 'pruned';
   /** How many blocks the round was solved in (1 up to `blockSize` people). */
   blocks: number;
+  /**
+   * Set when the groups built and swapped still held a repeat and the exact search ran
+   * ({@link findRepeatFreeGrouping}): `found` (the round is now repeat-free), `none` (no
+   * repeat-free grouping exists: the repeats were unavoidable) or `gave-up` (budget spent).
+   */
+  search?: RepeatFreeSearch['status'];
 }
 
 const BONUS = { crossSide: 4, crossDepartment: 2, sameLocation: 1 } as const;
@@ -110,8 +123,12 @@ function latestRound(history: PairingHistory): number {
  * (a maximum-weight bipartite matching of people to pairs by the blossom algorithm; greedy by
  * best gain above 200 people to place). n < 2: nobody is grouped.
  *
- * Complexity: that of {@link pairPeople}, plus O(s·k) edges for s people to place on k pairs.
- * Source: Tandem (decision 071).
+ * Whatever built the groups, {@link removeAvoidableRepeats} then swaps members to remove repeats,
+ * and when one is still left, {@link findRepeatFreeGrouping} searches exactly for a repeat-free
+ * grouping of the same sizes and takes it when there is one (`search` says what it concluded).
+ *
+ * Complexity: that of {@link pairPeople}, plus O(s·k) edges for s people to place on k pairs, plus
+ * the budgeted search when a repeat is left. Source: Tandem (decisions 071, 160, 163).
  */
 export function groupPeople(people: readonly PairingPerson[], history: PairingHistory, rules: GroupingRules, rng: Rng): GroupingResult {
   if (rules.groupSize !== 2 && rules.groupSize !== 3) throw new RangeError('groupSize must be 2 or 3');
@@ -182,6 +199,21 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
   // Whatever built the groups (blocks, the single person placed, trios dissolved and placed),
   // swaps between groups then remove every repeat they can; see removeAvoidableRepeats.
   groups = removeAvoidableRepeats(groups, (a, b) => met.has(pairKey(a, b)), w);
+  // Still a repeat: the exact search decides whether a repeat-free grouping exists (and finds it).
+  let search: RepeatFreeSearch['status'] | undefined;
+  const metBefore = (a: string, b: string) => met.has(pairKey(a, b));
+  const grouped = groups.flat();
+  const workBudget = rules.searchWork ?? 50_000_000;
+  if (workBudget > 0 && grouped.length >= 3 && groups.some((g) => g.some((a, x) => g.some((b, y) => y > x && metBefore(a, b))))) {
+    const n = grouped.length;
+    const trios = groups.filter((g) => g.length === 3).length;
+    const pairs = groups.filter((g) => g.length === 2).length;
+    const plainW = (a: string, b: string) => pairingWeight(byId.get(a)!, byId.get(b)!, undefined, options);
+    const maxNodes = Math.max(1_000, Math.floor(workBudget / (n * Math.ceil(n / 32))));
+    const found = findRepeatFreeGrouping(grouped, trios, pairs, metBefore, plainW, maxNodes);
+    search = found.status;
+    if (found.status === 'found') groups = found.groups;
+  }
 
   let repeats = 0;
   let crossSide = 0;
@@ -195,7 +227,7 @@ export function groupPeople(people: readonly PairingPerson[], history: PairingHi
     }
     if (mixed) crossSide++;
   }
-  return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length };
+  return { groups, unpaired: paired.unpaired, repeats, crossSide, method: paired.method, blocks: blocks.length, ...(search ? { search } : {}) };
 }
 
 /**
@@ -384,4 +416,132 @@ export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap
   const locations = new Set(members.map((m) => m.location ?? ''));
   if (locations.size === 1 && members[0]?.location) reasons.push(`Same location: ${members[0].location}`);
   return reasons;
+}
+
+/** What {@link findRepeatFreeGrouping} concluded. */
+export type RepeatFreeSearch =
+  | { status: 'found'; groups: string[][]; nodes: number }
+  | { status: 'none'; nodes: number }
+  | { status: 'gave-up'; nodes: number };
+
+/**
+ * An exact search for a grouping of `ids` into `trios` trios and `pairs` pairs in which no two
+ * members of a group met before (`metBefore`), for the rounds the constructive steps and the swaps
+ * could not make repeat-free (decision 163). Depth-first over "who goes with the most constrained
+ * person": at each step the person with the fewest possible partners left is grouped first, with
+ * each allowed partner (pairs) or allowed mutually-new pair of partners (trios), best preference
+ * `plain` first; a step where someone has no partner left (or fewer than two when only trios
+ * remain) is abandoned. Complete: `none` proves that no repeat-free grouping exists; `found` is
+ * one (the first, preferences only ordered the tries); after `maxNodes` steps the search stops
+ * with `gave-up`. Adjacency as bit sets: O(n²/32) per step, exponential in the worst case (a
+ * repeat-free partition into trios is NP-complete in general: partition into triangles, Garey &
+ * Johnson GT11), which is why it is budgeted. Source: Tandem.
+ */
+export function findRepeatFreeGrouping(
+  ids: readonly string[],
+  trios: number,
+  pairs: number,
+  metBefore: (a: string, b: string) => boolean,
+  plain: (a: string, b: string) => number,
+  maxNodes: number,
+): RepeatFreeSearch {
+  const n = ids.length;
+  if (3 * trios + 2 * pairs !== n || trios < 0 || pairs < 0) throw new RangeError('trios and pairs must cover every person exactly');
+  const words = Math.ceil(n / 32) || 1;
+  const adj = Array.from({ length: n }, () => new Uint32Array(words));
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      if (metBefore(ids[a]!, ids[b]!)) continue;
+      adj[a]![b >>> 5]! |= 1 << (b & 31);
+      adj[b]![a >>> 5]! |= 1 << (a & 31);
+    }
+  }
+  const free = new Uint32Array(words);
+  for (let v = 0; v < n; v++) free[v >>> 5]! |= 1 << (v & 31);
+  const has = (set: Uint32Array, v: number) => (set[v >>> 5]! & (1 << (v & 31))) !== 0;
+  const popcount = (x: number) => {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  };
+  const freeNeighbours = (v: number): number[] => {
+    const out: number[] = [];
+    for (let k = 0; k < words; k++) {
+      let bits = adj[v]![k]! & free[k]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        out.push(k * 32 + 31 - Math.clz32(low));
+        bits ^= low;
+      }
+    }
+    return out;
+  };
+  const take = (v: number) => (free[v >>> 5]! &= ~(1 << (v & 31)));
+  const give = (v: number) => (free[v >>> 5]! |= 1 << (v & 31));
+  const chosen: number[][] = [];
+  let nodes = 0;
+  let stopped = false;
+  const walk = (left: number, t: number, p: number): boolean => {
+    if (left === 0) return true;
+    if (++nodes > maxNodes) {
+      stopped = true;
+      return false;
+    }
+    // The most constrained free person; a dead end when someone cannot be grouped at all.
+    let v = -1;
+    let fewest = Infinity;
+    for (let u = 0; u < n; u++) {
+      if (!has(free, u)) continue;
+      let c = 0;
+      for (let k = 0; k < words; k++) c += popcount(adj[u]![k]! & free[k]!);
+      if (c < fewest) {
+        fewest = c;
+        v = u;
+      }
+    }
+    if (fewest < (p > 0 ? 1 : 2)) return false;
+    const near = freeNeighbours(v).sort((a, b) => plain(ids[v]!, ids[b]!) - plain(ids[v]!, ids[a]!));
+    take(v);
+    if (t > 0) {
+      for (let x = 0; x < near.length && !stopped; x++) {
+        const a = near[x]!;
+        take(a);
+        for (let y = x + 1; y < near.length && !stopped; y++) {
+          const b = near[y]!;
+          if (!has(adj[a]!, b)) continue;
+          take(b);
+          chosen.push([v, a, b]);
+          if (walk(left - 3, t - 1, p)) return true;
+          chosen.pop();
+          give(b);
+        }
+        give(a);
+      }
+    }
+    if (p > 0) {
+      for (let x = 0; x < near.length && !stopped; x++) {
+        const a = near[x]!;
+        take(a);
+        chosen.push([v, a]);
+        if (walk(left - 2, t, p - 1)) return true;
+        chosen.pop();
+        give(a);
+      }
+    }
+    give(v);
+    return false;
+  };
+  // A cheap proof of "none" first: trios are needed but no three people may meet at all.
+  if (trios > 0) {
+    let triangle = false;
+    for (let a = 0; a < n && !triangle; a++) {
+      for (let b = a + 1; b < n && !triangle; b++) {
+        if (!has(adj[a]!, b)) continue;
+        for (let k = 0; k < words; k++) if ((adj[a]![k]! & adj[b]![k]!) !== 0) triangle = true;
+      }
+    }
+    if (!triangle) return { status: 'none', nodes: 0 };
+  }
+  if (walk(n, trios, pairs)) return { status: 'found', groups: chosen.map((g) => g.map((i) => ids[i]!)), nodes };
+  return stopped ? { status: 'gave-up', nodes } : { status: 'none', nodes };
 }

@@ -10,5 +10,5 @@ export type {
   PairingOptions,
   PairingResult,
 } from './pairing';
-export { groupPeople, groupReasons, strictPairingOptions, lastMetIndex, pairKey } from './groups';
-export type { GroupingRules, GroupingResult } from './groups';
+export { groupPeople, groupReasons, strictPairingOptions, lastMetIndex, pairKey, findRepeatFreeGrouping, removeAvoidableRepeats } from './groups';
+export type { GroupingRules, GroupingResult, RepeatFreeSearch } from './groups';
