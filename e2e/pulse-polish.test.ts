@@ -195,6 +195,8 @@ describe.skipIf(!runnable)('pulse polish journey: confirmations, delete, archive
     const feb = (await table.getByRole('row').allInnerTexts()).find((r) => r.includes('February pulse'))!;
     expect(feb).toContain('hidden (gap)');
     // The chart is recharts now: everyone is visible in January and March only, so no line segment joins them.
+    // It is drawn when scrolled near (decision 162).
+    await table.scrollIntoViewIfNeeded();
     await trend.getByTestId('trend-chart').locator('.recharts-line').first().waitFor({ state: 'attached' });
     const curves = await trend.getByTestId('trend-chart').locator('path.recharts-line-curve').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
     expect(curves.filter((d) => d.includes('L'))).toEqual([]);

@@ -144,8 +144,19 @@ describe.skipIf(!runnable)('pulse journey: template pulse, 12 phone respondents 
     expect(cells[0]).toMatch(/^\d+% \(n 12\)$/);
     expect(cells.slice(5)).toEqual(['—', '—', '—', '—']); // every side × level cell has fewer than 5
     expect(cells[4]).toBe('100% (n 5)');
+    // One shared tooltip follows keyboard focus (and the pointer) from cell to cell (decision 162).
+    await firstRow.getByRole('cell').nth(4).locator('[data-detail]').focus();
+    await page.getByRole('tooltip').getByText('n = 5; 95% interval').waitFor();
+    await firstRow.getByRole('cell').nth(0).locator('[data-detail]').focus();
+    await page.getByRole('tooltip').getByText('n = 12; 95% interval').waitFor();
+    expect(await page.getByRole('tooltip').count()).toBe(1);
     await page.getByTestId('pulse-gaps').waitFor();
     await page.getByText('Roadmap reviews with IT from day one').waitFor();
+    // Closed: nothing can be re-issued, so the list of links folds behind a button (decision 162).
+    expect(await page.getByTestId('issued-links').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show the 12 issued links' }).click();
+    expect(await page.getByTestId('issued-links').getByRole('row').count()).toBe(13);
+    expect(await page.getByTestId('issued-links').getByRole('button').count()).toBe(0);
     await scan(page, 'pulse (results)');
 
     // The CSV export: the same segments, the same numbers, the same suppression.

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import { FullPageLoader } from '../../components/FullPageLoader';
@@ -38,7 +38,8 @@ export function AppLayout() {
       {/* While collapsed on a phone the navbar sits off-screen; `inert` keeps it out of the tab order too. */}
       <AppShell.Navbar p="sm" id="main-nav" aria-label="Main" inert={isPhone && !opened}>
         {/* The menu is longer than a laptop window: it scrolls on its own, the page keeps its place. */}
-        <AppShell.Section grow component={ScrollArea} type="auto">
+        {/* Native scrolling: Mantine's ScrollArea measured itself on every page load (decision 162). */}
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <MainNav onNavigate={close} />
           <OrgSwitcher hiddenFrom="sm" mt="md" />
         </AppShell.Section>

@@ -24,6 +24,7 @@ export function prefetchPulsePage(qc: QueryClient, id: string): void {
     .then((p) => {
       if (!leader) return;
       if (p.status === 'closed') void qc.prefetchQuery(pulseActionsQueryOptions(id));
+      else void qc.prefetchQuery(peopleQueryOptions(false));
       if (p.invited > 0) return qc.prefetchInfiniteQuery(issuedLinksQueryOptions(id));
     })
     .catch(ignore);
@@ -33,6 +34,5 @@ export function prefetchPulsePage(qc: QueryClient, id: string): void {
       if (leader && r.previous) return qc.prefetchQuery(pulseActionsQueryOptions(r.previous.pulseId));
     })
     .catch(ignore);
-  void qc.prefetchQuery(peopleQueryOptions(false));
   if (leader) void qc.prefetchQuery(pulseTrendQueryOptions());
 }

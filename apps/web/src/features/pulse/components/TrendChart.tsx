@@ -1,6 +1,7 @@
 import { Box, Group, Table, Text } from '@mantine/core';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TPulseTrend } from '@tandem/contracts';
+import { WhenVisible } from '../../../components/WhenVisible';
 import { pct } from '../labels';
 
 const SERIES = [
@@ -33,22 +34,25 @@ export function TrendChart({ question }: { question: TPulseTrend['questions'][nu
   }));
   return (
     <div>
-      <Box h={240} maw={640} aria-hidden="true" data-testid="trend-chart">
-        <ResponsiveContainer>
-          <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="title" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} tick={{ fontSize: 12 }} width={44} />
-            <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct(Number(v[0]))}–${pct(Number(v[1]))}` : pct(Number(v)))} />
-            {series.map((s) => (
-              <Area key={`${s.id}Band`} dataKey={`${s.id}Band`} name={`${s.label} 95% band`} stroke="none" fill={s.color} fillOpacity={0.12} connectNulls={false} isAnimationActive={false} />
-            ))}
-            {series.map((s) => (
-              <Line key={s.id} dataKey={s.id} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3.5, fill: s.color }} connectNulls={false} isAnimationActive={false} />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </Box>
+      {/* Below the fold on a pulse's page: drawn when scrolled near (decision 162); the table below carries the numbers. */}
+      <WhenVisible height={240}>
+        <Box h={240} maw={640} aria-hidden="true" data-testid="trend-chart">
+          <ResponsiveContainer>
+            <ComposedChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="title" tick={{ fontSize: 12 }} />
+              <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} tick={{ fontSize: 12 }} width={44} />
+              <Tooltip formatter={(v) => (Array.isArray(v) ? `${pct(Number(v[0]))}–${pct(Number(v[1]))}` : pct(Number(v)))} />
+              {series.map((s) => (
+                <Area key={`${s.id}Band`} dataKey={`${s.id}Band`} name={`${s.label} 95% band`} stroke="none" fill={s.color} fillOpacity={0.12} connectNulls={false} isAnimationActive={false} />
+              ))}
+              {series.map((s) => (
+                <Line key={s.id} dataKey={s.id} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3.5, fill: s.color }} connectNulls={false} isAnimationActive={false} />
+              ))}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </Box>
+      </WhenVisible>
       <Group gap="md">
         {SERIES.map((s) => (
           <Group gap={4} key={s.key}>

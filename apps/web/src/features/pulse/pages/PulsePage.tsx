@@ -31,7 +31,8 @@ export function PulsePage({ id }: { id: string }) {
   const results = usePulseResults(id, leader ? byParam : '');
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<TPulseInvitations | null>(null);
-  const people = usePeople(false);
+  // The directory only sizes the audience when issuing links, which a closed pulse no longer does.
+  const people = usePeople(false, leader && pulse.data !== undefined && pulse.data.status !== 'closed');
   const status = useChangePulseStatus();
   const trend = usePulseTrend(leader);
   const [trendQuestion, setTrendQuestion] = useState<string | null>(null);
