@@ -396,10 +396,16 @@ describe('the exact repeat-free search (decision 163)', () => {
     const many = Array.from({ length: 39 }, (_, i) => `p${i}`);
     const parity = (x: string, y: string) => Number(x.slice(1)) % 2 === Number(y.slice(1)) % 2;
     expect(findRepeatFreeGrouping(many, 1, 18, parity, () => 0, 10)).toEqual({ status: 'none', nodes: 0 });
-    // 40 people who may meet only within their half: 20 pairs need 20 steps, a budget of 10 gives up.
-    const forty = Array.from({ length: 40 }, (_, i) => `p${i}`);
-    const oneHalf = (x: string, y: string) => Number(x.slice(1)) < 20 !== Number(y.slice(1)) < 20;
-    expect(findRepeatFreeGrouping(forty, 0, 20, oneHalf, () => 0, 10).status).toBe('gave-up');
+    // 42 people who may meet only within their half: 14 trios need 14 steps, a budget of 10 gives up.
+    const fortyTwo = Array.from({ length: 42 }, (_, i) => `p${i}`);
+    const halves = (h: number) => (x: string, y: string) => Number(x.slice(1)) < h !== Number(y.slice(1)) < h;
+    expect(findRepeatFreeGrouping(fortyTwo, 14, 0, halves(21), () => 0, 10).status).toBe('gave-up');
+    expect(findRepeatFreeGrouping(fortyTwo, 14, 0, halves(21), () => 0, 100)).toMatchObject({ status: 'found' });
+    // Pairs only are decided by the blossom algorithm, budget or not: two odd halves have no perfect pairing.
+    expect(findRepeatFreeGrouping(fortyTwo, 0, 21, halves(21), () => 0, 1)).toEqual({ status: 'none', nodes: 0 });
+    const pairs = findRepeatFreeGrouping(fortyTwo, 0, 21, halves(20), () => 0, 1);
+    expect(pairs.status).toBe('found');
+    if (pairs.status === 'found') for (const [a, b] of pairs.groups) expect(halves(20)(a!, b!)).toBe(false);
     expect(() => findRepeatFreeGrouping(ids, 1, 1, none, () => 0, 10)).toThrow(RangeError);
   });
 

@@ -431,7 +431,8 @@ export type RepeatFreeSearch =
  * person": at each step the person with the fewest possible partners left is grouped first, with
  * each allowed partner (pairs) or allowed mutually-new pair of partners (trios), best preference
  * `plain` first; a step where someone has no partner left (or fewer than two when only trios
- * remain) is abandoned. Complete: `none` proves that no repeat-free grouping exists; `found` is
+ * remain) is abandoned. Pairs only (an even round of pairs) are decided by the blossom algorithm
+ * instead, exactly and without a budget. Complete: `none` proves that no repeat-free grouping exists; `found` is
  * one (the first, preferences only ordered the tries); after `maxNodes` steps the search stops
  * with `gave-up`. Adjacency as bit sets: O(n²/32) per step, exponential in the worst case (a
  * repeat-free partition into trios is NP-complete in general: partition into triangles, Garey &
@@ -531,6 +532,18 @@ export function findRepeatFreeGrouping(
     give(v);
     return false;
   };
+  // Pairs only: a perfect matching of the "may meet" graph is exactly a repeat-free round, and
+  // Edmonds' blossom algorithm (max cardinality, then most preference) decides it in polynomial
+  // time, so this case never needs the budget. O(n³); the swaps leave no repeat above 3Δ + 1
+  // groups, so the rounds that get here are a few hundred people at most.
+  if (trios === 0 && n <= 1_000) {
+    const edges: WeightedEdge[] = [];
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (has(adj[a]!, b)) edges.push([a, b, plain(ids[a]!, ids[b]!)]);
+    const mate = maxWeightMatching(edges, true);
+    const groups: string[][] = [];
+    for (let a = 0; a < n; a++) if ((mate[a] ?? -1) > a) groups.push([ids[a]!, ids[mate[a]!]!]);
+    return groups.length === pairs ? { status: 'found', groups, nodes: 0 } : { status: 'none', nodes: 0 };
+  }
   // A cheap proof of "none" first: trios are needed but no three people may meet at all.
   if (trios > 0) {
     let triangle = false;
