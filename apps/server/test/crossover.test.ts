@@ -155,6 +155,26 @@ describe.each(engines())('crossover on %s', (engine) => {
     expect(round.groups.map((g: { personIds: string[] }) => g.personIds.length).sort()).toEqual([2, 2, 3]);
   });
 
+  it('says when a repeat was unavoidable: four people, every pairing used within the window (decision 163)', async () => {
+    const id = (await owner.post('/api/v1/crossover/programmes', { name: 'Four', cadence: 'weekly', groupSize: 2, noRepeatRounds: 3, preferCrossSide: true, preferCrossDepartment: true })).json().id;
+    await owner.request({ method: 'PUT', url: `/api/v1/crossover/programmes/${id}/participants`, json: { personIds: people.slice(0, 4) } });
+    const seen = new Set<string>();
+    for (let r = 0; r < 3; r++) {
+      const ran = await owner.post(`/api/v1/crossover/programmes/${id}/rounds`);
+      expect(ran.statusCode, ran.body).toBe(201);
+      for (const g of ran.json().groups as { personIds: string[]; reasons: string[] }[]) {
+        seen.add([...g.personIds].sort().join('|'));
+        expect(g.reasons.some((x) => x.startsWith('New pair'))).toBe(true);
+      }
+    }
+    // Three rounds of two pairs used all six pairs of four people: the fourth must repeat, and says so.
+    expect(seen.size).toBe(6);
+    const fourth = await owner.post(`/api/v1/crossover/programmes/${id}/rounds`);
+    expect(fourth.statusCode, fourth.body).toBe(201);
+    for (const g of fourth.json().groups as { reasons: string[] }[]) expect(g.reasons).toContainEqual(expect.stringMatching(/^Repeat: met \d round\(s\) ago \(every possible grouping of this round repeats a pair\)$/));
+    expect((await owner.get(`/api/v1/crossover/programmes/${id}/stats`)).json()).toMatchObject({ rounds: 4, repeatPairs: 2 });
+  });
+
   it('pauses a person between dates (themselves or by a leader) and leaves them out of those rounds only', async () => {
     const id = (await owner.post('/api/v1/crossover/programmes', { name: 'Pauses', cadence: 'weekly', groupSize: 2, noRepeatRounds: 0, preferCrossSide: true, preferCrossDepartment: false })).json().id;
     await owner.request({ method: 'PUT', url: `/api/v1/crossover/programmes/${id}/participants`, json: { personIds: people.slice(0, 4) } });

@@ -416,6 +416,9 @@ describe('the exact repeat-free search (decision 163)', () => {
     const got = groupPeople(ps, history, { ...rules, currentRound: 2 }, createRng(1));
     expect(got.repeats).toBe(1);
     expect(got.search).toBe('none');
+    const withP0 = got.groups.find((g) => g.includes('p0'))!;
+    const reasons = groupReasons(withP0.map((id) => ps.find((p) => p.id === id)!), lastMetIndex(history, 2, 4), 4, got.search === 'none');
+    expect(reasons).toContain('Repeat: met 1 round(s) ago (every possible grouping of this round repeats a pair)');
     const clean = groupPeople(ps, [], { ...rules, currentRound: 2 }, createRng(1));
     expect(clean.search).toBeUndefined();
   });

@@ -396,9 +396,11 @@ function splitIntoBlocks<T>(xs: readonly T[], size: number, rng: Rng): T[][] {
 
 /**
  * Why a group was chosen, in words a participant reads in the mail: cross-side (IT × Business),
- * a new pair (or when they last met), different departments, the same location. O(g²).
+ * a new pair (or when they last met), different departments, the same location. A repeat says
+ * whether it was unavoidable (`repeatsUnavoidable`: the round's search proved that every grouping
+ * repeats, decision 163) or only not avoided. O(g²).
  */
-export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap<string, number>, noRepeatRounds: number): string[] {
+export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap<string, number>, noRepeatRounds: number, repeatsUnavoidable = false): string[] {
   const reasons: string[] = [];
   const sides = new Set(members.map((m) => m.side));
   if (sides.size > 1) reasons.push('Cross-side: IT × Business');
@@ -410,7 +412,7 @@ export function groupReasons(members: readonly PairingPerson[], met: ReadonlyMap
     }
   }
   if (repeatsIn.length === 0) reasons.push(noRepeatRounds > 0 ? `New pair: not met in the last ${noRepeatRounds} rounds` : 'New pair');
-  else reasons.push(`Repeat: met ${Math.min(...repeatsIn)} round(s) ago (no repeat-free grouping was found)`);
+  else reasons.push(`Repeat: met ${Math.min(...repeatsIn)} round(s) ago (${repeatsUnavoidable ? 'every possible grouping of this round repeats a pair' : 'no repeat-free grouping was found'})`);
   const departments = [...new Set(members.map((m) => m.department))];
   if (departments.length > 1) reasons.push(`Different departments: ${departments.join(', ')}`);
   const locations = new Set(members.map((m) => m.location ?? ''));

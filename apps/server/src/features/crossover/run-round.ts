@@ -71,7 +71,7 @@ export async function runRound(ctx: AppContext, auth: OrgAuth, programmeId: stri
       const byId = new Map(persons.map((x) => [x.id, x]));
       const round = await insertCoffeeRound(tx, auth.orgId, { programmeId, number, proposedStart });
       const tokens = new Map<string, string>();
-      const groups = result.groups.map((ids, index) => ({ index, personIds: ids, reasons: groupReasons(ids.map((id) => byId.get(id)!), met, p.noRepeatRounds) }));
+      const groups = result.groups.map((ids, index) => ({ index, personIds: ids, reasons: groupReasons(ids.map((id) => byId.get(id)!), met, p.noRepeatRounds, result.search === 'none') }));
       await insertGroupMembers(
         tx,
         groups.flatMap((g) =>
@@ -82,7 +82,7 @@ export async function runRound(ctx: AppContext, auth: OrgAuth, programmeId: stri
           }),
         ),
       );
-      await recordCrossoverAudit(ctx, tx, auth, 'coffee_round.created', round.id, { programmeId, number, people: people.length, groups: groups.length, repeats: result.repeats });
+      await recordCrossoverAudit(ctx, tx, auth, 'coffee_round.created', round.id, { programmeId, number, people: people.length, groups: groups.length, repeats: result.repeats, ...(result.search ? { repeatSearch: result.search } : {}) });
       // Counts only: who meets whom stays in Tandem (and in each member's own mail).
       await emitEvent(ctx, tx, auth.orgId, 'coffee.round_made', {
         summary: `Coffee round ${number} of “${p.name}” is made: ${people.length} people in ${groups.length} groups, proposed for ${utcText(proposedStart)}`,
