@@ -90,13 +90,13 @@ export function IssuedLinksPanel({ pulse }: { pulse: TPulse }) {
                             <Button size="xs" variant="default" onClick={() => setTarget({ personId: i.personId!, name: i.name ?? '' })} aria-label={`Re-issue the link of ${i.name}`}>
                               Re-issue
                             </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+                          ) : null}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollRegion>
             ) : null}
             {listShown && links.hasNextPage ? (
               <Group>
