@@ -89,12 +89,20 @@ export function loggerOptions(base: boolean | Record<string, unknown> | undefine
   };
 }
 
+/** Whether the request's logger writes at this level (fastify's silent logger, `logger: false`, has no levels). */
+function listens(req: FastifyRequest, level: 'debug' | 'info'): boolean {
+  const log = req.log as { isLevelEnabled?: (l: string) => boolean };
+  return typeof log.isLevelEnabled === 'function' && log.isLevelEnabled(level);
+}
+
 /**
  * One line per request, written when the answer is sent, with the redacted URL. Successful
  * static files (the web app's assets) are logged at debug, so that the info level shows the API.
  */
 function logRequest(req: FastifyRequest, reply: FastifyReply, error: unknown) {
   const isStatic = !req.url.startsWith('/api/') && reply.statusCode < 400;
+  // Redacting the URL costs more than the line when nobody listens at that level.
+  if (!error && !listens(req, isStatic ? 'debug' : 'info')) return;
   const line = { method: req.method, url: redactUrl(req.url), statusCode: reply.statusCode, remoteAddress: req.ip, responseTime: Math.round(reply.elapsedTime) };
   if (error) req.log.error({ ...line, err: error }, 'request errored');
   else if (isStatic) req.log.debug(line, 'request completed');
@@ -108,7 +116,7 @@ function logRequest(req: FastifyRequest, reply: FastifyReply, error: unknown) {
  */
 export class RedactingLogController extends LogController {
   override incomingRequest(req: FastifyRequest) {
-    req.log.debug({ method: req.method, url: redactUrl(req.url) }, 'request received');
+    if (listens(req, 'debug')) req.log.debug({ method: req.method, url: redactUrl(req.url) }, 'request received');
   }
   override requestCompleted(error: unknown, req: FastifyRequest, reply: FastifyReply) {
     logRequest(req, reply, error);
