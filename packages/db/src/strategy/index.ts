@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { people, users } from '../schema/org';
 import {
@@ -68,24 +68,41 @@ export async function loadRoadmap(x: Executor, orgId: string): Promise<RoadmapRo
  * the whole roadmap): the initiative, its goal and enabler links, those enablers (their status
  * feeds its progress) and its ladder. Goals and enabler dependencies are left empty.
  */
-export async function loadInitiativeScope(x: Executor, orgId: string, id: string): Promise<RoadmapRows> {
-  const [i, ig, ei, e, r] = await Promise.all([
-    x.select().from(initiatives).where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id))),
-    x.select({ initiativeId: initiativeGoals.initiativeId, goalId: initiativeGoals.goalId }).from(initiativeGoals).where(and(eq(initiativeGoals.orgId, orgId), eq(initiativeGoals.initiativeId, id))),
-    x.select({ enablerId: enablerInitiatives.enablerId, initiativeId: enablerInitiatives.initiativeId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id))),
-    x
-      .select()
-      .from(enablers)
-      .where(
-        and(
-          eq(enablers.orgId, orgId),
-          inArray(enablers.id, x.select({ id: enablerInitiatives.enablerId }).from(enablerInitiatives).where(and(eq(enablerInitiatives.orgId, orgId), eq(enablerInitiatives.initiativeId, id)))),
-        ),
-      ),
-    x.select().from(ladderRungs).where(and(eq(ladderRungs.orgId, orgId), eq(ladderRungs.initiativeId, id))),
-  ]);
-  return { goals: [], initiatives: i, enablers: e, initiativeGoals: ig, enablerInitiatives: ei, enablerDependencies: [], rungs: r };
+export async function loadInitiativeScope(x: Executor, orgId: string, id: string, opts: { lock?: boolean } = {}): Promise<RoadmapRows> {
+  // One statement (one round trip): the initiative's row, with its links, enablers and rungs as JSON
+  // (the subqueries name the outer table in full: drizzle leaves a one-table select unqualified).
+  // `lock` takes the row lock an edit needs, so the "before" it reads is the one it changes.
+  const q = x
+    .select({
+      ...getTableColumns(initiatives),
+      scopeGoalIds: sql<string[]>`coalesce((select json_agg(ig.goal_id) from ${initiativeGoals} ig where ig.org_id = initiatives.org_id and ig.initiative_id = initiatives.id), '[]'::json)`,
+      scopeEnablers: sql<ScopeEnablerJson[]>`coalesce((select json_agg(json_build_object(
+          'id', e.id, 'orgId', e.org_id, 'title', e.title, 'ownerId', e.owner_id, 'startDate', e.start_date, 'endDate', e.end_date,
+          'status', e.status, 'effort', e.effort, 'createdAt', e.created_at, 'updatedAt', e.updated_at))
+        from ${enablerInitiatives} ei join ${enablers} e on e.org_id = ei.org_id and e.id = ei.enabler_id
+        where ei.org_id = initiatives.org_id and ei.initiative_id = initiatives.id), '[]'::json)`,
+      scopeRungs: sql<LadderRungRow[]>`coalesce((select json_agg(json_build_object(
+          'id', r.id, 'orgId', r.org_id, 'initiativeId', r.initiative_id, 'rung', r.rung, 'deliverable', r.deliverable, 'dueDate', r.due_date, 'done', r.done))
+        from ${ladderRungs} r where r.org_id = initiatives.org_id and r.initiative_id = initiatives.id), '[]'::json)`,
+    })
+    .from(initiatives)
+    .where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id)));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  if (!row) return { goals: [], initiatives: [], enablers: [], initiativeGoals: [], enablerInitiatives: [], enablerDependencies: [], rungs: [] };
+  const { scopeGoalIds, scopeEnablers, scopeRungs, ...initiative } = row;
+  return {
+    goals: [],
+    initiatives: [initiative],
+    enablers: scopeEnablers.map((e) => ({ ...e, createdAt: new Date(e.createdAt), updatedAt: new Date(e.updatedAt) })),
+    initiativeGoals: scopeGoalIds.map((goalId) => ({ initiativeId: id, goalId })),
+    enablerInitiatives: scopeEnablers.map((e) => ({ enablerId: e.id, initiativeId: id })),
+    enablerDependencies: [],
+    rungs: scopeRungs,
+  };
 }
+
+/** An enabler as `json_build_object` gives it: timestamps are text. */
+type ScopeEnablerJson = Omit<EnablerRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
 /** The ids among `ids` that exist in the organisation, for one kind of record. */
 export async function existingStrategyIds(x: Executor, orgId: string, kind: 'goal' | 'initiative' | 'enabler' | 'person', ids: string[]): Promise<Set<string>> {

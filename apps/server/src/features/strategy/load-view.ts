@@ -1,4 +1,4 @@
-import { loadInitiativeScope, loadRoadmap, type Executor } from '@tandem/db';
+import { loadInitiativeScope, loadRoadmap, type Executor, type RoadmapRows } from '@tandem/db';
 import type { TEnabler, TGoal, TInitiative } from '@tandem/contracts';
 import type { AppContext } from '../../context';
 import { notFound } from '../../lib/errors';
@@ -15,9 +15,14 @@ export async function viewGoal(ctx: AppContext, x: Executor, orgId: string, id: 
   return g;
 }
 
-export async function viewInitiative(ctx: AppContext, x: Executor, orgId: string, id: string): Promise<TInitiative> {
+export function viewInitiative(ctx: AppContext, x: Executor, orgId: string, id: string): Promise<TInitiative> {
   // Its progress needs only its ladder and its enablers' status: load those, not the roadmap.
-  const i = roadmapView(await loadInitiativeScope(x, orgId, id), ctx.now()).initiatives.find((v) => v.id === id);
+  return loadInitiativeScope(x, orgId, id).then((scope) => initiativeView(ctx, scope, id));
+}
+
+/** The initiative's answer from its scope (as {@link loadInitiativeScope} reads it). */
+export function initiativeView(ctx: AppContext, scope: RoadmapRows, id: string): TInitiative {
+  const i = roadmapView(scope, ctx.now()).initiatives.find((v) => v.id === id);
   if (!i) throw notFound('Initiative');
   return i;
 }

@@ -1,4 +1,4 @@
-import { deleteInitiative, findInitiative, insertInitiatives, setInitiativeGoals, updateInitiative } from '@tandem/db';
+import { deleteInitiative, findInitiative, insertInitiatives, loadInitiativeScope, setInitiativeGoals, updateInitiative } from '@tandem/db';
 import {
   ZCreateInitiativeRequest,
   ZUpdateInitiativeRequest,
@@ -10,7 +10,7 @@ import type { AppContext, OrgAuth } from '../../context';
 import { pageOfSorted, type PageQuery } from '../../lib/paging';
 import { notFound } from '../../lib/errors';
 import { checkDateOrder, checkIds, checkPeople } from './check-links';
-import { viewInitiative, viewRoadmap } from './load-view';
+import { initiativeView, viewInitiative, viewRoadmap } from './load-view';
 import { recordChanges, recordStrategyAudit } from './record-history';
 
 /**
@@ -56,19 +56,27 @@ export async function createInitiative(ctx: AppContext, auth: OrgAuth, input: TC
   });
 }
 
+/**
+ * One edit in four statements (issue #15's round trips): the initiative with everything its answer
+ * needs, locked (the "before" of its history is the row it changes); the UPDATE; the audit entry
+ * (plus history and goal links when those change). The answer is computed from what was read and
+ * the UPDATE's returned row, not read again (decision 164).
+ */
 export async function updateOrgInitiative(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdateInitiativeRequest): Promise<TInitiative> {
   const { goalIds, ...patch } = ZUpdateInitiativeRequest.parse(input);
   return ctx.db.transaction(async (tx) => {
-    const before = await findInitiative(tx, auth.orgId, id);
+    const scope = await loadInitiativeScope(tx, auth.orgId, id, { lock: true });
+    const before = scope.initiatives[0];
     if (!before) throw notFound('Initiative');
     checkDateOrder(patch.startDate === undefined ? before.startDate : patch.startDate, patch.endDate === undefined ? before.endDate : patch.endDate);
     await checkPeople(tx, auth.orgId, { ownerId: patch.ownerId, businessChampionId: patch.businessChampionId, itChampionId: patch.itChampionId });
-    if (goalIds) await checkIds(tx, auth.orgId, 'goal', 'goalIds', goalIds);
-    const after = await updateInitiative(tx, auth.orgId, id, { ...patch, updatedAt: ctx.now() });
-    if (goalIds) await setInitiativeGoals(tx, auth.orgId, id, [...new Set(goalIds)]);
-    await recordChanges(ctx, tx, auth, 'initiative', id, before, after!);
+    const goals = goalIds ? [...new Set(goalIds)] : null;
+    if (goals) await checkIds(tx, auth.orgId, 'goal', 'goalIds', goals);
+    const after = (await updateInitiative(tx, auth.orgId, id, { ...patch, updatedAt: ctx.now() }))!;
+    if (goals) await setInitiativeGoals(tx, auth.orgId, id, goals);
+    await recordChanges(ctx, tx, auth, 'initiative', id, before, after);
     await recordStrategyAudit(ctx, tx, auth, 'initiative.updated', id, { fields: Object.keys(input ?? {}) });
-    return viewInitiative(ctx, tx, auth.orgId, id);
+    return initiativeView(ctx, { ...scope, initiatives: [after], initiativeGoals: goals ? goals.map((goalId) => ({ initiativeId: id, goalId })) : scope.initiativeGoals }, id);
   });
 }
 
