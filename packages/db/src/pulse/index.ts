@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../client';
+import { queryRows, queryRowsPrepared, type Executor } from '../client';
 import { people } from '../schema/org';
 import { pulseActions, pulseDisclosures, pulseInvitations, pulseResultMemos, pulseItems, pulseQuestions, pulseResponses, pulses, type PulseAudience } from '../schema/pulse';
 import { goals, initiatives } from '../schema/strategy';
@@ -487,7 +487,7 @@ export interface PulseLink {
 }
 
 export async function findPulseLink(x: Executor, tokenHash: string): Promise<PulseLink | null> {
-  const [r] = await queryRows<{
+  const [r] = await queryRowsPrepared<{
     invitation_id: string;
     unlinked: boolean;
     org_id: string;
@@ -499,6 +499,7 @@ export async function findPulseLink(x: Executor, tokenHash: string): Promise<Pul
     question_ids: string[] | string;
   }>(
     x,
+    'tandem_pulse_link_by_token',
     sql`select i.id as invitation_id, i.person_id is null as unlinked, i.org_id, i.pulse_id, i.used, p.status, p.opens_at, p.closes_at,
                array_to_string(array(select it.question_id::text from pulse_items it where it.pulse_id = i.pulse_id order by it.position), ',') as question_ids
         from pulse_invitations i join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
@@ -555,7 +556,7 @@ export async function submitPulseResponse(
   const now = v.now.toISOString();
   const where = 'tokenHash' in v.by ? sql`i.token_hash = ${v.by.tokenHash}` : sql`i.id = ${v.by.invitationId}`;
   const st = v.stated;
-  const [r] = await queryRows<{
+  const [r] = await queryRowsPrepared<{
     invitation_id: string;
     unlinked: boolean;
     org_id: string;
@@ -569,6 +570,7 @@ export async function submitPulseResponse(
     stored: number;
   }>(
     x,
+    'tokenHash' in v.by ? 'tandem_pulse_submit_by_token' : 'tandem_pulse_submit_by_invitation',
     sql`with inv as (
           select i.id, i.org_id, i.pulse_id, i.used, i.person_id is null as unlinked,
                  coalesce(i.side, ${st?.side ?? null}::text) as side, coalesce(i.level, ${st?.level ?? null}::text) as level,
