@@ -66,6 +66,8 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: TA
     }
     plan = { kind: 'join' };
   } else if (existing && !inv.mailed) {
+    // The account may be the one a concurrent accept of this very link just made: a used link is 404 first.
+    await openInvitation(ctx, token);
     throw new AppError(
       'conflict',
       'This address must be confirmed by e-mail before it can join: ask the organisation to send the invitation by mail once mail is set up',
