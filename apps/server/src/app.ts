@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { serializerCompiler } from './plugins/serializer';
 import type { Redis } from 'ioredis';
-import type { Database } from '@tandem/db';
+import { readDataVersion, type Database } from '@tandem/db';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { AppError } from './lib/errors';
@@ -137,7 +137,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(csrfPlugin);
   await app.register(inputGuardPlugin);
-  await app.register(etagPlugin);
+  await app.register(etagPlugin, {
+    readVersion: async (req, scope) => (req.auth?.orgId ? readDataVersion(ctx.db, req.auth.orgId, scope) : null),
+    cacheBytes: opts.config.readCacheMb * 1024 * 1024,
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -40,6 +40,12 @@ export interface Config {
   sessionCacheSeconds: number;
   /** Most sessions kept in that cache (least recently used go first). */
   sessionCacheMax: number;
+  /**
+   * Megabytes of versioned read answers (the people directory) each instance keeps
+   * (`TANDEM_READ_CACHE_MB`, default 32, 0 = none). An answer is reused only while its
+   * organisation's data version is unchanged, read from the database on every request (decision 166).
+   */
+  readCacheMb: number;
   /** How often each instance looks for due scheduled jobs (decision 060). */
   jobTickSeconds: number;
   /** Per-account attempts (keyed by e-mail, whether or not it has an account) per 15 minutes on login, and per hour on password reset requests. */
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positiveInt(env, 'TANDEM_SESSION_IDLE_MINUTES', 480),
     sessionCacheSeconds: wholeNumber(env, 'TANDEM_SESSION_CACHE_SECONDS', 5, 60),
     sessionCacheMax: 10_000,
+    readCacheMb: wholeNumber(env, 'TANDEM_READ_CACHE_MB', 32, 4096),
     jobTickSeconds: positiveInt(env, 'TANDEM_JOB_TICK_SECONDS', 30),
     accountLoginLimit: positiveInt(env, 'TANDEM_ACCOUNT_LOGIN_LIMIT', 20),
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),

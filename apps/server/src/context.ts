@@ -1,4 +1,4 @@
-import type { Database, Db } from '@tandem/db';
+import type { DataScope, Database, Db } from '@tandem/db';
 import type { Config } from './config';
 import type { Mailer } from './lib/mailer';
 import type { JobRunner } from './lib/jobs';
@@ -48,5 +48,10 @@ declare module 'fastify' {
     access?: Access;
     /** Tag 200 answers with an ETag and answer a matching If-None-Match with 304 (decision 116). */
     etag?: boolean;
+    /**
+     * With `etag`: the kind of data the answer is made of, so that it is tagged by the organisation's
+     * counter for it before any work, and reused while that counter stands (decision 166).
+     */
+    dataVersion?: DataScope;
   }
 }

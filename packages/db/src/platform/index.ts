@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrationsFolder, queryRows, type Executor } from '../client';
+import { migrationsFolder, queryRows, queryRowsPrepared, type Executor } from '../client';
 
 export interface MigrationStatus {
   /** Migrations in the journal shipped with this build. */
@@ -48,4 +48,20 @@ export async function tableRowCounts(x: Executor): Promise<Record<string, number
     out[name] = Number(r?.n ?? 0);
   }
   return out;
+}
+
+/** Kinds of data whose changes a trigger counts per organisation (migration 0024, decision 166). */
+export type DataScope = 'people';
+
+/**
+ * The organisation's counter for a kind of data: it rises with every statement that changes that
+ * data (0 before the first). One lookup by primary key, prepared once per connection.
+ */
+export async function readDataVersion(x: Executor, orgId: string, scope: DataScope): Promise<number> {
+  const [r] = await queryRowsPrepared<{ version: string | number }>(
+    x,
+    'tandem_data_version',
+    sql`select version from data_versions where org_id = ${orgId} and scope = ${scope}`,
+  );
+  return r ? Number(r.version) : 0;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -166,6 +167,23 @@ export const people = pgTable(
     check('people_side_check', sql`${t.side} in ('it','business')`),
     check('people_level_check', sql`${t.level} in ('leader','employee')`),
   ],
+);
+
+/**
+ * A counter per organisation and kind of data ("people"), raised by a trigger on every statement
+ * that changes that data (migration 0024, decision 166): a read can tell whether a cached answer is
+ * still current with one lookup by primary key, on any instance, with no stale window.
+ */
+export const dataVersions = pgTable(
+  'data_versions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    scope: text('scope').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.scope] })],
 );
 
 export const auditLog = pgTable(

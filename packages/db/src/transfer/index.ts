@@ -28,6 +28,8 @@ const NOT_MOVED = new Set([
   'calendar_feeds',
   // Derived and recomputed on the first read (decision 094): its jsonb holds ids of the source instance.
   'pulse_result_memos',
+  // Counters kept by triggers (decision 166): the import's own inserts raise them on the target.
+  'data_versions',
 ]);
 /** Per-row link secrets that must exist on the target: each gets a fresh random value, so old mail links die. */
 const FRESH_SECRETS = ['met_token_hash'];

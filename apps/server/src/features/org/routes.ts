@@ -226,7 +226,7 @@ export async function orgRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/people', { config: { access: 'member', etag: true }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
+  r.get('/people', { config: { access: 'member', etag: true, dataVersion: 'people' }, schema: { tags, summary: 'The people directory by name, paged (?limit ≤ 500, ?cursor); filter includeInactive', querystring: ZPeopleQuery, response: { 200: ZPeopleList } } }, (req) =>
     listOrgPeople(ctx, requireOrg(req), req.query),
   );
 
