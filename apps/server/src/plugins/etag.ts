@@ -49,8 +49,11 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     const tag = `"${createHash('sha1').update(`${scope}\0${version}\0${a?.orgId}\0${a?.userId}\0${a?.role}\0${req.url}`).digest('base64url')}"`;
     tags.set(req, tag);
     // A named tag only: `*` ("any answer") is judged after the route ran, which may still refuse.
-    const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch && ifNoneMatch.trim() !== '*' && matchesIfNoneMatch(ifNoneMatch.split(',').filter((t) => t.trim() !== '*').join(','), tag)) {
+    const named = (req.headers['if-none-match'] ?? '')
+      .split(',')
+      .filter((t) => t.trim() !== '' && t.trim() !== '*')
+      .join(',');
+    if (named && matchesIfNoneMatch(named, tag)) {
       reply.code(304).header('etag', tag);
       return reply.send();
     }

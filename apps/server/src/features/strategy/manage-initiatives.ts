@@ -57,10 +57,10 @@ export async function createInitiative(ctx: AppContext, auth: OrgAuth, input: TC
 }
 
 /**
- * One edit in four statements (issue #15's round trips): the initiative with everything its answer
- * needs, locked (the "before" of its history is the row it changes); the UPDATE; the audit entry
- * (plus history and goal links when those change). The answer is computed from what was read and
- * the UPDATE's returned row, not read again (decision 164).
+ * One edit in five round trips (issue #15): BEGIN; the initiative with everything its answer needs,
+ * locked (the "before" of its history is the row it changes); the UPDATE; the audit entry (plus
+ * history and goal links when those change); COMMIT. The answer is computed from what was read and
+ * the UPDATE's returned row, not read again (decision 165).
  */
 export async function updateOrgInitiative(ctx: AppContext, auth: OrgAuth, id: string, input: TUpdateInitiativeRequest): Promise<TInitiative> {
   const { goalIds, ...patch } = ZUpdateInitiativeRequest.parse(input);
