@@ -140,6 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(etagPlugin, {
     readVersion: async (req, scope) => (req.auth?.orgId ? readDataVersion(ctx.db, req.auth.orgId, scope) : null),
     cacheBytes: opts.config.readCacheMb * 1024 * 1024,
+    now: ctx.now,
   });
 
   await app.register(swagger, {

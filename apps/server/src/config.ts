@@ -41,7 +41,7 @@ export interface Config {
   /** Most sessions kept in that cache (least recently used go first). */
   sessionCacheMax: number;
   /**
-   * Megabytes of versioned read answers (the people directory) each instance keeps
+   * Megabytes of versioned read answers (the people directory, the roadmap reads) each instance keeps
    * (`TANDEM_READ_CACHE_MB`, default 32, 0 = none). An answer is reused only while its
    * organisation's data version is unchanged, read from the database on every request (decision 166).
    */

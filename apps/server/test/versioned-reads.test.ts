@@ -18,8 +18,10 @@ describe.each(engines())('versioned reads on %s', (engine) => {
   let onB: Client;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    b = await buildApp({ database: t.database, config: loadConfig({ TANDEM_AUTH_RATE_LIMIT: '1000' }), webDir: null, now: () => t.clock.now, logger: false });
+    // Sessions outlive the day the last test moves the clock by.
+    const env = { TANDEM_AUTH_RATE_LIMIT: '1000', TANDEM_SESSION_IDLE_MINUTES: '3000' };
+    t = await createTestApp(engine, { env });
+    b = await buildApp({ database: t.database, config: loadConfig(env), webDir: null, now: () => t.clock.now, logger: false });
     await b.ready();
     owner = (await setUp(t.app)).client;
     onB = new Client(b);
@@ -109,5 +111,39 @@ describe.each(engines())('versioned reads on %s', (engine) => {
     expect(bad.headers.etag).toBeUndefined();
     const anon = await new Client(t.app).request({ method: 'GET', url: '/api/v1/people', headers: { 'if-none-match': '*' } });
     expect(anon.statusCode).toBe(401);
+  });
+
+  it('tags the roadmap reads by the strategy version and the day: 304 without running the route, a new tag the next day', async () => {
+    expect((await owner.post('/api/v1/goals', { title: 'Grow' })).statusCode).toBe(201);
+    const first = await owner.get('/api/v1/roadmap');
+    expect(first.statusCode).toBe(200);
+    const tag = first.headers.etag as string;
+    // Renamed behind the app, with the counting trigger off: the version stands, so the route does not run.
+    await t.database.db.execute(sql.raw('alter table goals disable trigger goals_version_update'));
+    try {
+      await t.database.db.execute(sql`update goals set title = 'Grow faster' where title = 'Grow'`);
+    } finally {
+      await t.database.db.execute(sql.raw('alter table goals enable trigger goals_version_update'));
+    }
+    expect((await owner.request({ method: 'GET', url: '/api/v1/roadmap', headers: { 'if-none-match': tag } })).statusCode).toBe(304);
+    expect((await onB.request({ method: 'GET', url: '/api/v1/roadmap', headers: { 'if-none-match': tag } })).statusCode).toBe(304);
+    expect((await owner.get('/api/v1/roadmap')).body).toBe(first.body);
+    // Horizons and late items move with the date: the next day is another tag, read afresh.
+    const saved = t.clock.now;
+    t.clock.now = new Date(saved.getTime() + 86_400_000);
+    try {
+      const tomorrow = await owner.request({ method: 'GET', url: '/api/v1/roadmap', headers: { 'if-none-match': tag } });
+      expect(tomorrow.statusCode).toBe(200);
+      expect(tomorrow.headers.etag).not.toBe(tag);
+      expect((tomorrow.json() as { goals: { title: string }[] }).goals.map((g) => g.title)).toEqual(['Grow faster']);
+    } finally {
+      t.clock.now = saved;
+    }
+    // A write through the API on the other instance: the next read here is fresh.
+    const goal = (first.json() as { goals: { id: string }[] }).goals[0]!;
+    expect((await onB.patch(`/api/v1/goals/${goal.id}`, { title: 'Grow steadily' })).statusCode).toBe(200);
+    const after = await owner.request({ method: 'GET', url: '/api/v1/roadmap', headers: { 'if-none-match': tag } });
+    expect(after.statusCode).toBe(200);
+    expect((after.json() as { goals: { title: string }[] }).goals.map((g) => g.title)).toEqual(['Grow steadily']);
   });
 });

@@ -22,6 +22,8 @@ export interface EtagOptions {
   readVersion?: (req: FastifyRequest, scope: DataScope) => Promise<number | null>;
   /** Bytes of versioned answers kept in this instance's memory; 0 keeps none. */
   cacheBytes?: number;
+  /** The clock: versioned tags hold the UTC day, since answers such as horizons and late items move with it. */
+  now?: () => Date;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface EtagOptions {
  * request whose `If-None-Match` names it gets 304 with no body. Errors and writes are never tagged.
  *
  * Routes that also name a data version (`dataVersion: 'people'`, decision 166) are tagged before
- * any work: the tag is the SHA-1 of the organisation's counter for that data, the caller (user and
- * role) and the URL, so a matching If-None-Match is answered 304 without running the route, and an
+ * any work: the tag is the SHA-1 of the organisation's counter for that data, the UTC day, the
+ * caller (user and role) and the URL, so a matching If-None-Match is answered 304 without running the route, and an
  * answer already rendered under the same tag is sent again from memory. The counter is read from
  * the database on each request, so a write answered on any instance is seen by the next read.
  */
@@ -46,7 +48,8 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     const version = await opts.readVersion(req, scope);
     if (version === null) return;
     const a = req.auth;
-    const tag = `"${createHash('sha1').update(`${scope}\0${version}\0${a?.orgId}\0${a?.userId}\0${a?.role}\0${req.url}`).digest('base64url')}"`;
+    const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const tag = `"${createHash('sha1').update(`${scope}\0${version}\0${day}\0${a?.orgId}\0${a?.userId}\0${a?.role}\0${req.url}`).digest('base64url')}"`;
     tags.set(req, tag);
     // A named tag only: `*` ("any answer") is judged after the route ran, which may still refuse.
     const named = (req.headers['if-none-match'] ?? '')

@@ -50,8 +50,11 @@ export async function tableRowCounts(x: Executor): Promise<Record<string, number
   return out;
 }
 
-/** Kinds of data whose changes a trigger counts per organisation (migration 0024, decision 166). */
-export type DataScope = 'people';
+/**
+ * Kinds of data whose changes a trigger counts per organisation (decision 166): `people` (migration
+ * 0024), `strategy` (the roadmap's eight tables, migration 0025).
+ */
+export type DataScope = 'people' | 'strategy';
 
 /**
  * The organisation's counter for a kind of data: it rises with every statement that changes that

@@ -55,7 +55,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   app.jobs.register(healthSnapshotJob);
 
   /* ---- goals ---- */
-  r.get('/goals', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Business goals with progress rolled up from initiatives and enablers; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZGoalList } } }, (req) =>
+  r.get('/goals', { config: { access: 'member', etag: true, dataVersion: 'strategy' }, schema: { tags, summary: 'Business goals with progress rolled up from initiatives and enablers; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZGoalList } } }, (req) =>
     listGoals(ctx, requireOrg(req), req.query),
   );
   r.post('/goals', { config: { access: 'leader' }, schema: { tags, summary: 'Add a business goal with a measurable target', body: ZCreateGoalRequest, response: { 201: ZGoal } } }, async (req, reply) =>
@@ -74,7 +74,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   );
 
   /* ---- initiatives ---- */
-  r.get('/initiatives', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Business initiatives with their goals, enablers, horizon, progress and delivery ladder; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZInitiativeList } } }, (req) =>
+  r.get('/initiatives', { config: { access: 'member', etag: true, dataVersion: 'strategy' }, schema: { tags, summary: 'Business initiatives with their goals, enablers, horizon, progress and delivery ladder; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZInitiativeList } } }, (req) =>
     listInitiatives(ctx, requireOrg(req), req.query),
   );
   r.post('/initiatives', { config: { access: 'leader' }, schema: { tags, summary: 'Add an initiative serving goals', body: ZCreateInitiativeRequest, response: { 201: ZInitiative } } }, async (req, reply) =>
@@ -103,7 +103,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   );
 
   /* ---- enablers ---- */
-  r.get('/enablers', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Technical enablers with the initiatives they enable; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZEnablerList } } }, (req) =>
+  r.get('/enablers', { config: { access: 'member', etag: true, dataVersion: 'strategy' }, schema: { tags, summary: 'Technical enablers with the initiatives they enable; by title, paged (?limit ≤ 500, ?cursor)', querystring: ZPageQuery, response: { 200: ZEnablerList } } }, (req) =>
     listEnablers(ctx, requireOrg(req), req.query),
   );
   r.post('/enablers', { config: { access: 'leader' }, schema: { tags, summary: 'Add a technical enabler', body: ZCreateEnablerRequest, response: { 201: ZEnabler } } }, async (req, reply) =>
@@ -139,7 +139,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   });
 
   /* ---- the whole roadmap ---- */
-  r.get('/roadmap', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Goals, initiatives and enablers in one answer (one read of the roadmap)', response: { 200: ZRoadmap } } }, (req) =>
+  r.get('/roadmap', { config: { access: 'member', etag: true, dataVersion: 'strategy' }, schema: { tags, summary: 'Goals, initiatives and enablers in one answer (one read of the roadmap)', response: { 200: ZRoadmap } } }, (req) =>
     viewRoadmap(ctx, ctx.db, requireOrg(req).orgId),
   );
 
@@ -150,7 +150,7 @@ export async function strategyRoutes(app: FastifyInstance) {
   r.get('/roadmap/health/history', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Daily health snapshots, oldest first', querystring: ZHealthHistoryQuery, response: { 200: ZHealthHistory } } }, (req) =>
     healthHistory(ctx, requireOrg(req), req.query.days),
   );
-  r.get('/roadmap/settings', { config: { access: 'member', etag: true }, schema: { tags, summary: 'Settings of the health check', response: { 200: ZStrategySettings } } }, (req) => getSettings(ctx, requireOrg(req)));
+  r.get('/roadmap/settings', { config: { access: 'member', etag: true, dataVersion: 'strategy' }, schema: { tags, summary: 'Settings of the health check', response: { 200: ZStrategySettings } } }, (req) => getSettings(ctx, requireOrg(req)));
   r.put('/roadmap/settings', { config: { access: 'admin' }, schema: { tags, summary: 'Set the grace period within which IT must be involved in a new initiative', body: ZStrategySettings, response: { 200: ZStrategySettings } } }, (req) =>
     putSettings(ctx, requireOrg(req), req.body),
   );
