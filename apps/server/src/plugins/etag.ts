@@ -40,7 +40,8 @@ export interface EtagOptions {
 export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => {
   const tags = new WeakMap<FastifyRequest, string>();
   const cached = new WeakSet<FastifyRequest>();
-  const cache = opts.cacheBytes ? new LRUCache<string, string>({ maxSize: opts.cacheBytes, sizeCalculation: (v) => Math.max(1, Buffer.byteLength(v)) }) : null;
+  // Kept as bytes: a hit is written out without encoding the string again.
+  const cache = opts.cacheBytes ? new LRUCache<string, Buffer>({ maxSize: opts.cacheBytes, sizeCalculation: (v) => Math.max(1, v.length) }) : null;
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const scope = req.routeOptions.config?.dataVersion;
@@ -74,7 +75,7 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     const versioned = tags.get(req);
     if (versioned) {
       reply.header('etag', versioned);
-      if (cache && !cached.has(req) && typeof payload === 'string') cache.set(versioned, payload);
+      if (cache && !cached.has(req)) cache.set(versioned, typeof payload === 'string' ? Buffer.from(payload) : payload);
       if (!matchesIfNoneMatch(req.headers['if-none-match'], versioned)) return payload;
       reply.code(304);
       reply.removeHeader('content-length');
