@@ -19,8 +19,8 @@ import { IssueLinksDialog } from '../components/IssueLinksDialog';
 import { ParticipationCaution } from '../components/ParticipationCaution';
 import { ProgressPanel } from '../components/ProgressPanel';
 import { ResultsView } from '../components/ResultsView';
+import { StatusBadge } from '../components/StatusBadge';
 import { TrendChart } from '../components/TrendChart';
-import { StatusBadge } from './PulsesPage';
 
 export function PulsePage({ id }: { id: string }) {
   const me = useCurrentMe();
