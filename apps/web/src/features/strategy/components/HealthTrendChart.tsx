@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box, Table, Text } from '@mantine/core';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { THealthHistory } from '@tandem/contracts';
+import { ChartLegend } from '../../../components/ChartLegend';
 import { SCORE_LABEL } from '../labels';
 
 type Snapshot = THealthHistory['snapshots'][number];
@@ -44,20 +45,20 @@ export function HealthTrendChart({ snapshots }: { snapshots: Snapshot[] }) {
       <Text size="sm" c="dimmed" data-testid="health-trend-summary">
         {healthTrendSentence(snapshots)}
       </Text>
-      <Box h={220} aria-hidden="true" data-testid="health-trend-chart">
+      <Box h={196} aria-hidden="true" data-testid="health-trend-chart">
         <ResponsiveContainer>
           <LineChart data={data} accessibilityLayer={false} margin={{ left: -20, right: 8, top: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
             <YAxis domain={[0, 100]} />
             <Tooltip />
-            <Legend />
             {SERIES.map((s) => (
               <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={s.width} dot={false} isAnimationActive={false} connectNulls />
             ))}
           </LineChart>
         </ResponsiveContainer>
       </Box>
+      <ChartLegend items={SERIES.map((s) => ({ label: s.name, color: s.color }))} line />
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <Text span size="sm">
