@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box, Select, Table, Text } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TPulseResults } from '@tandem/contracts';
+import { ChartLegend } from '../../../components/ChartLegend';
 import { pct, points, segmentLabel } from '../labels';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -39,20 +40,22 @@ export function DistributionChart({ results }: { results: TPulseResults }) {
         mb="xs"
       />
       {visible.length > 0 ? (
-        <Box h={Math.max(140, 56 + visible.length * 34)} aria-hidden="true" data-testid="distribution-chart">
-          <ResponsiveContainer>
-            <BarChart data={data} layout="vertical" stackOffset="expand" accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={(v: number) => pct(v)} domain={[0, 1]} tick={{ fontSize: 12 }} />
-              <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
-              <Tooltip formatter={(v) => pct(Number(v))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {ANSWERS.map((a) => (
-                <Bar key={a.value} dataKey={`a${a.value}`} name={a.label} stackId="answers" fill={a.color} isAnimationActive={false} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        </Box>
+        <>
+          <Box h={Math.max(116, 32 + visible.length * 34)} aria-hidden="true" data-testid="distribution-chart">
+            <ResponsiveContainer>
+              <BarChart data={data} layout="vertical" stackOffset="expand" accessibilityLayer={false} margin={{ left: 8, right: 16 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" tickFormatter={(v: number) => pct(v)} domain={[0, 1]} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12 }} />
+                <Tooltip formatter={(v) => pct(Number(v))} />
+                {ANSWERS.map((a) => (
+                  <Bar key={a.value} dataKey={`a${a.value}`} name={a.label} stackId="answers" fill={a.color} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </Box>
+          <ChartLegend items={ANSWERS} />
+        </>
       ) : null}
       <ScrollRegion label={`Answers to ${q.text}`} minWidth={720}>
         <Table aria-label={`Answers to ${q.text}`} fz="xs" data-testid="distribution-table">

@@ -19,8 +19,8 @@ import { IssueLinksDialog } from '../components/IssueLinksDialog';
 import { ParticipationCaution } from '../components/ParticipationCaution';
 import { ProgressPanel } from '../components/ProgressPanel';
 import { ResultsView } from '../components/ResultsView';
+import { StatusBadge } from '../components/StatusBadge';
 import { TrendChart } from '../components/TrendChart';
-import { StatusBadge } from './PulsesPage';
 
 export function PulsePage({ id }: { id: string }) {
   const me = useCurrentMe();
@@ -170,7 +170,8 @@ export function PulsePage({ id }: { id: string }) {
         </>
       )}
 
-      {leader && trend.data && trend.data.questions.length > 0 ? (
+      {/* Not before a closed pulse's results: the trend would stand in their place for a moment and be drawn at once (decision 164). */}
+      {leader && trend.data && trend.data.questions.length > 0 && (p.status !== 'closed' || !results.isPending) ? (
         <section aria-labelledby="trend-title">
           <Title order={2} size="h3" id="trend-title" mb="xs">
             Trend across closed pulses

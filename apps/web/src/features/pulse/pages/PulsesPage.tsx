@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { TPulse } from '@tandem/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -9,16 +9,7 @@ import { hasRole, useCurrentMe } from '../../org';
 import { usePulses } from '../api/get-pulses';
 import { NewPulseForm } from '../components/NewPulseForm';
 import { ScrollRegion } from '../components/ScrollRegion';
-
-export function StatusBadge({ pulse }: { pulse: TPulse }) {
-  const color = pulse.status === 'open' ? 'teal' : pulse.status === 'closed' ? 'gray' : 'blue';
-  return (
-    <Badge color={color} variant="light">
-      {pulse.status}
-      {pulse.published ? ' · published' : ''}
-    </Badge>
-  );
-}
+import { StatusBadge } from '../components/StatusBadge';
 
 export function PulsesPage() {
   const me = useCurrentMe();
