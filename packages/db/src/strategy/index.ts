@@ -87,7 +87,8 @@ export async function loadInitiativeScope(x: Executor, orgId: string, id: string
     })
     .from(initiatives)
     .where(and(eq(initiatives.orgId, orgId), eq(initiatives.id, id)));
-  const [row] = opts.lock ? await q.for('update') : await q;
+  // Named: PostgreSQL parses and plans its JSON subqueries once per connection (decision 165).
+  const [row] = opts.lock ? await q.for('update').prepare('tandem_initiative_scope_locked').execute() : await q.prepare('tandem_initiative_scope').execute();
   if (!row) return { goals: [], initiatives: [], enablers: [], initiativeGoals: [], enablerInitiatives: [], enablerDependencies: [], rungs: [] };
   const { scopeGoalIds, scopeEnablers, scopeRungs, ...initiative } = row;
   return {
