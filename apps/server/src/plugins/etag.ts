@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { LRUCache } from 'lru-cache';
 import type { DataScope } from '@tandem/db';
+import { VersionedAnswers } from '../lib/versioned-answers';
 
 /** Whether an `If-None-Match` header names this tag (a list, `*`, weak or strong forms alike). */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
@@ -40,27 +40,8 @@ export interface EtagOptions {
 export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => {
   const tags = new WeakMap<FastifyRequest, { tag: string; group: string; version: number }>();
   const cached = new WeakSet<FastifyRequest>();
-  /**
-   * The newest version seen per organisation and scope, with the tags kept under it: answers of an
-   * older version can never be asked for again, so they leave the cache as soon as a newer version is
-   * seen, and the cache holds current answers rather than filling up with the churn of writes.
-   */
-  const live = new Map<string, { version: number; tags: Set<string> }>();
   // Kept as bytes: a hit is written out without encoding the string again.
-  const cache = opts.cacheBytes
-    ? new LRUCache<string, { body: Buffer; group: string }>({
-        maxSize: opts.cacheBytes,
-        sizeCalculation: (v) => Math.max(1, v.body.length),
-        dispose: (v, tag) => live.get(v.group)?.tags.delete(tag),
-      })
-    : null;
-  /** Marks `version` as the group's newest, dropping the answers of the versions before it. */
-  function see(group: string, version: number) {
-    const cur = live.get(group);
-    if (cur && cur.version >= version) return;
-    live.set(group, { version, tags: new Set() });
-    if (cur) for (const t of cur.tags) cache?.delete(t);
-  }
+  const cache = opts.cacheBytes ? new VersionedAnswers(opts.cacheBytes) : null;
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const scope = req.routeOptions.config?.dataVersion;
@@ -72,7 +53,7 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     const tag = `"${createHash('sha1').update(`${scope}\0${version}\0${day}\0${a?.orgId}\0${a?.userId}\0${a?.role}\0${req.url}`).digest('base64url')}"`;
     const group = `${a?.orgId}\0${scope}`;
     tags.set(req, { tag, group, version });
-    if (cache) see(group, version);
+    cache?.see(group, version);
     // A named tag only: `*` ("any answer") is judged after the route ran, which may still refuse.
     const named = (req.headers['if-none-match'] ?? '')
       .split(',')
@@ -86,7 +67,7 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     if (hit === undefined) return;
     cached.add(req);
     reply.header('etag', tag).type('application/json; charset=utf-8');
-    return reply.send(hit.body);
+    return reply.send(hit);
   });
 
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -97,12 +78,7 @@ export const etagPlugin = fp<EtagOptions>(async (app: FastifyInstance, opts) => 
     if (versioned) {
       const { tag, group, version } = versioned;
       reply.header('etag', tag);
-      // Kept only while its version is the newest seen (a newer one may have arrived while the route ran).
-      const cur = live.get(group);
-      if (cache && !cached.has(req) && cur?.version === version) {
-        cache.set(tag, { body: typeof payload === 'string' ? Buffer.from(payload) : payload, group });
-        cur.tags.add(tag);
-      }
+      if (cache && !cached.has(req)) cache.set(tag, group, version, typeof payload === 'string' ? Buffer.from(payload) : payload);
       if (!matchesIfNoneMatch(req.headers['if-none-match'], tag)) return payload;
       reply.code(304);
       reply.removeHeader('content-length');
