@@ -42,7 +42,7 @@ export interface Config {
   sessionCacheMax: number;
   /**
    * Megabytes of versioned read answers (the people directory, the roadmap reads) each instance keeps
-   * (`TANDEM_READ_CACHE_MB`, default 32, 0 = none). An answer is reused only while its
+   * (`TANDEM_READ_CACHE_MB`, default 8, 0 = none). An answer is reused only while its
    * organisation's data version is unchanged, read from the database on every request (decision 166).
    */
   readCacheMb: number;
@@ -90,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: positiveInt(env, 'TANDEM_SESSION_IDLE_MINUTES', 480),
     sessionCacheSeconds: wholeNumber(env, 'TANDEM_SESSION_CACHE_SECONDS', 5, 60),
     sessionCacheMax: 10_000,
-    readCacheMb: wholeNumber(env, 'TANDEM_READ_CACHE_MB', 32, 4096),
+    readCacheMb: wholeNumber(env, 'TANDEM_READ_CACHE_MB', 8, 4096),
     jobTickSeconds: positiveInt(env, 'TANDEM_JOB_TICK_SECONDS', 30),
     accountLoginLimit: positiveInt(env, 'TANDEM_ACCOUNT_LOGIN_LIMIT', 20),
     accountResetLimit: positiveInt(env, 'TANDEM_ACCOUNT_RESET_LIMIT', 3),
